@@ -1,0 +1,1 @@
+export function findElectronBinary(): { ok: true; binary: string } | { ok: false; reason: string };

@@ -1,0 +1,93 @@
+/** The desktop host: Electron's main process. Thin: windows, security, the app:// origin and IPC. */
+import { app, BrowserWindow, ipcMain, nativeTheme } from 'electron';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { desktopOrigin, ipcChannels } from '../common/api/desktop-bridge';
+import { errorReply } from '../common/api/reply';
+import { validateCall } from '../common/api/validation';
+import { resolveDataPaths } from '../node/paths';
+import { registerAppScheme, serveRendererOverAppScheme } from './app-protocol';
+import { applySecurityPolicies, isAppUrl } from './security';
+import { ServicesProcess } from './services-process';
+
+const outDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const log = (message: string) => process.stderr.write(`[main] ${message}\n`);
+
+const paths = resolveDataPaths();
+// Electron's userData is the same folder the web host and the command line use (see resolveDataPaths).
+app.setPath('userData', paths.dataDir);
+registerAppScheme();
+
+let mainWindow: BrowserWindow | undefined;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  void app.whenReady().then(start);
+}
+
+function start(): void {
+  applySecurityPolicies();
+  serveRendererOverAppScheme(path.join(outDir, 'renderer'));
+
+  const services = new ServicesProcess(
+    path.join(outDir, 'main', 'utility-process.js'),
+    {
+      app: { name: app.getName(), version: app.getVersion() },
+      paths,
+      resourcesDir: app.isPackaged ? process.resourcesPath : path.join(app.getAppPath(), 'resources'),
+      electronVersion: process.versions.electron,
+    },
+    (event) => mainWindow?.webContents.send(ipcChannels.event, event),
+    log,
+  );
+
+  ipcMain.handle(ipcChannels.call, async (event, method: unknown, params: unknown) => {
+    const frame = event.senderFrame;
+    if (!mainWindow || event.sender !== mainWindow.webContents || !frame || frame.parent !== null || !isAppUrl(frame.url)) {
+      log(`refused a call from ${frame?.url ?? 'an unknown frame'}`);
+      return errorReply('invalid-request', 'calls are only accepted from the Targum window');
+    }
+    const validation = validateCall(method, params);
+    if (!validation.ok) return validation;
+    return services.call(validation.call.method, validation.call.params);
+  });
+
+  mainWindow = createWindow();
+  app.on('window-all-closed', () => {
+    services.stop();
+    app.quit();
+  });
+}
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    minWidth: 720,
+    minHeight: 480,
+    show: false,
+    title: 'Targum',
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#16181d' : '#fbfaf8',
+    webPreferences: {
+      preload: path.join(outDir, 'preload', 'index.cjs'),
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  window.on('closed', () => {
+    mainWindow = undefined;
+  });
+  void window.loadURL(`${desktopOrigin}/index.html`);
+  return window;
+}

@@ -1,0 +1,47 @@
+import { Link, Route, Router, Switch, useRoute } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { LibraryScreen } from '../screens/library/LibraryScreen';
+import { ReaderScreen } from '../screens/reader/ReaderScreen';
+import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { useThemeSetting } from './theme';
+import { useWorkbench } from './workbench-context';
+
+function NavLink({ href, label, matches }: { href: string; label: string; matches: string }) {
+  const [active] = useRoute(matches);
+  return (
+    <Link href={href} className="nav-link" aria-current={active ? 'page' : undefined}>
+      {label}
+    </Link>
+  );
+}
+
+export function App() {
+  const { db } = useWorkbench();
+  useThemeSetting(db);
+  return (
+    <Router hook={useHashLocation}>
+      <div className="workbench">
+        <nav className="sidebar" aria-label="Targum">
+          <div className="brand" aria-label="Targum">
+            <span className="brand-mark" aria-hidden="true">
+              ת
+            </span>
+            <span>Targum</span>
+          </div>
+          <NavLink href="/" label="Library" matches="/" />
+          <NavLink href="/settings" label="Settings" matches="/settings" />
+        </nav>
+        <div className="screen">
+          <Switch>
+            <Route path="/" component={LibraryScreen} />
+            <Route path="/article/:id">{(params) => <ReaderScreen articleId={Number(params.id)} />}</Route>
+            <Route path="/settings" component={SettingsScreen} />
+            <Route>
+              <p className="empty-state">Nothing here. <Link href="/">Back to the library</Link></p>
+            </Route>
+          </Switch>
+        </div>
+      </div>
+    </Router>
+  );
+}

@@ -1,0 +1,44 @@
+import { useEffect, useState } from 'react';
+import { connectToHost } from '../api/connect';
+import { TargumDatabase } from '../db/database';
+import { seedSampleLibrary } from '../db/sample-library';
+import { App } from './App';
+import { WorkbenchContext, type Workbench } from './workbench-context';
+
+type State = { phase: 'starting' } | { phase: 'ready'; workbench: Workbench } | { phase: 'failed'; message: string };
+
+async function openWorkbench(): Promise<Workbench> {
+  const api = await connectToHost();
+  const db = new TargumDatabase();
+  await db.open();
+  const [appInfo] = await Promise.all([api.getAppInfo({}), seedSampleLibrary(db, () => api.listSampleArticles({}))]);
+  return { api, db, appInfo };
+}
+
+/** Connects to the host and opens the library; a failure says what happened instead of a blank window. */
+export function Startup() {
+  const [state, setState] = useState<State>({ phase: 'starting' });
+  useEffect(() => {
+    let cancelled = false;
+    openWorkbench().then(
+      (workbench) => !cancelled && setState({ phase: 'ready', workbench }),
+      (error: unknown) => !cancelled && setState({ phase: 'failed', message: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  if (state.phase === 'ready') {
+    return (
+      <WorkbenchContext.Provider value={state.workbench}>
+        <App />
+      </WorkbenchContext.Provider>
+    );
+  }
+  return (
+    <main className="startup" aria-busy={state.phase === 'starting'}>
+      <h1 className="startup-title">Targum</h1>
+      {state.phase === 'starting' ? <p className="muted">Opening your library…</p> : <p role="alert" className="startup-error">{state.message}</p>}
+    </main>
+  );
+}

@@ -1,0 +1,87 @@
+import type { TextLanguage } from '../../common/text/segmenter';
+
+/** How an article came in; the original text and file name are always kept. */
+export type ArticleOrigin = 'sample' | 'paste' | 'file' | 'url';
+
+export interface ArticleRecord {
+  id?: number;
+  title: string;
+  language: TextLanguage;
+  outlet?: string;
+  /** ISO date of publication, when one was found. */
+  date?: string;
+  origin: ArticleOrigin;
+  originalFileName?: string;
+  /** The text exactly as imported; paragraphs and sentences are derived from it. */
+  originalText: string;
+  tags: string[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** One sentence of an article, derived from its original text by the segmenter of the recorded version. */
+export interface SegmentRecord {
+  id?: number;
+  articleId: number;
+  paragraphIndex: number;
+  sentenceIndex: number;
+  text: string;
+  segmenterVersion: number;
+}
+
+/** A machine translation of one source sentence, with what made it. */
+export interface TranslationRecord {
+  id?: number;
+  articleId: number;
+  source: string;
+  text: string;
+  modelId: string;
+  precision: string;
+  createdAt: number;
+}
+
+/** A reader's correction of a sentence's English; the history of a segment is its edits in order. */
+export interface EditRecord {
+  id?: number;
+  articleId: number;
+  source: string;
+  text: string;
+  status: 'edited' | 'confirmed';
+  createdAt: number;
+}
+
+export interface GlossRecord {
+  id?: number;
+  /** The normalised form the gloss matches on. */
+  key: string;
+  surface: string;
+  language: TextLanguage;
+  meaning: string;
+  note?: string;
+  lemma?: string;
+  createdAt: number;
+}
+
+export interface AlignmentRecord {
+  id?: number;
+  articleId: number;
+  counterpartId: number;
+  links: Array<{ source: number[]; target: number[]; confidence: number; manual: boolean }>;
+  createdAt: number;
+}
+
+export interface MemoryRecord {
+  id?: number;
+  /** Language and normalised source text: one entry per sentence. */
+  sourceKey: string;
+  language: TextLanguage;
+  source: string;
+  target: string;
+  origin: 'confirmed' | 'tmx';
+  updatedAt: number;
+}
+
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}

@@ -1,0 +1,5 @@
+import { initialSchema } from './migrations/001-initial';
+import type { Migration } from './migrations/migration';
+
+/** Every schema version in order; a later issue appends its numbered migration here. Never edit a shipped one. */
+export const migrations: readonly Migration[] = [initialSchema];

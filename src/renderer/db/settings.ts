@@ -1,0 +1,42 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useState } from 'react';
+import type { TargumDatabase } from './database';
+
+/** Settings that belong to this library (this browser profile or desktop app), not to the Node services. */
+export interface LibrarySettings {
+  theme: 'system' | 'light' | 'dark';
+  /** Set once the sample library has been written; it is never written again, even after deletion. */
+  sampleLibrarySeeded: boolean;
+}
+
+const defaults: LibrarySettings = { theme: 'system', sampleLibrarySeeded: false };
+
+export async function readLibrarySetting<K extends keyof LibrarySettings>(db: TargumDatabase, key: K): Promise<LibrarySettings[K]> {
+  const row = await db.settings.get(key);
+  return row === undefined ? defaults[key] : (row.value as LibrarySettings[K]);
+}
+
+export async function writeLibrarySetting<K extends keyof LibrarySettings>(db: TargumDatabase, key: K, value: LibrarySettings[K]): Promise<void> {
+  await db.settings.put({ key, value });
+}
+
+/** A library setting as React state: shows a change at once, then keeps it in the database. */
+export function useLibrarySetting<K extends keyof LibrarySettings>(
+  db: TargumDatabase,
+  key: K,
+): [LibrarySettings[K] | undefined, (value: LibrarySettings[K]) => Promise<void>] {
+  const stored = useLiveQuery(() => readLibrarySetting(db, key), [db, key]);
+  const [pending, setPending] = useState<LibrarySettings[K]>();
+  const update = useCallback(
+    async (value: LibrarySettings[K]) => {
+      setPending(value);
+      try {
+        await writeLibrarySetting(db, key, value);
+      } finally {
+        setPending(undefined);
+      }
+    },
+    [db, key],
+  );
+  return [pending ?? stored, update];
+}

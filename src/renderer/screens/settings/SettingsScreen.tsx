@@ -1,0 +1,114 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { ServiceSettings } from '../../../common/api/contract';
+import { useWorkbench } from '../../app/workbench-context';
+import { useLibrarySetting, type LibrarySettings } from '../../db/settings';
+
+const themes: Array<{ value: LibrarySettings['theme']; label: string }> = [
+  { value: 'system', label: 'Follow the system' },
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+];
+
+type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string };
+
+function ServiceSettingsForm() {
+  const { api } = useWorkbench();
+  const [draft, setDraft] = useState<{ threads: string; hubUrl: string; importSizeLimitMb: string }>();
+  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
+  useEffect(() => {
+    void api.getSettings({}).then((settings: ServiceSettings) =>
+      setDraft({ threads: String(settings.threads), hubUrl: settings.hubUrl, importSizeLimitMb: String(settings.importSizeLimitMb) }),
+    );
+  }, [api]);
+  if (!draft) return null;
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSave({ kind: 'saving' });
+    try {
+      await api.updateSettings({ threads: Number(draft.threads), hubUrl: draft.hubUrl.trim(), importSizeLimitMb: Number(draft.importSizeLimitMb) });
+      setSave({ kind: 'saved' });
+    } catch (error) {
+      setSave({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+  const field = (key: keyof typeof draft) => ({
+    value: draft[key],
+    onChange: (event: { target: { value: string } }) => {
+      setDraft({ ...draft, [key]: event.target.value });
+      setSave({ kind: 'idle' });
+    },
+  });
+  return (
+    <form className="settings-group" onSubmit={(event) => void submit(event)}>
+      <h2>Translation and import</h2>
+      <p className="muted">Shared by the desktop app, the web host and the command line.</p>
+      <label className="field">
+        <span>Translation threads</span>
+        <input type="number" min={1} max={64} step={1} required {...field('threads')} />
+      </label>
+      <label className="field">
+        <span>Model hub address</span>
+        <input type="url" required {...field('hubUrl')} />
+        <span className="field-hint muted">Where models are downloaded from: the Hugging Face hub or a mirror of it.</span>
+      </label>
+      <label className="field">
+        <span>Largest file to import (MB)</span>
+        <input type="number" min={1} max={1024} step={1} required {...field('importSizeLimitMb')} />
+      </label>
+      <div className="form-actions">
+        <button type="submit" className="button primary" disabled={save.kind === 'saving'}>
+          Save
+        </button>
+        <span role="status" className={save.kind === 'failed' ? 'error-text' : 'muted'}>
+          {save.kind === 'saved' ? 'Saved.' : save.kind === 'failed' ? `Not saved: ${save.message}` : ''}
+        </span>
+      </div>
+    </form>
+  );
+}
+
+export function SettingsScreen() {
+  const { db, appInfo } = useWorkbench();
+  const [theme, setTheme] = useLibrarySetting(db, 'theme');
+  return (
+    <section className="settings" aria-labelledby="settings-heading">
+      <header className="screen-header">
+        <h1 id="settings-heading">Settings</h1>
+      </header>
+      <fieldset className="settings-group">
+        <legend>Theme</legend>
+        {themes.map((option) => (
+          <label key={option.value} className="choice">
+            <input
+              type="radio"
+              name="theme"
+              value={option.value}
+              checked={theme === option.value}
+              onChange={() => void setTheme(option.value)}
+            />
+            {option.label}
+          </label>
+        ))}
+      </fieldset>
+      <ServiceSettingsForm />
+      <section className="settings-group" aria-labelledby="data-heading">
+        <h2 id="data-heading">Data</h2>
+        <dl className="facts">
+          <dt>Data folder</dt>
+          <dd>
+            <code>{appInfo.dataDir}</code>
+          </dd>
+          <dt>Models folder</dt>
+          <dd>
+            <code>{appInfo.modelsDir}</code>
+          </dd>
+          <dt>Version</dt>
+          <dd>
+            {appInfo.name} {appInfo.version} · {appInfo.host === 'desktop' ? 'desktop app' : 'web host'} · Node {appInfo.runtime.node}
+            {appInfo.runtime.electron ? ` · Electron ${appInfo.runtime.electron}` : ''}
+          </dd>
+        </dl>
+      </section>
+    </section>
+  );
+}

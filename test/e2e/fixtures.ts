@@ -1,0 +1,56 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { startTestWebHost, type TestWebHost } from '../support/web-host';
+
+export const screenshotDir = path.resolve('artifacts/screenshots');
+
+type WorkerFixtures = { webHost: TestWebHost };
+type TestFixtures = { foreignRequests: string[]; openWorkbench: (hash?: string) => Promise<Page> };
+
+/**
+ * Every test runs against a real web host and fails if the page asks for anything outside the host's own
+ * origin: Targum makes no network request the user did not start.
+ */
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  webHost: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const host = await startTestWebHost();
+      await use(host);
+      await host.close();
+    },
+    { scope: 'worker' },
+  ],
+  foreignRequests: [
+    async ({ context, page, webHost }, use) => {
+      const foreign: string[] = [];
+      await context.route('**/*', (route) => {
+        const url = route.request().url();
+        if (url.startsWith(`${webHost.origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+        foreign.push(url);
+        return route.abort('blockedbyclient');
+      });
+      page.on('websocket', (socket) => {
+        if (!socket.url().startsWith(webHost.origin.replace('http:', 'ws:'))) foreign.push(socket.url());
+      });
+      await use(foreign);
+      expect(foreign, 'requests outside the app origin').toEqual([]);
+    },
+    { auto: true },
+  ],
+  openWorkbench: async ({ page, webHost }, use) => {
+    await use(async (hash = '') => {
+      await page.goto(`${webHost.url}${hash}`);
+      await expect(page.getByRole('navigation', { name: 'Targum' })).toBeVisible();
+      return page;
+    });
+  },
+});
+
+export { expect };
+
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: false });
+}
