@@ -1,14 +1,23 @@
-import { readAppMetadata, sourceRootDir } from '../node/app-metadata';
-import { resolveDataPaths } from '../node/paths';
-import { createNodeServices } from '../node/services';
-import path from 'node:path';
+import { ModelFolderError } from '../node/translation/model-folder';
+import { ModelDownloadError } from '../node/models/hub-download';
+import { readAppMetadata } from '../node/app-metadata';
+import { ApiCallError } from '../common/api/reply';
 import { CliError, type CliIo } from './cli-io';
+import { infoCommand } from './commands/info';
+import { modelsCommand } from './commands/models';
+import { translateCommand } from './commands/translate';
 import { usage } from './usage';
+
+const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
+  info: infoCommand,
+  models: modelsCommand,
+  translate: translateCommand,
+};
 
 /** Runs one command line; returns the exit code. Every failure is one `targum: ` line on stderr. */
 export async function runCli(args: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = args;
   try {
-    const [command, ...rest] = args;
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
       io.stdout(usage);
       return 0;
@@ -17,36 +26,14 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
       io.stdout(`${readAppMetadata().version}\n`);
       return 0;
     }
-    if (command === 'info') return await info(rest, io);
-    throw new CliError(`unknown command "${command}"; run "targum --help" for the commands`);
+    const run = commands[command];
+    if (!run || !Object.hasOwn(commands, command)) throw new CliError(`unknown command "${command}"; run "targum --help" for the commands`);
+    return await run(rest, io);
   } catch (error) {
-    io.stderr(`targum: ${error instanceof CliError ? error.message : error instanceof Error ? error.message : String(error)}\n`);
+    const expected = error instanceof CliError || error instanceof ModelFolderError || error instanceof ModelDownloadError || error instanceof ApiCallError;
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`targum: ${message.split('\n')[0]}\n`);
+    if (!expected && io.env.TARGUM_DEBUG) io.stderr(`${error instanceof Error ? error.stack : ''}\n`);
     return error instanceof CliError ? error.exitCode : 1;
   }
-}
-
-function cliServices(log: (message: string) => void) {
-  return createNodeServices({
-    host: 'cli',
-    app: readAppMetadata(),
-    paths: resolveDataPaths(),
-    resourcesDir: path.join(sourceRootDir, 'resources'),
-    runtime: { node: process.versions.node },
-    emit: () => undefined,
-    log,
-  });
-}
-
-/** `targum info [--json]`: where Targum keeps its data, and its version. */
-async function info(args: string[], io: CliIo): Promise<number> {
-  const unknown = args.filter((arg) => arg !== '--json');
-  if (unknown.length > 0) throw new CliError(`info: unknown option "${unknown[0]}"`);
-  const appInfo = await cliServices((message) => io.stderr(`${message}\n`)).getAppInfo({});
-  if (args.includes('--json')) {
-    const { version: appVersion, ...rest } = appInfo;
-    io.stdout(`${JSON.stringify({ version: 1, appVersion, ...rest }, null, 2)}\n`);
-  } else {
-    io.stdout(`Targum ${appInfo.version}\ndata folder: ${appInfo.dataDir}\nmodels folder: ${appInfo.modelsDir}\n`);
-  }
-  return 0;
 }

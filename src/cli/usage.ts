@@ -1,18 +1,28 @@
 export const usage = `Usage: targum <command> [options]
 
-Targum's command-line tool: the same services as the app, for batch work.
+Targum's command-line tool: the same services and models as the app, for batch work.
 
 Commands:
-  info [--json]        Version, data folder and models folder
-  --help               This help
-  --version            The version
+  translate FILE|- [--from he|ar|en] [--to en] [--model DIR|ID] [--format txt|tsv|json]
+            [--out PATH] [--segmented] [--beams N] [--threads N]
+                       Translate a text file (or standard input) sentence by sentence
+  models list [--json]             The installed models
+  models install ID                Download a model from the catalog (progress on stderr)
+  models import DIR [--id ID]      Copy a model folder into Targum's models folder
+  models remove ID                 Remove an installed or imported model
+  info [--json]                    Version, data folder and models folder
+  --help, --version
 
-Common options (as commands arrive):
-  --from he|ar|en      Language of the input (detected from the script when omitted)
-  --to en|he|ar        Language of the translation or target text
-  --model DIR|ID       A model folder or the id of an installed model
-  --format NAME        Output format
-  --out PATH           Write to PATH instead of stdout
+Options:
+  --from LANG      Language of the input; detected from the script when omitted
+  --to LANG        Language of the translation (default en)
+  --model DIR|ID   A model folder, or the id of an installed model (default: the recommended one)
+  --format NAME    txt (default): the translation; tsv: source<TAB>translation per sentence;
+                   json: {version, from, to, model, paragraphs: [{sentences: [...]}]}
+  --out PATH       Write to PATH instead of standard output
+  --segmented      Input has one sentence per line and blank lines between paragraphs
+  --beams N        Beam search with N beams (default 1: greedy)
+  --threads N      Translation threads for this run
 
 Every command exits 0 on success; on bad input it exits non-zero with one line on stderr starting "targum: ".
 Data folder: the platform's per-user application folder (TARGUM_DATA_DIR overrides it; TARGUM_MODELS_DIR the models).

@@ -2,13 +2,15 @@
 import { app, BrowserWindow, ipcMain, nativeTheme } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { apiEventSchema } from '../common/api/contract';
 import { desktopOrigin, ipcChannels } from '../common/api/desktop-bridge';
+import { createForwardingDispatcher } from '../common/api/dispatcher';
 import { errorReply } from '../common/api/reply';
-import { validateCall } from '../common/api/validation';
+import { ServicesConnection } from '../common/rpc/services-connection';
 import { resolveDataPaths } from '../node/paths';
 import { registerAppScheme, serveRendererOverAppScheme } from './app-protocol';
 import { applySecurityPolicies, isAppUrl } from './security';
-import { ServicesProcess } from './services-process';
+import { spawnServicesProcess } from './services-process';
 
 const outDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const log = (message: string) => process.stderr.write(`[main] ${message}\n`);
@@ -34,17 +36,24 @@ function start(): void {
   applySecurityPolicies();
   serveRendererOverAppScheme(path.join(outDir, 'renderer'));
 
-  const services = new ServicesProcess(
-    path.join(outDir, 'main', 'utility-process.js'),
-    {
-      app: { name: app.getName(), version: app.getVersion() },
-      paths,
-      resourcesDir: app.isPackaged ? process.resourcesPath : path.join(app.getAppPath(), 'resources'),
-      electronVersion: process.versions.electron,
+  const services = new ServicesConnection(
+    () =>
+      spawnServicesProcess(path.join(outDir, 'main', 'utility-process.js'), {
+        host: 'desktop',
+        app: { name: app.getName(), version: app.getVersion() },
+        paths,
+        resourcesDir: app.isPackaged ? process.resourcesPath : path.join(app.getAppPath(), 'resources'),
+        runtime: { node: process.versions.node, electron: process.versions.electron },
+      }),
+    (raw) => {
+      const event = apiEventSchema.safeParse(raw);
+      if (event.success) mainWindow?.webContents.send(ipcChannels.event, event.data);
+      else log('dropped a malformed event from the services');
     },
-    (event) => mainWindow?.webContents.send(ipcChannels.event, event),
     log,
   );
+  services.warmUp();
+  const dispatch = createForwardingDispatcher((method, params) => services.call(method, params));
 
   ipcMain.handle(ipcChannels.call, async (event, method: unknown, params: unknown) => {
     const frame = event.senderFrame;
@@ -52,9 +61,7 @@ function start(): void {
       log(`refused a call from ${frame?.url ?? 'an unknown frame'}`);
       return errorReply('invalid-request', 'calls are only accepted from the Targum window');
     }
-    const validation = validateCall(method, params);
-    if (!validation.ok) return validation;
-    return services.call(validation.call.method, validation.call.params);
+    return dispatch(method, params);
   });
 
   mainWindow = createWindow();

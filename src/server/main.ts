@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readAppMetadata, sourceRootDir } from '../node/app-metadata';
 import { resolveDataPaths } from '../node/paths';
-import { createNodeServices } from '../node/services';
+import { spawnServicesThread } from './services-thread';
 import { defaultWebHostPort, startWebHost } from './web-host';
 
 function fail(message: string): never {
@@ -11,9 +11,14 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-const { values } = parseArgs({ options: { port: { type: 'string' } }, strict: true });
-const port = values.port === undefined ? defaultWebHostPort : Number(values.port);
-if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not "${values.port}"`);
+let port = defaultWebHostPort;
+try {
+  const { values } = parseArgs({ options: { port: { type: 'string' } }, strict: true });
+  port = values.port === undefined ? defaultWebHostPort : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not "${values.port}"`);
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 const paths = resolveDataPaths();
@@ -22,15 +27,13 @@ try {
     port,
     rendererDir: path.join(sourceRootDir, 'out', 'renderer'),
     log,
-    createServices: (emit) =>
-      createNodeServices({
+    spawnServices: () =>
+      spawnServicesThread({
         host: 'web',
         app: readAppMetadata(),
         paths,
         resourcesDir: path.join(sourceRootDir, 'resources'),
         runtime: { node: process.versions.node },
-        emit,
-        log,
       }),
   });
   process.stdout.write(`Targum web host: open ${host.url}\n`);

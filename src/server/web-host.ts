@@ -5,9 +5,10 @@ import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import sirv from 'sirv';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { ApiEvent, ApiServices } from '../common/api/contract';
-import { createApiDispatcher } from '../common/api/dispatcher';
+import { apiEventSchema } from '../common/api/contract';
+import { createForwardingDispatcher } from '../common/api/dispatcher';
 import { serveApiOverPort, type ApiServerChannel } from '../common/rpc/channel';
+import { ServicesConnection, type ServicesChild } from '../common/rpc/services-connection';
 import { rendererSecurityHeaders } from '../common/security/headers';
 
 /** The web host's fixed default port, so the origin (and the browser's IndexedDB under it) stays the same. */
@@ -18,7 +19,8 @@ export interface WebHostOptions {
   /** 0 picks a free port (tests). */
   port: number;
   rendererDir: string;
-  createServices: (emit: (event: ApiEvent) => void) => ApiServices;
+  /** Starts the Node services (a worker thread); started again if it stops. */
+  spawnServices: () => ServicesChild;
   log: (message: string) => void;
   /** Fixed token for tests; a random one otherwise. */
   token?: string;
@@ -35,7 +37,7 @@ export interface WebHost {
 
 /**
  * Serves the renderer build and the API over a WebSocket, on 127.0.0.1 only. Every WebSocket connection
- * must carry the run's token and come from the host's own origin.
+ * must carry the run's token and come from the host's own origin. The services run in a worker thread.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   if (!existsSync(path.join(options.rendererDir, 'index.html'))) {
@@ -43,8 +45,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
   const token = options.token ?? randomBytes(24).toString('base64url');
   const channels = new Set<ApiServerChannel>();
-  const services = options.createServices((event) => channels.forEach((channel) => channel.emit(event)));
-  const dispatch = createApiDispatcher(services, (method, error) => options.log(`${method} failed: ${String(error)}`));
+  const services = new ServicesConnection(
+    options.spawnServices,
+    (raw) => {
+      const event = apiEventSchema.safeParse(raw);
+      if (event.success) channels.forEach((channel) => channel.emit(event.data));
+      else options.log('dropped a malformed event from the services');
+    },
+    options.log,
+  );
+  services.warmUp();
+  const dispatch = createForwardingDispatcher((method, params) => services.call(method, params));
 
   const serveStatic = sirv(options.rendererDir, {
     etag: true,
@@ -115,6 +126,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     close: async () => {
       for (const client of sockets.clients) client.terminate();
       sockets.close();
+      services.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { readAppMetadata, sourceRootDir } from '../../src/node/app-metadata';
 import { resolveDataPaths } from '../../src/node/paths';
-import { createNodeServices } from '../../src/node/services';
+import { spawnServicesThread } from '../../src/server/services-thread';
 import { startWebHost, type WebHost } from '../../src/server/web-host';
 
 export interface TestWebHost extends WebHost {
@@ -12,23 +12,20 @@ export interface TestWebHost extends WebHost {
 }
 
 /** A web host on a free port with its own empty data folder, serving the renderer build in out/renderer. */
-export async function startTestWebHost(options: { rendererDir?: string } = {}): Promise<TestWebHost> {
+export async function startTestWebHost(options: { rendererDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TestWebHost> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'targum-test-'));
   const logs: string[] = [];
-  const log = (message: string) => logs.push(message);
   const host = await startWebHost({
     port: 0,
     rendererDir: options.rendererDir ?? path.join(sourceRootDir, 'out', 'renderer'),
-    log,
-    createServices: (emit) =>
-      createNodeServices({
+    log: (message) => logs.push(message),
+    spawnServices: () =>
+      spawnServicesThread({
         host: 'web',
         app: readAppMetadata(),
-        paths: resolveDataPaths({ TARGUM_DATA_DIR: dataDir }),
+        paths: resolveDataPaths({ TARGUM_DATA_DIR: dataDir, ...options.env }),
         resourcesDir: path.join(sourceRootDir, 'resources'),
         runtime: { node: process.versions.node },
-        emit,
-        log,
       }),
   });
   return {

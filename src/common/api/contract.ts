@@ -6,6 +6,7 @@
  * schemas, on the receiving side.
  */
 import { z } from 'zod';
+import { modelDtypeSchema, modelInfoSchema, translationLanguageSchema } from '../models/model-info';
 
 export const hostKinds = ['desktop', 'web', 'cli'] as const;
 export type HostKind = (typeof hostKinds)[number];
@@ -40,11 +41,66 @@ export type SampleArticle = z.infer<typeof sampleArticleSchema>;
 
 const noParams = z.strictObject({});
 
+const requestIdSchema = z.string().min(1).max(128);
+
+export const translateParamsSchema = z.strictObject({
+  requestId: requestIdSchema,
+  segments: z.array(z.strictObject({ id: z.string().min(1).max(128), text: z.string().max(20_000) })).max(50_000),
+  /** Detected from the script when not given. */
+  from: translationLanguageSchema.optional(),
+  to: translationLanguageSchema,
+  /** An installed model's id; the recommended installed model for the direction when not given. */
+  modelId: z.string().min(1).max(200).optional(),
+  dtype: modelDtypeSchema.optional(),
+  beams: z.number().int().min(1).max(8).optional(),
+  /** Segment ids to translate first (the paragraphs on screen). */
+  priority: z.array(z.string().max(128)).max(50_000).optional(),
+});
+export type TranslateParams = z.infer<typeof translateParamsSchema>;
+
+export const translationSummarySchema = z.object({
+  requestId: z.string(),
+  translated: z.number().int().nonnegative(),
+  cancelled: z.boolean(),
+  modelId: z.string(),
+  dtype: modelDtypeSchema,
+});
+
+export const catalogEntrySchema = z.object({
+  id: z.string(),
+  hubId: z.string(),
+  revision: z.string(),
+  license: z.string(),
+  family: modelInfoSchema.shape.family,
+  from: z.array(translationLanguageSchema),
+  to: z.array(translationLanguageSchema),
+  sizeBytes: z.number().int().nonnegative(),
+  files: z.array(z.object({ path: z.string(), size: z.number().int().nonnegative().optional() })),
+  default: z.boolean().optional(),
+  description: z.string(),
+});
+export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
+
 export const apiMethods = {
   getAppInfo: { params: noParams, result: appInfoSchema },
   getSettings: { params: noParams, result: serviceSettingsSchema },
   updateSettings: { params: serviceSettingsSchema.partial().strict(), result: serviceSettingsSchema },
   listSampleArticles: { params: noParams, result: z.array(sampleArticleSchema) },
+  listModels: { params: noParams, result: z.array(modelInfoSchema) },
+  getModelCatalog: { params: noParams, result: z.array(catalogEntrySchema) },
+  /** Downloads a catalog model; progress comes as events with taskId `install:<id>`. */
+  installModel: { params: z.strictObject({ catalogId: z.string().min(1).max(200) }), result: modelInfoSchema },
+  cancelModelInstall: { params: z.strictObject({ catalogId: z.string().min(1).max(200) }), result: z.object({ cancelled: z.boolean() }) },
+  /** Copies a model folder (a path on the machine running the services) into the models folder. */
+  importModel: { params: z.strictObject({ path: z.string().min(1).max(4096), id: z.string().min(1).max(100).optional() }), result: modelInfoSchema },
+  removeModel: { params: z.strictObject({ id: z.string().min(1).max(200) }), result: z.object({ removed: z.literal(true) }) },
+  /** Translates sentences; each result comes as a `translation` event as soon as its batch is done. */
+  translate: { params: translateParamsSchema, result: translationSummarySchema },
+  cancelTranslation: { params: z.strictObject({ requestId: requestIdSchema }), result: z.object({ cancelled: z.boolean() }) },
+  prioritizeTranslation: {
+    params: z.strictObject({ requestId: requestIdSchema, segmentIds: z.array(z.string().max(128)).max(50_000) }),
+    result: z.object({}),
+  },
 } as const satisfies Record<string, { params: z.ZodType; result: z.ZodType }>;
 
 export type ApiMethod = keyof typeof apiMethods;
@@ -59,6 +115,17 @@ export const apiEventSchema = z.discriminatedUnion('type', [
     label: z.string(),
     done: z.number().nonnegative(),
     total: z.number().nonnegative(),
+    /** For downloads: the file being fetched. */
+    file: z.object({ name: z.string(), done: z.number().nonnegative(), total: z.number().nonnegative() }).optional(),
+  }),
+  z.object({
+    type: z.literal('translation'),
+    requestId: z.string(),
+    segmentId: z.string(),
+    text: z.string(),
+    modelId: z.string(),
+    dtype: modelDtypeSchema,
+    createdAt: z.number(),
   }),
 ]);
 export type ApiEvent = z.infer<typeof apiEventSchema>;

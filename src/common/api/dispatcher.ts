@@ -28,3 +28,15 @@ export function createApiDispatcher(services: ApiServices, onFailure?: (method: 
     }
   };
 }
+
+/**
+ * A host's dispatcher in front of services running elsewhere: the call is checked here, before it goes
+ * on, and the services check it again on arrival.
+ */
+export function createForwardingDispatcher(forward: (method: string, params: unknown) => Promise<unknown>): ApiDispatcher {
+  return async (method, params) => {
+    const validation = validateCall(method, params);
+    if (!validation.ok) return validation;
+    return (await forward(validation.call.method, validation.call.params)) as ApiReply;
+  };
+}

@@ -60,9 +60,11 @@ function birpcOptions(port: TextPort, report: (problem: string) => void) {
     },
     serialize,
     timeout: -1,
-    onGeneralError: (error: Error) => {
+    // Errors of our own calls (a closed channel) reject the call; a reply that cannot be sent back is
+    // reported and dropped, so the process goes on.
+    onGeneralError: (error: Error, functionName?: string) => {
       report(error.message);
-      return true;
+      return functionName !== undefined;
     },
   };
 }

@@ -7,8 +7,9 @@ import { validateCall } from '../../../src/common/api/validation';
 
 const settings = { threads: 2, hubUrl: 'https://huggingface.co', importSizeLimitMb: 20 };
 
+/** The services these tests call; the others are never reached. */
 function fakeServices(overrides: Partial<ApiServices> = {}): ApiServices {
-  return {
+  const services: Partial<ApiServices> = {
     getAppInfo: async () => ({
       name: 'Targum',
       version: '1.0.0',
@@ -23,6 +24,7 @@ function fakeServices(overrides: Partial<ApiServices> = {}): ApiServices {
     listSampleArticles: async () => [],
     ...overrides,
   };
+  return services as ApiServices;
 }
 
 describe('validateCall', () => {

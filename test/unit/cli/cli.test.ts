@@ -34,6 +34,6 @@ describe('bin/targum', () => {
     const result = await run('info', '--json');
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ version: 1, dataDir: '/tmp/targum-cli-test', modelsDir: '/tmp/targum-cli-test/models' });
-    expect((await run('info', '--yaml')).stderr).toBe('targum: info: unknown option "--yaml"\n');
+    expect((await run('info', '--yaml')).stderr).toBe("targum: info: unknown option '--yaml'\n");
   });
 });

@@ -1,0 +1,63 @@
+import { formatBytes } from '../../node/models/hub-download';
+import { parseCommandArgs } from '../arguments';
+import { CliError, type CliIo } from '../cli-io';
+import { cliServices } from '../context';
+
+const usage = 'models: use "models list [--json]", "models install ID", "models import DIR [--id ID]" or "models remove ID"';
+
+export async function modelsCommand(args: string[], io: CliIo): Promise<number> {
+  const [action, ...rest] = args;
+  let lastReport = 0;
+  const services = cliServices(io, (event) => {
+    // Download progress on stderr, about once a second.
+    if (event.type !== 'progress' || Date.now() - lastReport < 1000) return;
+    lastReport = Date.now();
+    const percent = event.total > 0 ? Math.floor((event.done / event.total) * 100) : 0;
+    io.stderr(`${event.label}: ${percent}% (${formatBytes(event.done)} of ${formatBytes(event.total)})${event.file ? `, ${event.file.name}` : ''}\n`);
+  });
+  try {
+    switch (action) {
+      case 'list': {
+        const { values, positionals } = parseCommandArgs('models list', rest, { json: { type: 'boolean' } });
+        if (positionals.length) throw new CliError(`models list: unexpected "${positionals[0]}"`);
+        const models = await services.listModels({});
+        if (values.json) {
+          const listed = models.map(({ id, path, from, to, family, dtypes, sizeBytes, source }) => ({ id, path, from, to, family, dtypes, sizeBytes, source }));
+          io.stdout(`${JSON.stringify({ version: 1, models: listed }, null, 2)}\n`);
+        } else if (models.length === 0) {
+          io.stderr('No models installed. "targum models install ID" downloads one from the catalog.\n');
+        } else {
+          for (const model of models) {
+            io.stdout(`${model.id}\t${model.from.join(',')}→${model.to.join(',')}\t${model.family}\t${model.dtypes.join(',')}\t${formatBytes(model.sizeBytes)}\t${model.source}\n`);
+          }
+        }
+        return 0;
+      }
+      case 'install': {
+        const { positionals } = parseCommandArgs('models install', rest, {});
+        if (positionals.length !== 1) throw new CliError('models install: give one catalog id');
+        const model = await services.installModel({ catalogId: positionals[0]! });
+        io.stderr(`Installed ${model.id} in ${model.path}\n`);
+        return 0;
+      }
+      case 'import': {
+        const { values, positionals } = parseCommandArgs('models import', rest, { id: { type: 'string' } });
+        if (positionals.length !== 1) throw new CliError('models import: give one model folder');
+        const model = await services.importModel({ path: positionals[0]!, id: values.id });
+        io.stderr(`Imported ${model.id} (${model.from.join(',')}→${model.to.join(',')}, ${model.dtypes.join(', ')}) into ${model.path}\n`);
+        return 0;
+      }
+      case 'remove': {
+        const { positionals } = parseCommandArgs('models remove', rest, {});
+        if (positionals.length !== 1) throw new CliError('models remove: give one model id');
+        await services.removeModel({ id: positionals[0]! });
+        io.stderr(`Removed ${positionals[0]}\n`);
+        return 0;
+      }
+      default:
+        throw new CliError(usage);
+    }
+  } finally {
+    await services.dispose();
+  }
+}

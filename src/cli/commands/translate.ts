@@ -1,0 +1,89 @@
+import { stat } from 'node:fs/promises';
+import { formatTranslationJson, formatTranslationText, formatTranslationTsv, type TranslatedDocument } from '../../common/formats/translation-output';
+import { translationLanguages, type ModelInfo } from '../../common/models/model-info';
+import { detectLanguage } from '../../common/text/language';
+import { segmentText } from '../../common/text/segmenter';
+import { inspectModelFolder } from '../../node/translation/model-folder';
+import { oneOf, parseCommandArgs, positiveInteger } from '../arguments';
+import { CliError, type CliIo } from '../cli-io';
+import { cliServices } from '../context';
+import { readTextInput } from '../input';
+import { writeOutput } from '../output';
+
+const formats = ['txt', 'tsv', 'json'] as const;
+const formatters: Record<(typeof formats)[number], (document: TranslatedDocument) => string> = {
+  txt: formatTranslationText,
+  tsv: formatTranslationTsv,
+  json: formatTranslationJson,
+};
+
+/** `--segmented` input: one sentence per line, kept as given; blank lines separate paragraphs. */
+export function parseSegmented(text: string): string[][] {
+  const paragraphs: string[][] = [[]];
+  for (const line of text.replace(/^\uFEFF/, '').split(/\r?\n/)) {
+    if (line.trim() === '') {
+      if (paragraphs.at(-1)!.length > 0) paragraphs.push([]);
+    } else {
+      paragraphs.at(-1)!.push(line);
+    }
+  }
+  return paragraphs.filter((paragraph) => paragraph.length > 0);
+}
+
+export async function translateCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs('translate', args, {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    model: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+    segmented: { type: 'boolean' },
+    beams: { type: 'string' },
+    threads: { type: 'string' },
+  });
+  if (positionals.length !== 1) throw new CliError('translate: give one input file, or - for standard input');
+  const format = oneOf('translate', 'format', values.format, formats) ?? 'txt';
+  const to = oneOf('translate', 'to', values.to, translationLanguages) ?? 'en';
+  const beams = positiveInteger('translate', 'beams', values.beams, 8);
+  const threads = positiveInteger('translate', 'threads', values.threads, 64);
+  const text = await readTextInput(positionals[0]!, io);
+  const from = oneOf('translate', 'from', values.from, translationLanguages) ?? detectLanguage(text);
+  if (!from) throw new CliError('translate: the input has no Hebrew, Arabic or English text (or give --from)');
+  const paragraphs = values.segmented ? parseSegmented(text) : segmentText(text, from);
+
+  const model = values.model ? await modelFromFolder(values.model) : undefined;
+  const translations = new Map<string, string>();
+  const services = cliServices(io, (event) => {
+    if (event.type === 'translation') translations.set(event.segmentId, event.text);
+  }, threads);
+  try {
+    const summary = await services.translation.translate({
+      requestId: 'cli',
+      segments: paragraphs.flatMap((sentences, p) => sentences.map((sentence, s) => ({ id: `${p}:${s}`, text: sentence }))),
+      from,
+      to,
+      model,
+      modelId: model ? undefined : values.model,
+      beams,
+    });
+    const document: TranslatedDocument = {
+      from,
+      to,
+      model: summary.modelId,
+      paragraphs: paragraphs.map((sentences, p) =>
+        sentences.map((sentence, s) => ({ source: sentence, translation: translations.get(`${p}:${s}`) ?? '', status: 'machine' as const })),
+      ),
+    };
+    await writeOutput(formatters[format](document), values.out, io);
+    return 0;
+  } finally {
+    await services.dispose();
+  }
+}
+
+/** `--model DIR`: a model folder used in place, checked first; anything else is an installed model's id. */
+async function modelFromFolder(value: string): Promise<ModelInfo | undefined> {
+  const info = await stat(value).catch(() => undefined);
+  if (!info?.isDirectory()) return undefined;
+  return inspectModelFolder(value, 'imported');
+}

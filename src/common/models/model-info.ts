@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+export const translationLanguages = ['he', 'ar', 'en'] as const;
+export const translationLanguageSchema = z.enum(translationLanguages);
+export type TranslationLanguage = z.infer<typeof translationLanguageSchema>;
+
+export const modelFamilies = ['marian', 'nllb', 'm2m100'] as const;
+export type ModelFamily = (typeof modelFamilies)[number];
+
+/** Precisions a model folder can offer: full float, and the int8 ("q8", *_quantized.onnx) files. */
+export const modelDtypes = ['fp32', 'q8'] as const;
+export const modelDtypeSchema = z.enum(modelDtypes);
+export type ModelDtype = z.infer<typeof modelDtypeSchema>;
+
+export const modelSources = ['bundled', 'installed', 'imported'] as const;
+
+/** An installed model as the app, the web host and the command line list it. */
+export const modelInfoSchema = z.object({
+  id: z.string(),
+  path: z.string(),
+  from: z.array(translationLanguageSchema),
+  to: z.array(translationLanguageSchema),
+  family: z.enum(modelFamilies),
+  dtypes: z.array(modelDtypeSchema),
+  sizeBytes: z.number().int().nonnegative(),
+  source: z.enum(modelSources),
+  hubId: z.string().optional(),
+  revision: z.string().optional(),
+  license: z.string().optional(),
+});
+export type ModelInfo = z.infer<typeof modelInfoSchema>;
+
+/** The precision used when none is asked for: the quantised files when a model has them (about twice as fast here). */
+export function defaultDtype(dtypes: readonly ModelDtype[]): ModelDtype {
+  return dtypes.includes('q8') ? 'q8' : 'fp32';
+}
+
+export function modelTranslates(model: Pick<ModelInfo, 'from' | 'to'>, from: TranslationLanguage, to: TranslationLanguage): boolean {
+  return from !== to && model.from.includes(from) && model.to.includes(to);
+}

@@ -1,0 +1,58 @@
+import { errorReply } from '../api/reply';
+import { connectApiOverPort, type ApiClientChannel, type TextPort } from './channel';
+
+/** A running services process or thread, as seen from the host that started it. */
+export interface ServicesChild {
+  port: TextPort;
+  onExit(listener: (reason: string) => void): void;
+  stop(): void;
+}
+
+/**
+ * The host's end of the services: started on the first call, started again on the next call after it
+ * stops (a crash answers the calls in flight with an "unavailable" reply instead of leaving them hanging).
+ */
+export class ServicesConnection {
+  private child: ServicesChild | undefined;
+  private channel: ApiClientChannel | undefined;
+
+  constructor(
+    private readonly spawn: () => ServicesChild,
+    private readonly onEvent: (event: unknown) => void,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  async call(method: string, params: unknown): Promise<unknown> {
+    try {
+      return await this.connect().call(method, params);
+    } catch (error) {
+      return errorReply('unavailable', `the translation services stopped: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** Starts the services now rather than on the first call (loading takes a moment). */
+  warmUp(): void {
+    this.connect();
+  }
+
+  stop(): void {
+    this.child?.stop();
+  }
+
+  private connect(): ApiClientChannel {
+    if (this.channel) return this.channel;
+    const child = this.spawn();
+    const channel = connectApiOverPort(child.port, this.onEvent, (problem) => this.log(`services channel: ${problem}`));
+    child.onExit((reason) => {
+      this.log(`services stopped: ${reason}`);
+      channel.close(reason);
+      if (this.child === child) {
+        this.child = undefined;
+        this.channel = undefined;
+      }
+    });
+    this.child = child;
+    this.channel = channel;
+    return channel;
+  }
+}

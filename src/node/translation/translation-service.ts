@@ -1,0 +1,205 @@
+/**
+ * Runs translation requests one batch at a time: results stream out as each batch finishes, segments a
+ * caller marks as urgent (the paragraphs on screen) go first, and a request can be cancelled.
+ */
+import { defaultDtype, type ModelDtype, type ModelInfo, type TranslationLanguage } from '../../common/models/model-info';
+import { detectLanguage } from '../../common/text/language';
+import type { ModelRegistry } from '../models/model-registry';
+import { DecodeCancelled } from './seq2seq-decoder';
+import { TranslationModel } from './translation-model';
+
+export interface SegmentToTranslate {
+  id: string;
+  text: string;
+}
+
+export interface TranslationRequest {
+  requestId: string;
+  segments: readonly SegmentToTranslate[];
+  from?: TranslationLanguage;
+  to: TranslationLanguage;
+  modelId?: string;
+  /** A model folder used in place (the command line's --model DIR), instead of an installed model. */
+  model?: ModelInfo;
+  dtype?: ModelDtype;
+  beams?: number;
+  /** Segment ids to translate before the others. */
+  priority?: readonly string[];
+}
+
+export interface SegmentTranslated {
+  requestId: string;
+  segmentId: string;
+  text: string;
+  modelId: string;
+  dtype: ModelDtype;
+  createdAt: number;
+}
+
+export interface TranslationSummary {
+  requestId: string;
+  translated: number;
+  cancelled: boolean;
+  modelId: string;
+  dtype: ModelDtype;
+}
+
+export interface TranslationServiceOptions {
+  registry: ModelRegistry;
+  threads: () => Promise<number>;
+  /** Catalog defaults for a direction, best first, tried first when a request names no model. */
+  preferredModelIds?: (from: TranslationLanguage, to: TranslationLanguage) => Promise<string[]>;
+  onSegment: (result: SegmentTranslated) => void;
+  onProgress: (requestId: string, done: number, total: number) => void;
+  batchSize?: number;
+  defaultBeams?: number;
+}
+
+export class NoModelError extends Error {
+  constructor(
+    readonly from: TranslationLanguage,
+    readonly to: TranslationLanguage,
+  ) {
+    super(`no translation model is installed for ${from}→${to}; install one on the Models screen or with "targum models install"`);
+    this.name = 'NoModelError';
+  }
+}
+
+interface Job {
+  request: TranslationRequest;
+  model: ModelInfo;
+  dtype: ModelDtype;
+  from: TranslationLanguage;
+  pending: SegmentToTranslate[];
+  done: number;
+  controller: AbortController;
+  finished: (summary: TranslationSummary) => void;
+  failed: (error: unknown) => void;
+}
+
+/** Default batch size: measured on two cores (see README, bench:translate). */
+export const defaultBatchSize = 8;
+
+export class TranslationService {
+  private readonly jobs: Job[] = [];
+  private running = false;
+  private readonly loaded = new Map<string, Promise<TranslationModel>>();
+
+  constructor(private readonly options: TranslationServiceOptions) {}
+
+  async translate(request: TranslationRequest): Promise<TranslationSummary> {
+    if (this.jobs.some((job) => job.request.requestId === request.requestId)) throw new Error(`request ${request.requestId} is already running`);
+    const from = request.from ?? detectLanguage(request.segments.map((segment) => segment.text).join(' '));
+    if (!from || from === request.to) throw new Error(`cannot tell the source language, or it is the same as the target (${request.to})`);
+    const model = request.model
+      ? request.model
+      : request.modelId
+      ? await this.options.registry.get(request.modelId)
+      : await this.options.registry.findFor(from, request.to, (await this.options.preferredModelIds?.(from, request.to)) ?? []);
+    if (!model) throw new NoModelError(from, request.to);
+    if (!model.from.includes(from) || !model.to.includes(request.to)) {
+      throw new Error(`model ${model.id} translates ${model.from.join('/')}→${model.to.join('/')}, not ${from}→${request.to}`);
+    }
+    const dtype = request.dtype ?? defaultDtype(model.dtypes);
+    const urgent = new Set(request.priority ?? []);
+    const pending = [...request.segments.filter((segment) => urgent.has(segment.id)), ...request.segments.filter((segment) => !urgent.has(segment.id))];
+    return new Promise<TranslationSummary>((finished, failed) => {
+      this.jobs.push({ request, model, dtype, from, pending, done: 0, controller: new AbortController(), finished, failed });
+      void this.run();
+    });
+  }
+
+  cancel(requestId: string): boolean {
+    const job = this.jobs.find((candidate) => candidate.request.requestId === requestId);
+    job?.controller.abort();
+    return job !== undefined;
+  }
+
+  /** Moves the given segments of a running request to the front of its queue. */
+  prioritize(requestId: string, segmentIds: readonly string[]): void {
+    const job = this.jobs.find((candidate) => candidate.request.requestId === requestId);
+    if (!job) return;
+    const urgent = new Set(segmentIds);
+    job.pending = [...job.pending.filter((segment) => urgent.has(segment.id)), ...job.pending.filter((segment) => !urgent.has(segment.id))];
+  }
+
+  async dispose(): Promise<void> {
+    for (const job of this.jobs) job.controller.abort();
+    const models = await Promise.allSettled(this.loaded.values());
+    this.loaded.clear();
+    await Promise.all(models.map((model) => (model.status === 'fulfilled' ? model.value.dispose() : undefined)));
+  }
+
+  private async run(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      for (let job = this.jobs[0]; job; job = this.jobs[0]) {
+        await this.runJob(job);
+        this.jobs.shift();
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async runJob(job: Job): Promise<void> {
+    const summary = (cancelled: boolean): TranslationSummary => ({
+      requestId: job.request.requestId,
+      translated: job.done,
+      cancelled,
+      modelId: job.model.id,
+      dtype: job.dtype,
+    });
+    const total = job.request.segments.length;
+    try {
+      if (job.controller.signal.aborted) throw new DecodeCancelled();
+      const model = await this.load(job.model, job.dtype);
+      this.options.onProgress(job.request.requestId, 0, total);
+      while (job.pending.length > 0) {
+        if (job.controller.signal.aborted) throw new DecodeCancelled();
+        const batch = job.pending.splice(0, this.options.batchSize ?? defaultBatchSize);
+        const results = await model.translateBatch(
+          batch.map((segment) => segment.text),
+          { from: job.from, to: job.request.to, beams: job.request.beams ?? this.options.defaultBeams ?? 1, signal: job.controller.signal },
+        );
+        const createdAt = Date.now();
+        batch.forEach((segment, index) =>
+          this.options.onSegment({
+            requestId: job.request.requestId,
+            segmentId: segment.id,
+            text: results[index]!.text,
+            modelId: job.model.id,
+            dtype: job.dtype,
+            createdAt,
+          }),
+        );
+        job.done += batch.length;
+        this.options.onProgress(job.request.requestId, job.done, total);
+      }
+      job.finished(summary(false));
+    } catch (error) {
+      if (error instanceof DecodeCancelled) job.finished(summary(true));
+      else job.failed(error);
+    }
+  }
+
+  /** Keeps the models in use loaded; a change of precision or thread count loads the model again. */
+  private async load(info: ModelInfo, dtype: ModelDtype): Promise<TranslationModel> {
+    const threads = await this.options.threads();
+    const key = `${info.path}|${dtype}|${threads}`;
+    let model = this.loaded.get(key);
+    if (!model) {
+      // Two models stay loaded at most (say, Arabic and Hebrew); the oldest goes first.
+      if (this.loaded.size >= 2) {
+        const [oldestKey, oldest] = this.loaded.entries().next().value!;
+        this.loaded.delete(oldestKey);
+        void oldest.then((loaded) => loaded.dispose()).catch(() => undefined);
+      }
+      model = TranslationModel.load(info, { dtype, threads });
+      this.loaded.set(key, model);
+      model.catch(() => this.loaded.delete(key));
+    }
+    return model;
+  }
+}
