@@ -5,7 +5,7 @@ import { startTestWebHost, type TestWebHost } from '../support/web-host';
 
 export const screenshotDir = path.resolve('artifacts/screenshots');
 
-type WorkerFixtures = { webHost: TestWebHost };
+type WorkerFixtures = { webHost: TestWebHost; withTinyModel: boolean };
 type TestFixtures = { foreignRequests: string[]; openWorkbench: (hash?: string) => Promise<Page> };
 
 /**
@@ -13,10 +13,11 @@ type TestFixtures = { foreignRequests: string[]; openWorkbench: (hash?: string) 
  * origin: Targum makes no network request the user did not start.
  */
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  /** Whether the host's models folder has the tiny test model, imported as a user would. */
+  withTinyModel: [true, { scope: 'worker', option: true }],
   webHost: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const host = await startTestWebHost();
+    async ({ withTinyModel }, use) => {
+      const host = await startTestWebHost({ withTinyModel });
       await use(host);
       await host.close();
     },

@@ -77,6 +77,8 @@ export const catalogEntrySchema = z.object({
   sizeBytes: z.number().int().nonnegative(),
   files: z.array(z.object({ path: z.string(), size: z.number().int().nonnegative().optional() })),
   default: z.boolean().optional(),
+  /** Directions the entry is recommended for, when not all it translates. */
+  defaultFor: z.array(z.string()).optional(),
   description: z.string(),
 });
 export type CatalogEntry = z.infer<typeof catalogEntrySchema>;

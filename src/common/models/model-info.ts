@@ -35,6 +35,16 @@ export function defaultDtype(dtypes: readonly ModelDtype[]): ModelDtype {
   return dtypes.includes('q8') ? 'q8' : 'fp32';
 }
 
-export function modelTranslates(model: Pick<ModelInfo, 'from' | 'to'>, from: TranslationLanguage, to: TranslationLanguage): boolean {
+export function modelTranslates(model: { from: readonly TranslationLanguage[]; to: readonly TranslationLanguage[] }, from: TranslationLanguage, to: TranslationLanguage): boolean {
   return from !== to && model.from.includes(from) && model.to.includes(to);
+}
+
+/** Whether a catalog entry is the recommended model for a direction: `default`, limited to `defaultFor` when given. */
+export function isRecommendedFor(
+  entry: { default?: boolean; defaultFor?: readonly string[]; from: readonly TranslationLanguage[]; to: readonly TranslationLanguage[] },
+  from: TranslationLanguage,
+  to: TranslationLanguage,
+): boolean {
+  if (!entry.default || !modelTranslates(entry, from, to)) return false;
+  return entry.defaultFor === undefined || entry.defaultFor.includes(`${from}-${to}`);
 }

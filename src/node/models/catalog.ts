@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { modelDtypeSchema, modelFamilies, modelTranslates, translationLanguageSchema, type TranslationLanguage } from '../../common/models/model-info';
+import { isRecommendedFor, modelDtypeSchema, modelFamilies, modelTranslates, translationLanguageSchema, type TranslationLanguage } from '../../common/models/model-info';
 import { onnxFilesFor, requiredTextFiles, type ModelManifest } from '../translation/model-folder';
 import { stagingFolderName } from './model-registry';
 import type { DownloadRequest } from './hub-download';
@@ -97,19 +97,15 @@ export async function loadCatalog(resourcesDir: string): Promise<ModelCatalog> {
 
 
 /** Whether the model is the recommended one for a direction. */
-export function isDefaultFor(model: CatalogModel, from: TranslationLanguage, to: TranslationLanguage): boolean {
-  if (!model.default || !modelTranslates(model, from, to)) return false;
-  return model.defaultFor === undefined || model.defaultFor.includes(`${from}-${to}`);
-}
 
 /** The models that translate a direction, the recommended one first, then in catalog order. */
 export function catalogEntriesFor(catalog: ModelCatalog, from: TranslationLanguage, to: TranslationLanguage): CatalogModel[] {
   const models = catalog.models.filter((model) => modelTranslates(model, from, to));
-  return [...models.filter((model) => isDefaultFor(model, from, to)), ...models.filter((model) => !isDefaultFor(model, from, to))];
+  return [...models.filter((model) => isRecommendedFor(model, from, to)), ...models.filter((model) => !isRecommendedFor(model, from, to))];
 }
 
 export function defaultCatalogEntry(catalog: ModelCatalog, from: TranslationLanguage, to: TranslationLanguage): CatalogModel | undefined {
-  return catalog.models.find((model) => isDefaultFor(model, from, to));
+  return catalog.models.find((model) => isRecommendedFor(model, from, to));
 }
 
 /** The manifest an installed catalog model carries (targum-model.json). */

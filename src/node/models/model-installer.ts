@@ -1,6 +1,6 @@
 import type { ApiEvent, CatalogEntry } from '../../common/api/contract';
-import type { ModelInfo, TranslationLanguage } from '../../common/models/model-info';
-import { catalogEntriesFor, downloadRequestFor, isDefaultFor, loadCatalog, type ModelCatalog } from './catalog';
+import { isRecommendedFor, type ModelInfo, type TranslationLanguage } from '../../common/models/model-info';
+import { catalogEntriesFor, downloadRequestFor, loadCatalog, type ModelCatalog } from './catalog';
 import { downloadModel, ModelDownloadError } from './hub-download';
 import type { ModelRegistry } from './model-registry';
 import { inspectModelFolder } from '../translation/model-folder';
@@ -25,7 +25,7 @@ export class ModelInstaller {
   async preferredIds(from: TranslationLanguage, to: TranslationLanguage): Promise<string[]> {
     const catalog = await this.loadCatalog();
     return catalogEntriesFor(catalog, from, to)
-      .filter((entry) => isDefaultFor(entry, from, to))
+      .filter((entry) => isRecommendedFor(entry, from, to))
       .map((entry) => entry.id);
   }
 

@@ -65,11 +65,16 @@ export class NoModelError extends Error {
   }
 }
 
-interface Job {
-  request: TranslationRequest;
+interface ResolvedJob {
   model: ModelInfo;
   dtype: ModelDtype;
   from: TranslationLanguage;
+}
+
+interface Job {
+  request: TranslationRequest;
+  /** The model and source language, looked up as soon as the request arrives. */
+  ready: Promise<ResolvedJob>;
   pending: SegmentToTranslate[];
   done: number;
   controller: AbortController;
@@ -87,26 +92,39 @@ export class TranslationService {
 
   constructor(private readonly options: TranslationServiceOptions) {}
 
-  async translate(request: TranslationRequest): Promise<TranslationSummary> {
-    if (this.jobs.some((job) => job.request.requestId === request.requestId)) throw new Error(`request ${request.requestId} is already running`);
+  /** Queues a request; it is known at once, so cancel() and prioritize() work from the moment this returns. */
+  translate(request: TranslationRequest): Promise<TranslationSummary> {
+    if (this.jobs.some((job) => job.request.requestId === request.requestId)) {
+      return Promise.reject(new Error(`request ${request.requestId} is already running`));
+    }
+    const urgent = new Set(request.priority ?? []);
+    const pending = [...request.segments.filter((segment) => urgent.has(segment.id)), ...request.segments.filter((segment) => !urgent.has(segment.id))];
+    return new Promise<TranslationSummary>((finished, failed) => {
+      const job: Job = { request, ready: this.resolve(request), pending, done: 0, controller: new AbortController(), finished, failed };
+      this.jobs.push(job);
+      job.ready.then(
+        () => void this.run(),
+        (error: unknown) => {
+          this.jobs.splice(this.jobs.indexOf(job), 1);
+          failed(error);
+        },
+      );
+    });
+  }
+
+  private async resolve(request: TranslationRequest): Promise<ResolvedJob> {
     const from = request.from ?? detectLanguage(request.segments.map((segment) => segment.text).join(' '));
     if (!from || from === request.to) throw new Error(`cannot tell the source language, or it is the same as the target (${request.to})`);
-    const model = request.model
-      ? request.model
-      : request.modelId
-      ? await this.options.registry.get(request.modelId)
-      : await this.options.registry.findFor(from, request.to, (await this.options.preferredModelIds?.(from, request.to)) ?? []);
+    const model =
+      request.model ??
+      (request.modelId
+        ? await this.options.registry.get(request.modelId)
+        : await this.options.registry.findFor(from, request.to, (await this.options.preferredModelIds?.(from, request.to)) ?? []));
     if (!model) throw new NoModelError(from, request.to);
     if (!model.from.includes(from) || !model.to.includes(request.to)) {
       throw new Error(`model ${model.id} translates ${model.from.join('/')}→${model.to.join('/')}, not ${from}→${request.to}`);
     }
-    const dtype = request.dtype ?? defaultDtype(model.dtypes);
-    const urgent = new Set(request.priority ?? []);
-    const pending = [...request.segments.filter((segment) => urgent.has(segment.id)), ...request.segments.filter((segment) => !urgent.has(segment.id))];
-    return new Promise<TranslationSummary>((finished, failed) => {
-      this.jobs.push({ request, model, dtype, from, pending, done: 0, controller: new AbortController(), finished, failed });
-      void this.run();
-    });
+    return { model, dtype: request.dtype ?? defaultDtype(model.dtypes), from };
   }
 
   cancel(requestId: string): boolean {
@@ -136,7 +154,7 @@ export class TranslationService {
     try {
       for (let job = this.jobs[0]; job; job = this.jobs[0]) {
         await this.runJob(job);
-        this.jobs.shift();
+        if (this.jobs[0] === job) this.jobs.shift();
       }
     } finally {
       this.running = false;
@@ -144,24 +162,28 @@ export class TranslationService {
   }
 
   private async runJob(job: Job): Promise<void> {
+    // A request whose model could not be found was answered (and dequeued) when the lookup failed.
+    const resolved = await job.ready.catch(() => undefined);
+    if (!resolved) return;
+    const { model: info, dtype, from } = resolved;
     const summary = (cancelled: boolean): TranslationSummary => ({
       requestId: job.request.requestId,
       translated: job.done,
       cancelled,
-      modelId: job.model.id,
-      dtype: job.dtype,
+      modelId: info.id,
+      dtype,
     });
     const total = job.request.segments.length;
     try {
       if (job.controller.signal.aborted) throw new DecodeCancelled();
-      const model = await this.load(job.model, job.dtype);
+      const model = await this.load(info, dtype);
       this.options.onProgress(job.request.requestId, 0, total);
       while (job.pending.length > 0) {
         if (job.controller.signal.aborted) throw new DecodeCancelled();
         const batch = job.pending.splice(0, this.options.batchSize ?? defaultBatchSize);
         const results = await model.translateBatch(
           batch.map((segment) => segment.text),
-          { from: job.from, to: job.request.to, beams: job.request.beams ?? this.options.defaultBeams ?? 1, signal: job.controller.signal },
+          { from, to: job.request.to, beams: job.request.beams ?? this.options.defaultBeams ?? 1, signal: job.controller.signal },
         );
         const createdAt = Date.now();
         batch.forEach((segment, index) =>
@@ -169,8 +191,8 @@ export class TranslationService {
             requestId: job.request.requestId,
             segmentId: segment.id,
             text: results[index]!.text,
-            modelId: job.model.id,
-            dtype: job.dtype,
+            modelId: info.id,
+            dtype,
             createdAt,
           }),
         );

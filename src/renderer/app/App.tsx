@@ -1,6 +1,7 @@
 import { Link, Route, Router, Switch, useRoute } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { LibraryScreen } from '../screens/library/LibraryScreen';
+import { ModelsScreen } from '../screens/models/ModelsScreen';
 import { ReaderScreen } from '../screens/reader/ReaderScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { useThemeSetting } from './theme';
@@ -29,12 +30,14 @@ export function App() {
             <span>Targum</span>
           </div>
           <NavLink href="/" label="Library" matches="/" />
+          <NavLink href="/models" label="Models" matches="/models" />
           <NavLink href="/settings" label="Settings" matches="/settings" />
         </nav>
         <div className="screen">
           <Switch>
             <Route path="/" component={LibraryScreen} />
             <Route path="/article/:id">{(params) => <ReaderScreen articleId={Number(params.id)} />}</Route>
+            <Route path="/models" component={ModelsScreen} />
             <Route path="/settings" component={SettingsScreen} />
             <Route>
               <p className="empty-state">Nothing here. <Link href="/">Back to the library</Link></p>

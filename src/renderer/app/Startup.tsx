@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { connectToHost } from '../api/connect';
 import { TargumDatabase } from '../db/database';
 import { seedSampleLibrary } from '../db/sample-library';
+import { TaskStore } from '../tasks/task-store';
+import { ArticleTranslator } from '../translation/article-translator';
 import { App } from './App';
 import { WorkbenchContext, type Workbench } from './workbench-context';
 
@@ -12,7 +14,11 @@ async function openWorkbench(): Promise<Workbench> {
   const db = new TargumDatabase();
   await db.open();
   const [appInfo] = await Promise.all([api.getAppInfo({}), seedSampleLibrary(db, () => api.listSampleArticles({}))]);
-  return { api, db, appInfo };
+  const tasks = new TaskStore();
+  api.onEvent((event) => {
+    if (event.type === 'progress' && event.taskId.startsWith('install:')) tasks.progress(event);
+  });
+  return { api, db, appInfo, tasks, translator: new ArticleTranslator(api, db, tasks) };
 }
 
 /** Connects to the host and opens the library; a failure says what happened instead of a blank window. */

@@ -1,11 +1,15 @@
 import { createContext, useContext } from 'react';
 import type { AppInfo, TargumApi } from '../../common/api/contract';
 import type { TargumDatabase } from '../db/database';
+import type { TaskStore } from '../tasks/task-store';
+import type { ArticleTranslator } from '../translation/article-translator';
 
 export interface Workbench {
   api: TargumApi;
   db: TargumDatabase;
   appInfo: AppInfo;
+  tasks: TaskStore;
+  translator: ArticleTranslator;
 }
 
 export const WorkbenchContext = createContext<Workbench | undefined>(undefined);

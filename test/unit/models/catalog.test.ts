@@ -9,11 +9,10 @@ import {
   CatalogError,
   defaultCatalogEntry,
   downloadRequestFor,
-  isDefaultFor,
   loadCatalog,
   type ModelCatalog,
 } from '../../../src/node/models/catalog';
-import { translationLanguages } from '../../../src/common/models/model-info';
+import { isRecommendedFor, translationLanguages } from '../../../src/common/models/model-info';
 
 const resourcesDir = path.resolve(import.meta.dirname, '../../../resources');
 
@@ -31,11 +30,11 @@ describe('the shipped model catalog', () => {
       ['ar', 'en'],
       ['he', 'en'],
     ] as const) {
-      expect(catalog.models.filter((model) => isDefaultFor(model, from, to)).map((model) => model.id)).toHaveLength(1);
+      expect(catalog.models.filter((model) => isRecommendedFor(model, from, to)).map((model) => model.id)).toHaveLength(1);
     }
     for (const from of translationLanguages) {
       for (const to of translationLanguages) {
-        expect(catalog.models.filter((model) => isDefaultFor(model, from, to)).length, `${from}-${to}`).toBeLessThanOrEqual(1);
+        expect(catalog.models.filter((model) => isRecommendedFor(model, from, to)).length, `${from}-${to}`).toBeLessThanOrEqual(1);
       }
     }
     expect(defaultCatalogEntry(catalog, 'ar', 'en')?.id).toBe('opus-mt-ar-en');
