@@ -5,7 +5,9 @@ import { writeFileAtomic } from '../fs/atomic-write';
 
 export function defaultServiceSettings(env: NodeJS.ProcessEnv = process.env): ServiceSettings {
   return {
-    threads: Math.max(1, Math.min(4, os.availableParallelism())),
+    // One core is left to the interface and the decoding loop's own work: on two cores, one ONNX thread
+    // translates an article faster than two (bench:translate prints both).
+    threads: Math.max(1, Math.min(4, os.availableParallelism() - 1)),
     hubUrl: env.HF_ENDPOINT?.replace(/\/+$/, '') || 'https://huggingface.co',
     importSizeLimitMb: 20,
   };

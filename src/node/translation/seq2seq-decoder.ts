@@ -111,6 +111,14 @@ class KeyValueCache {
     return feeds;
   }
 
+  /**
+   * Outputs to fetch: after the first step the cross-attention values are known, and copying them out of
+   * the runtime at every step (tens of MB for a long sentence) would cost more than the step itself.
+   */
+  fetches(outputNames: readonly string[]): string[] {
+    return this.hasEncoderPast ? outputNames.filter((name) => !name.includes('.encoder.')) : [...outputNames];
+  }
+
   /** Takes the step's present values; cross-attention values are computed once, at the first step. */
   update(outputs: ort.InferenceSession.OnnxValueMapType, reorder?: readonly number[]): void {
     for (let layer = 0; layer < this.shape.layers; layer++) {
@@ -204,7 +212,7 @@ export class Seq2SeqDecoder {
       ...cache.feeds(this.sessions.decoder.inputNames),
     };
     if (this.sessions.decoder.inputNames.includes('encoder_attention_mask')) feeds.encoder_attention_mask = encoderMask;
-    return this.sessions.decoder.run(feeds);
+    return this.sessions.decoder.run(feeds, cache.fetches(this.sessions.decoder.outputNames));
   }
 
   private async greedy(batch: EncodedBatch, hidden: ort.Tensor, options: DecodeOptions): Promise<Hypothesis[]> {
