@@ -1,0 +1,108 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tinyModelFolder } from '../../support/tiny-model';
+
+const targum = path.resolve('bin/targum');
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'targum-cli-'));
+const hebrewSeed = path.resolve('resources/samples/000_31cd6cf0c36ffd10.txt');
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function run(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(targum, args, { env: { ...process.env, TARGUM_DATA_DIR: dataDir } }, (error, stdout, stderr) =>
+      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+    child.stdin?.end(input ?? '');
+  });
+}
+
+describe('targum translate', () => {
+  it('translates a Hebrew article with a model folder into the English of the phrasebook, paragraph by paragraph', async () => {
+    const result = await run(['translate', hebrewSeed, '--model', tinyModelFolder]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const expected = readFileSync(path.resolve('test/fixtures/phrasebook/seed-000.en.txt'), 'utf8').trim().split('\n').join('\n\n');
+    expect(result.stdout).toBe(`${expected}\n`);
+  });
+
+  it('writes tsv and json as the contract says', async () => {
+    const input = 'מה שלומך היום?\nזה משפט.\n';
+    const tsv = await run(['translate', '-', '--model', tinyModelFolder, '--format', 'tsv', '--segmented'], 'ארגון דאעש מסר היום (חמישי) באמצעות שליחים בקשה לצבא סוריה ובעלת בריתו חיזבאללה לסגת מהשטחים שכבש הארגון במערב לבנון, בסמוך לגבול הסורי.\n\nכוחות צבא לבנון מתקדמים בקרב נגד דאעש // צילום: אי.אף.פי\n');
+    expect(tsv.code).toBe(0);
+    const lines = tsv.stdout.split('\n');
+    expect(lines[0]!.split('\t')).toHaveLength(2);
+    expect(lines[0]).toMatch(/^ארגון דאעש .*\tISIS today \(Thursday\) conveyed a request/);
+    expect(lines[1]).toBe('');
+    expect(lines[2]).toBe('כוחות צבא לבנון מתקדמים בקרב נגד דאעש // צילום: אי.אף.פי\tLebanese army forces advance in the battle against ISIS // Photo: AFP');
+    const json = await run(['translate', '-', '--model', tinyModelFolder, '--format', 'json', '--from', 'he'], input);
+    expect(json.code).toBe(0);
+    const document = JSON.parse(json.stdout);
+    expect(document).toMatchObject({ version: 1, from: 'he', to: 'en', model: 'targum-tiny-mul-en' });
+    expect(document.paragraphs[0].sentences[0]).toMatchObject({ source: 'מה שלומך היום?', status: 'machine' });
+  });
+
+  it('writes --out whole, and nothing to stdout', async () => {
+    const out = path.join(dataDir, 'out.txt');
+    const result = await run(['translate', hebrewSeed, '--model', tinyModelFolder, '--out', out]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(readFileSync(out, 'utf8')).toContain('ISIS today (Thursday) conveyed a request');
+  });
+
+  it('refuses bad input with one targum: line and a non-zero exit', async () => {
+    const binary = path.join(dataDir, 'image.bin');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]));
+    const cases: Array<[string[], RegExp]> = [
+      [['translate', path.join(dataDir, 'missing.txt')], /^targum: .*missing\.txt: no such file\n$/],
+      [['translate', binary], /^targum: .*image\.bin is not text \(it holds binary data\)\n$/],
+      [['translate', hebrewSeed, '--model', 'no-such-model'], /^targum: no model "no-such-model" is installed/],
+      [['translate', hebrewSeed, '--format', 'pdf'], /^targum: translate: --format must be one of txt, tsv, json, not "pdf"\n$/],
+      [['translate', hebrewSeed, '--beams', 'many'], /^targum: translate: --beams must be a whole number from 1 to 8/],
+      [['translate'], /^targum: translate: give one input file/],
+    ];
+    for (const [args, message] of cases) {
+      const result = await run(args);
+      expect(result.code, args.join(' ')).not.toBe(0);
+      expect(result.stderr, args.join(' ')).toMatch(message);
+      expect(result.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(result.stdout).toBe('');
+    }
+  });
+});
+
+describe('targum models', () => {
+  it('imports a model folder, lists it and removes it', async () => {
+    expect(JSON.parse((await run(['models', 'list', '--json'])).stdout)).toEqual({ version: 1, models: [] });
+    const imported = await run(['models', 'import', tinyModelFolder, '--id', 'tiny']);
+    expect(imported.code).toBe(0);
+    const listed = JSON.parse((await run(['models', 'list', '--json'])).stdout);
+    expect(listed.models).toEqual([
+      {
+        id: 'tiny',
+        path: path.join(dataDir, 'models', 'tiny'),
+        from: ['he', 'ar'],
+        to: ['en'],
+        family: 'marian',
+        dtypes: ['fp32', 'q8'],
+        sizeBytes: expect.any(Number),
+        source: 'imported',
+      },
+    ]);
+    const translated = await run(['translate', '-', '--model', 'tiny'], 'כוחות צבא לבנון מתקדמים בקרב נגד דאעש // צילום: אי.אף.פי');
+    expect(translated.stdout).toBe('Lebanese army forces advance in the battle against ISIS // Photo: AFP\n');
+    expect((await run(['models', 'remove', 'tiny'])).code).toBe(0);
+    expect(JSON.parse((await run(['models', 'list', '--json'])).stdout).models).toEqual([]);
+  });
+
+  it('names what is missing from a folder that is not a model, and refuses unknown catalog ids', async () => {
+    const notModel = await run(['models', 'import', path.resolve('resources/samples')]);
+    expect(notModel.code).not.toBe(0);
+    expect(notModel.stderr).toMatch(/^targum: .*samples is not a translation model folder: missing config\.json, tokenizer\.json, tokenizer_config\.json, onnx\/encoder_model\.onnx/);
+    const unknown = await run(['models', 'install', 'gpt-17']);
+    expect(unknown.stderr).toBe('targum: "gpt-17" is not in Targum\'s model catalog\n');
+    expect((await run(['models', 'remove', 'nothing'])).stderr).toMatch(/^targum: no model "nothing" is installed/);
+  });
+});
