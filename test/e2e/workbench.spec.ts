@@ -62,7 +62,7 @@ test('the library and the settings survive a reload, and the samples are written
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.getByLabel('Translation threads').fill('3');
   await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('status')).toHaveText('Saved.');
+  await expect(page.locator('form').getByRole('status')).toHaveText('Saved.');
   await saveScreenshot(page, 'settings-dark');
 
   await page.reload();

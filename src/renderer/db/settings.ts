@@ -26,17 +26,20 @@ export function useLibrarySetting<K extends keyof LibrarySettings>(
   key: K,
 ): [LibrarySettings[K] | undefined, (value: LibrarySettings[K]) => Promise<void>] {
   const stored = useLiveQuery(() => readLibrarySetting(db, key), [db, key]);
-  const [pending, setPending] = useState<LibrarySettings[K]>();
+  // What this screen wrote, and what was stored before: shown until the database says otherwise (another window).
+  const [written, setWritten] = useState<{ value: LibrarySettings[K]; before: LibrarySettings[K] | undefined }>();
   const update = useCallback(
     async (value: LibrarySettings[K]) => {
-      setPending(value);
+      setWritten({ value, before: stored });
       try {
         await writeLibrarySetting(db, key, value);
-      } finally {
-        setPending(undefined);
+      } catch (error) {
+        setWritten(undefined);
+        throw error;
       }
     },
-    [db, key],
+    [db, key, stored],
   );
-  return [pending ?? stored, update];
+  const shown = written && (stored === written.before || stored === written.value) ? written.value : stored;
+  return [shown, update];
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ServiceSettings } from '../../../common/api/contract';
 import { useWorkbench } from '../../app/workbench-context';
+import { backupFileName, createBackup, restoreBackup } from '../../db/backup';
 import { useLibrarySetting, type LibrarySettings } from '../../db/settings';
 
 const themes: Array<{ value: LibrarySettings['theme']; label: string }> = [
@@ -67,6 +68,65 @@ function ServiceSettingsForm() {
   );
 }
 
+function BackupSection() {
+  const { db, appInfo } = useWorkbench();
+  const [status, setStatus] = useState<{ kind: 'idle' | 'busy' | 'done'; message: string } | { kind: 'failed'; message: string }>({ kind: 'idle', message: '' });
+  const backUp = async () => {
+    setStatus({ kind: 'busy', message: 'Preparing the backup…' });
+    try {
+      const url = URL.createObjectURL(await createBackup(db));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = backupFileName();
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      setStatus({ kind: 'done', message: `Saved ${link.download}.` });
+    } catch (error) {
+      setStatus({ kind: 'failed', message: `The backup failed: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  };
+  const restore = async (file: File | undefined) => {
+    if (!file) return;
+    if (!window.confirm(`Replace this library with the backup ${file.name}? What is in the library now is replaced.`)) return;
+    setStatus({ kind: 'busy', message: 'Restoring…' });
+    try {
+      await restoreBackup(db, file);
+      setStatus({ kind: 'done', message: `Restored ${file.name}.` });
+    } catch (error) {
+      setStatus({ kind: 'failed', message: `Nothing was changed: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  };
+  return (
+    <section className="settings-group" aria-labelledby="backup-heading">
+      <h2 id="backup-heading">Backup</h2>
+      <p className="muted">
+        This library belongs to the {appInfo.host === 'desktop' ? 'desktop app' : 'browser you use with the web host'}. A backup moves it to the other one, or keeps it
+        safe.
+      </p>
+      <div className="form-actions">
+        <button type="button" className="button" onClick={() => void backUp()} disabled={status.kind === 'busy'}>
+          Back up library
+        </button>
+        <label className="button">
+          Restore from backup…
+          <input
+            type="file"
+            accept=".json,application/json"
+            className="visually-hidden"
+            onChange={(event) => {
+              void restore(event.target.files?.[0]);
+              event.target.value = '';
+            }}
+          />
+        </label>
+      </div>
+      <p role="status" className={status.kind === 'failed' ? 'error-text' : 'muted'}>
+        {status.message}
+      </p>
+    </section>
+  );
+}
+
 export function SettingsScreen() {
   const { db, appInfo } = useWorkbench();
   const [theme, setTheme] = useLibrarySetting(db, 'theme');
@@ -91,6 +151,7 @@ export function SettingsScreen() {
         ))}
       </fieldset>
       <ServiceSettingsForm />
+      <BackupSection />
       <section className="settings-group" aria-labelledby="data-heading">
         <h2 id="data-heading">Data</h2>
         <dl className="facts">
