@@ -32,6 +32,8 @@ export default defineConfig({
     build: {
       outDir: 'out/renderer',
       minify: true,
+      // One bundle, loaded from the local app origin: no network cost to split it for.
+      chunkSizeWarningLimit: 1000,
       rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
     },
   },

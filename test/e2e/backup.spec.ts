@@ -42,5 +42,5 @@ test('a backup restores the library after it was emptied; a file that is not a b
   await page.getByRole('link', { name: 'Library' }).click();
   await expect(page.getByRole('list', { name: 'Articles' }).getByRole('listitem')).toHaveCount(5);
   await page.getByRole('link', { name: /ארגון דאעש מסר היום/ }).click();
-  expect(await page.locator('.source-cell .sentence').count()).toBe(20);
+  await expect(page.locator('.source-cell .sentence')).toHaveCount(20);
 });

@@ -12,5 +12,6 @@ test('without a model the reader says so and offers the recommended one with its
   await expect(page.getByRole('heading', { name: 'Models', exact: true })).toBeVisible();
   await expect(page.getByText('No model is installed yet.')).toBeVisible();
   await page.goBack();
+  await expect(notice).toBeVisible();
   await saveScreenshot(page, 'reader-no-model');
 });

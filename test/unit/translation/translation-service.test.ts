@@ -17,7 +17,7 @@ function serviceFor(registry: ModelRegistry, batchSize = 4, onResult: (results: 
       onResult(results);
     },
     onProgress: (_requestId, done, total) => progress.push([done, total]),
-    batchSize,
+    batchSizes: { first: batchSize, rest: batchSize },
   });
   services.push(service);
   return { service, results, progress };
