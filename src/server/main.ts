@@ -1,9 +1,9 @@
 /** `npm run web`: the web host on 127.0.0.1, serving the renderer build and the Node services. */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readAppMetadata, sourceRootDir } from '../node/app-metadata';
+import { sourceRootDir } from '../node/app-metadata';
 import { resolveDataPaths } from '../node/paths';
-import { spawnServicesThread } from './services-thread';
+import { spawnWebServices } from './services-thread';
 import { defaultWebHostPort, startWebHost } from './web-host';
 
 function fail(message: string): never {
@@ -27,14 +27,7 @@ try {
     port,
     rendererDir: path.join(sourceRootDir, 'out', 'renderer'),
     log,
-    spawnServices: () =>
-      spawnServicesThread({
-        host: 'web',
-        app: readAppMetadata(),
-        paths,
-        resourcesDir: path.join(sourceRootDir, 'resources'),
-        runtime: { node: process.versions.node },
-      }),
+    spawnServices: () => spawnWebServices(paths),
   });
   process.stdout.write(`Targum web host: open ${host.url}\n`);
   process.stdout.write(`Data folder: ${paths.dataDir}\n`);

@@ -1,5 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { ServicesChild } from '../common/rpc/services-connection';
+import path from 'node:path';
+import { readAppMetadata, sourceRootDir } from '../node/app-metadata';
+import type { DataPaths } from '../node/paths';
 import type { ServicesStart } from '../node/services/start';
 
 const workerEntry = new URL('./services-worker.ts', import.meta.url).href;
@@ -32,4 +35,15 @@ export function spawnServicesThread(start: ServicesStart): ServicesChild {
     },
     stop: () => void worker.terminate(),
   };
+}
+
+/** The web host's services, run from the source tree, over the given data folder. */
+export function spawnWebServices(paths: DataPaths): ServicesChild {
+  return spawnServicesThread({
+    host: 'web',
+    app: readAppMetadata(),
+    paths,
+    resourcesDir: path.join(sourceRootDir, 'resources'),
+    runtime: { node: process.versions.node },
+  });
 }

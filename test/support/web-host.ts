@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readAppMetadata, sourceRootDir } from '../../src/node/app-metadata';
+import { sourceRootDir } from '../../src/node/app-metadata';
 import { ModelRegistry } from '../../src/node/models/model-registry';
 import { resolveDataPaths } from '../../src/node/paths';
-import { spawnServicesThread } from '../../src/server/services-thread';
+import { spawnWebServices } from '../../src/server/services-thread';
 import { startWebHost, type WebHost } from '../../src/server/web-host';
 import { tinyModelFolder } from './tiny-model';
 
@@ -26,14 +26,7 @@ export async function startTestWebHost(options: { rendererDir?: string; withTiny
     port: 0,
     rendererDir: options.rendererDir ?? path.join(sourceRootDir, 'out', 'renderer'),
     log: (message) => logs.push(message),
-    spawnServices: () =>
-      spawnServicesThread({
-        host: 'web',
-        app: readAppMetadata(),
-        paths,
-        resourcesDir: path.join(sourceRootDir, 'resources'),
-        runtime: { node: process.versions.node },
-      }),
+    spawnServices: () => spawnWebServices(paths),
   });
   return {
     ...host,
