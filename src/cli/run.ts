@@ -3,12 +3,14 @@ import { ModelDownloadError } from '../node/models/hub-download';
 import { readAppMetadata } from '../node/app-metadata';
 import { ApiCallError } from '../common/api/reply';
 import { CliError, type CliIo } from './cli-io';
+import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
 import { modelsCommand } from './commands/models';
 import { translateCommand } from './commands/translate';
 import { usage } from './usage';
 
 const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
+  import: importCommand,
   info: infoCommand,
   models: modelsCommand,
   translate: translateCommand,

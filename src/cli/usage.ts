@@ -6,6 +6,9 @@ Commands:
   translate FILE|- [--from he|ar|en] [--to en] [--model DIR|ID] [--format txt|tsv|json]
             [--out PATH] [--segmented] [--beams N] [--threads N]
                        Translate a text file (or standard input) sentence by sentence
+  import FILE [--encoding NAME] [--from LANG] [--json]
+                                   What importing a .txt or .md file gives: title, language, encoding,
+                                   paragraphs with their sentences, and which ones are boilerplate
   models list [--json]             The installed models
   models install ID                Download a model from the catalog (progress on stderr)
   models import DIR [--id ID]      Copy a model folder into Targum's models folder

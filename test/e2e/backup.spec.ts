@@ -42,5 +42,7 @@ test('a backup restores the library after it was emptied; a file that is not a b
   await page.getByRole('link', { name: 'Library' }).click();
   await expect(page.getByRole('list', { name: 'Articles' }).getByRole('listitem')).toHaveCount(5);
   await page.getByRole('link', { name: /ארגון דאעש מסר היום/ }).click();
+  await expect(page.getByText(/not translated yet/)).toBeVisible();
+  await page.getByRole('button', { name: 'Show them' }).click();
   await expect(page.locator('.source-cell .sentence')).toHaveCount(20);
 });

@@ -39,6 +39,12 @@ test('the Hebrew article opens right to left in the bundled font, with an empty 
     return [...document.fonts].some((face) => face.family.replace(/"/g, '') === 'Noto Sans Hebrew' && face.status === 'loaded');
   });
   expect(hebrewFaceLoaded).toBe(true);
+  // Site boilerplate (a photo credit, the "found a mistake?" line) is hidden, one click away.
+  await expect(page.getByText('2 lines of site boilerplate hidden.')).toBeVisible();
+  await expect(page.locator('.source-cell', { hasText: 'מצאתם טעות' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Show them' }).click();
+  await expect(page.locator('.reading-row.boilerplate .source-cell', { hasText: 'מצאתם טעות' })).toBeVisible();
+  await page.getByRole('button', { name: 'Hide them' }).click();
   await expect(page.locator('.target-cell').first()).toHaveAttribute('dir', 'ltr');
   await expect(page.locator('.target-cell').first()).toBeEmpty();
   await saveScreenshot(page, 'reader-hebrew-light');

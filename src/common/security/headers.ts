@@ -1,16 +1,16 @@
 /**
  * Response headers for the renderer, the same on both hosts: a strict Content-Security-Policy (own origin
- * only; WebAssembly compilation allowed for engines that need it) and cross-origin isolation, so that
- * SharedArrayBuffer and WebAssembly threads are available.
+ * only; no WebAssembly runs in the page, translation runs in the services) and cross-origin isolation, so
+ * that SharedArrayBuffer and WebAssembly threads are available should the page ever need them.
  */
 export const contentSecurityPolicy = [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",
-  "worker-src 'self' blob:",
+  "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",

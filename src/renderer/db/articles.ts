@@ -1,5 +1,5 @@
-import { detectLanguage } from '../../common/text/language';
-import { SEGMENTER_VERSION, segmentText, type TextLanguage } from '../../common/text/segmenter';
+import { buildArticle, type ImportedArticle } from '../../common/import/article-import';
+import { SEGMENTER_VERSION, type TextLanguage } from '../../common/text/segmenter';
 import type { TargumDatabase } from './database';
 import type { ArticleOrigin, ArticleRecord, SegmentRecord } from './records';
 
@@ -8,52 +8,46 @@ export interface NewArticle {
   origin: ArticleOrigin;
   originalFileName?: string;
   language?: TextLanguage;
+  encoding?: string;
 }
 
-const maxTitleLength = 140;
-
-/** A title from the first paragraph, cut at a word boundary when long. */
-export function titleFromParagraph(paragraph: string): string {
-  if (paragraph.length <= maxTitleLength) return paragraph;
-  const cut = paragraph.slice(0, maxTitleLength);
-  const space = cut.lastIndexOf(' ');
-  return `${cut.slice(0, space > maxTitleLength / 2 ? space : maxTitleLength)}…`;
-}
-
-/** The sentences of an article as stored: one row per sentence, with the segmenter's version. */
-export function deriveSegments(articleId: number, text: string, language: TextLanguage): SegmentRecord[] {
-  return segmentText(text, language).flatMap((sentences, paragraphIndex) =>
-    sentences.map((sentence, sentenceIndex) => ({
+/** The sentences of an article as stored: one row per sentence, with the segmenter's version and its paragraph's boilerplate mark. */
+export function deriveSegments(articleId: number, article: ImportedArticle): SegmentRecord[] {
+  return article.paragraphs.flatMap((paragraph, paragraphIndex) =>
+    paragraph.sentences.map((sentence, sentenceIndex) => ({
       articleId,
       paragraphIndex,
       sentenceIndex,
       text: sentence,
       segmenterVersion: SEGMENTER_VERSION,
+      ...(paragraph.boilerplate ? { boilerplate: paragraph.kind ?? 'other' } : {}),
     })),
   );
 }
 
-/** Builds the article row for a text; fails with a clear message when the text holds nothing to read. */
-export function prepareArticle(input: NewArticle, now: number = Date.now()): Omit<ArticleRecord, 'id'> {
-  const language = input.language ?? detectLanguage(input.text);
-  if (!language) throw new Error('This text has no letters in Hebrew, Arabic or English to read.');
-  const firstParagraph = segmentText(input.text, language)[0]?.join(' ');
-  if (!firstParagraph) throw new Error('This text is empty.');
+/** Builds the article: title, language, date, paragraphs and boilerplate; fails with a clear message on text with nothing to read. */
+export function prepareArticle(input: NewArticle, now: number = Date.now()): { record: Omit<ArticleRecord, 'id'>; article: ImportedArticle } {
+  const article = buildArticle(input.text, input.language);
   return {
-    title: titleFromParagraph(firstParagraph),
-    language,
-    origin: input.origin,
-    originalFileName: input.originalFileName,
-    originalText: input.text,
-    tags: [],
-    createdAt: now,
-    updatedAt: now,
+    article,
+    record: {
+      title: article.title,
+      language: article.language,
+      ...(article.date ? { date: article.date } : {}),
+      origin: input.origin,
+      originalFileName: input.originalFileName,
+      ...(input.encoding ? { encoding: input.encoding } : {}),
+      originalText: article.text,
+      tags: [],
+      createdAt: now,
+      updatedAt: now,
+    },
   };
 }
 
 /** Writes an article and its derived sentences; call it inside a transaction over articles and segments. */
-export async function writeArticle(db: TargumDatabase, article: Omit<ArticleRecord, 'id'>): Promise<number> {
-  const id = await db.articles.add(article);
-  await db.segments.bulkAdd(deriveSegments(id, article.originalText, article.language));
+export async function writeArticle(db: TargumDatabase, prepared: ReturnType<typeof prepareArticle>): Promise<number> {
+  const id = await db.articles.add(prepared.record);
+  await db.segments.bulkAdd(deriveSegments(id, prepared.article));
   return id;
 }

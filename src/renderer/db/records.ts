@@ -12,7 +12,9 @@ export interface ArticleRecord {
   date?: string;
   origin: ArticleOrigin;
   originalFileName?: string;
-  /** The text exactly as imported; paragraphs and sentences are derived from it. */
+  /** The encoding the file was decoded from, when it came from a file. */
+  encoding?: string;
+  /** The text as imported (decoded and cleaned); paragraphs and sentences are derived from it. */
   originalText: string;
   tags: string[];
   createdAt: number;
@@ -27,6 +29,8 @@ export interface SegmentRecord {
   sentenceIndex: number;
   text: string;
   segmenterVersion: number;
+  /** Set on the sentences of a paragraph that is site boilerplate, to its kind; hidden by default. */
+  boilerplate?: string;
 }
 
 /** A machine translation of one source sentence, with what made it. */

@@ -66,7 +66,10 @@ function Reader({ article, segments }: { article: ArticleRecord; segments: Segme
   const translations = useTranslations(article.id!);
   const models = useModels();
   const [modelId, setModelId] = useState<string>();
-  const paragraphs = useMemo(() => groupByParagraph(segments), [segments]);
+  const [showBoilerplate, setShowBoilerplate] = useState(false);
+  const allParagraphs = useMemo(() => groupByParagraph(segments), [segments]);
+  const hiddenCount = allParagraphs.filter((sentences) => sentences[0]?.boilerplate).length;
+  const paragraphs = showBoilerplate ? allParagraphs : allParagraphs.filter((sentences) => !sentences[0]?.boilerplate);
   const visibleRows = useVisibleRows();
   const direction = textDirection(article.language);
   if (article.language === 'en') return <p className="empty-state">This article is in English already.</p>;
@@ -99,6 +102,14 @@ function Reader({ article, segments }: { article: ArticleRecord; segments: Segme
       {models.installed !== undefined && usable.length === 0 && (
         <MissingModelNotice language={article.language} catalog={models.catalog} onInstalled={models.refresh} />
       )}
+      {hiddenCount > 0 && (
+        <p className="boilerplate-toggle muted">
+          {showBoilerplate ? `Showing ${hiddenCount} lines of site boilerplate.` : `${hiddenCount} lines of site boilerplate hidden.`}{' '}
+          <button type="button" className="link-button" onClick={() => setShowBoilerplate(!showBoilerplate)}>
+            {showBoilerplate ? 'Hide them' : 'Show them'}
+          </button>
+        </p>
+      )}
       <div className="reading-grid" role="table" aria-label="Source and English, paragraph by paragraph">
         <div className="reading-row reading-head" role="row">
           <div className="column-label" role="columnheader">
@@ -112,7 +123,13 @@ function Reader({ article, segments }: { article: ArticleRecord; segments: Segme
           </div>
         </div>
         {paragraphs.map((sentences, index) => (
-          <div className="reading-row" role="row" key={sentences[0]!.paragraphIndex} ref={visibleRows.observe(index)}>
+          <div
+            className={sentences[0]!.boilerplate ? 'reading-row boilerplate' : 'reading-row'}
+            role="row"
+            key={sentences[0]!.paragraphIndex}
+            ref={visibleRows.observe(index)}
+            title={sentences[0]!.boilerplate ? `Site boilerplate (${sentences[0]!.boilerplate})` : undefined}
+          >
             <div className={`source-cell article-text article-text-${article.language}`} role="cell" lang={article.language} dir={direction}>
               {sentences.map((sentence) => (
                 <span key={sentence.id} className="sentence" data-sentence-id={sentence.id}>
