@@ -6,6 +6,7 @@ import { splitParagraphs } from '../../../common/text/segmenter';
 import { useWorkbench } from '../../app/workbench-context';
 import { LanguageBadge } from '../../components/LanguageBadge';
 import type { ArticleRecord } from '../../db/records';
+import { ImportPanel } from './ImportPanel';
 
 function ArticleRow({ article }: { article: ArticleRecord }) {
   const direction = textDirection(article.language);
@@ -33,8 +34,9 @@ function ArticleRow({ article }: { article: ArticleRecord }) {
 export function LibraryScreen() {
   const { db } = useWorkbench();
   const [query, setQuery] = useState('');
+  const [importing, setImporting] = useState(false);
   const deferredQuery = useDeferredValue(query.trim());
-  const articles = useLiveQuery(() => db.articles.orderBy('createdAt').toArray(), [db]);
+  const articles = useLiveQuery(() => db.articles.orderBy('createdAt').reverse().toArray(), [db]);
   const shown = articles?.filter((article) => !deferredQuery || article.title.includes(deferredQuery));
   return (
     <section className="library" aria-labelledby="library-heading">
@@ -48,9 +50,13 @@ export function LibraryScreen() {
           value={query}
           onChange={(event) => setQuery(event.target.value)}
         />
+        <button type="button" className="button primary" onClick={() => setImporting(true)} aria-expanded={importing}>
+          Import
+        </button>
       </header>
+      {(importing || articles?.length === 0) && <ImportPanel onClose={() => setImporting(false)} />}
       {articles === undefined ? null : articles.length === 0 ? (
-        <p className="empty-state">Your library is empty. Articles you import will appear here.</p>
+        <p className="empty-state">Your library is empty. Paste an article or choose files above.</p>
       ) : (
         <ul className="article-list" aria-label="Articles">
           {shown?.map((article) => <ArticleRow key={article.id} article={article} />)}
