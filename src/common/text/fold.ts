@@ -1,0 +1,28 @@
+/**
+ * Text folded for matching: what a reader would call "the same word" compares equal. Arabic diacritics
+ * (harakat, shadda, sukun, dagger alef, Quranic marks), tatweel, Hebrew niqqud and cantillation, zero-width
+ * joiners and direction marks are dropped; alef and hamza seats, alef maqsura/ya and ta marbuta/ha are
+ * unified; Eastern Arabic digits become Western; Latin is lower-cased. Search and glosses share it.
+ */
+const dropped = /[\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200B-\u200F\u061C\u2066-\u2069\u202A-\u202E]/g;
+const unified: Record<string, string> = {
+  'أ': 'ا',
+  'إ': 'ا',
+  'آ': 'ا',
+  'ٱ': 'ا',
+  'ى': 'ي',
+  'ئ': 'ي',
+  'ؤ': 'و',
+  'ة': 'ه',
+};
+const unifiable = /[أإآٱىئؤة]/g;
+const easternDigits = /[\u0660-\u0669\u06F0-\u06F9]/g;
+
+export function foldText(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(dropped, '')
+    .replace(unifiable, (letter) => unified[letter]!)
+    .replace(easternDigits, (digit) => String((digit.charCodeAt(0) & 0xf) % 10))
+    .toLowerCase();
+}
