@@ -31,3 +31,24 @@ test('search finds words in the text whatever their diacritics or alef forms; a 
   await page.getByRole('link', { name: /ארגון דאעש מסר היום/ }).click();
   await expect(page.locator('.source-cell').first()).toHaveText(/^ארגון דאעש מסר היום/);
 });
+
+test('the library filters by language, sorts by publication date, and renames an article for good', async ({ openWorkbench, page }) => {
+  await openWorkbench();
+  const rows = page.getByRole('list', { name: 'Articles' }).getByRole('listitem');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('he');
+  await expect(rows).toHaveCount(1);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('all');
+  await page.getByRole('combobox', { name: 'Order' }).selectOption('published');
+  await expect(rows.nth(0)).toContainText('2018-05-22');
+  await expect(rows.nth(1)).toContainText('2017-08-28');
+
+  const hebrew = rows.filter({ hasText: 'Hebrew' });
+  await hebrew.hover();
+  await hebrew.getByRole('button', { name: /^Rename / }).click();
+  const field = page.getByRole('textbox', { name: 'New title' });
+  await field.fill('דאעש מבקש לסגת מקלמון');
+  await field.press('Enter');
+  await expect(page.getByRole('link', { name: /דאעש מבקש לסגת מקלמון/ })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('link', { name: /דאעש מבקש לסגת מקלמון/ })).toBeVisible();
+});
