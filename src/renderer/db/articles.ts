@@ -9,6 +9,9 @@ export interface NewArticle {
   originalFileName?: string;
   language?: TextLanguage;
   encoding?: string;
+  /** What the source said of itself (a web page's site name and publication date), over what the text shows. */
+  outlet?: string;
+  date?: string;
 }
 
 /** The sentences of an article as stored: one row per sentence, with the segmenter's version and its paragraph's boilerplate mark. */
@@ -33,7 +36,8 @@ export function prepareArticle(input: NewArticle, now: number = Date.now()): { r
     record: {
       title: article.title,
       language: article.language,
-      ...(article.date ? { date: article.date } : {}),
+      ...(input.outlet ? { outlet: input.outlet } : {}),
+      ...((input.date ?? article.date) ? { date: input.date ?? article.date } : {}),
       origin: input.origin,
       originalFileName: input.originalFileName,
       ...(input.encoding ? { encoding: input.encoding } : {}),

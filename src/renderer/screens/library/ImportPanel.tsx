@@ -45,7 +45,7 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
           <input
             type="file"
             multiple
-            accept=".txt,.md,text/plain,text/markdown"
+            accept=".txt,.md,.html,.htm,text/plain,text/markdown,text/html"
             className="visually-hidden"
             onChange={(event) => {
               void addFiles([...(event.target.files ?? [])]);
@@ -53,7 +53,7 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
             }}
           />
         </label>
-        <span className="muted">or drop .txt and .md files here, or paste an article below.</span>
+        <span className="muted">or drop .txt, .md and saved web pages (.html) here, or paste an article below.</span>
         <button type="button" className="button" onClick={onClose}>
           Close
         </button>
