@@ -1,15 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { encodeSingleByte } from '../support/code-page';
 import { expect, saveScreenshot, test } from './fixtures';
-
-/** windows-1255 bytes for a Hebrew text, from the decoder's own table. */
-function encodeWindows1255(text: string): Buffer {
-  const table = new Map<string, number>();
-  const decoder = new TextDecoder('windows-1255');
-  for (let byte = 0; byte < 256; byte++) table.set(decoder.decode(Uint8Array.of(byte)), byte);
-  return Buffer.from([...text].map((character) => table.get(character) ?? 0x3f));
-}
 
 test('articles come in by pasting and through the file picker, legacy encodings included; a bad file says why and adds nothing', async ({ openWorkbench, page }) => {
   await openWorkbench();
@@ -22,7 +15,7 @@ test('articles come in by pasting and through the file picker, legacy encodings 
 
   const hebrew = readFileSync(path.resolve('resources/samples/000_31cd6cf0c36ffd10.txt'), 'utf8');
   const legacy = path.join(os.tmpdir(), 'targum-e2e-hebrew-1255.txt');
-  writeFileSync(legacy, encodeWindows1255(hebrew));
+  writeFileSync(legacy, encodeSingleByte(hebrew, 'windows-1255'));
   const binary = path.join(os.tmpdir(), 'targum-e2e-binary.txt');
   writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
   await panel.locator('input[type=file]').setInputFiles([legacy, binary]);

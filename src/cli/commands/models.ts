@@ -1,4 +1,4 @@
-import { formatBytes } from '../../node/models/hub-download';
+import { formatBytes } from '../../common/format-bytes';
 import { parseCommandArgs } from '../arguments';
 import { CliError, type CliIo } from '../cli-io';
 import { cliServices } from '../context';

@@ -24,6 +24,7 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { manifestFileName } from '../translation/model-folder';
+import { formatBytes } from '../../common/format-bytes';
 
 /** A file of the repository, by its path inside it (`onnx/encoder_model_quantized.onnx`). */
 export interface HubFile {
@@ -115,18 +116,6 @@ const partialSuffix = '.partial';
 export function hubFileUrl(hubUrl: string, repo: string, revision: string, file: string): string {
   const base = hubUrl.replace(/\/+$/, '');
   return `${base}/${repo}/resolve/${encodeURIComponent(revision)}/${file.split('/').map(encodeURIComponent).join('/')}`;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  const units = ['kB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = -1;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${units[unit]}`;
 }
 
 /** What the hub says of a file before it is fetched. */

@@ -3,7 +3,7 @@ import type { CatalogEntry } from '../../common/api/contract';
 import { useWorkbench } from '../app/workbench-context';
 import { ProgressBar } from '../components/ProgressBar';
 import { useTask } from '../tasks/task-store';
-import { formatSize } from './use-models';
+import { formatBytes } from '../../common/format-bytes';
 
 /** Installs a catalog model with a total bar and a per-file bar; the download goes on if you leave the screen. */
 export function InstallButton({ entry, onInstalled }: { entry: CatalogEntry; onInstalled: () => void }) {
@@ -44,7 +44,7 @@ export function InstallButton({ entry, onInstalled }: { entry: CatalogEntry; onI
   return (
     <span className="install-action">
       <button type="button" className="button primary" onClick={() => void install()}>
-        Install {entry.id} ({formatSize(entry.sizeBytes)})
+        Install {entry.id} ({formatBytes(entry.sizeBytes)})
       </button>
       {error && (
         <span role="alert" className="error-text">

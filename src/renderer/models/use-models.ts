@@ -39,9 +39,3 @@ export function recommendedEntry(catalog: readonly CatalogEntry[] | undefined, f
   const entries = (catalog ?? []).filter((entry) => modelTranslates(entry, from, to));
   return entries.find((entry) => isRecommendedFor(entry, from, to)) ?? entries[0];
 }
-
-export function formatSize(bytes: number): string {
-  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(1)} GB`;
-  if (bytes >= 1e6) return `${Math.round(bytes / 1e6)} MB`;
-  return `${Math.max(1, Math.round(bytes / 1e3))} kB`;
-}

@@ -1,19 +1,7 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { runTargum } from '../../support/cli';
 
-const targum = path.resolve('bin/targum');
-
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(targum, args, { env: { ...process.env, TARGUM_DATA_DIR: '/tmp/targum-cli-test' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failure = error as { code: number; stdout: string; stderr: string };
-    return { code: failure.code, stdout: failure.stdout, stderr: failure.stderr };
-  }
-}
+const run = (...args: string[]) => runTargum(args, { dataDir: '/tmp/targum-cli-test' });
 
 describe('bin/targum', () => {
   it('prints its help to stdout and exits 0', async () => {

@@ -1,28 +1,15 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runTargum } from '../../support/cli';
+import { encodeSingleByte } from '../../support/code-page';
 
-const targum = path.resolve('bin/targum');
 const work = mkdtempSync(path.join(os.tmpdir(), 'targum-import-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) =>
-    execFile(targum, args, { env: { ...process.env, TARGUM_DATA_DIR: work, ...env } }, (error, stdout, stderr) =>
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    ),
-  );
-}
+const run = (args: string[], env: NodeJS.ProcessEnv = {}) => runTargum(args, { dataDir: work, env });
 
-/** windows-1256 bytes for a text, from the decoder's own table. */
-function encodeWindows1256(text: string): Uint8Array {
-  const table = new Map<string, number>();
-  const decoder = new TextDecoder('windows-1256');
-  for (let byte = 0; byte < 256; byte++) table.set(decoder.decode(Uint8Array.of(byte)), byte);
-  return Uint8Array.from([...text].map((character) => table.get(character) ?? 0x3f));
-}
 
 describe('targum import', () => {
   it('prints the article as the contract says: title, language, encoding, date, paragraphs with sentences and boilerplate', async () => {
@@ -39,7 +26,7 @@ describe('targum import', () => {
   it('detects a legacy Arabic encoding, and takes --encoding', async () => {
     const seed = readFileSync(path.resolve('resources/samples/004_ed2df22646606838.txt'), 'utf8').replace(/[\u0660-\u0669]/g, (digit) => String(digit.charCodeAt(0) - 0x660));
     const file = path.join(work, 'legacy.txt');
-    writeFileSync(file, encodeWindows1256(seed));
+    writeFileSync(file, encodeSingleByte(seed, 'windows-1256'));
     const detected = JSON.parse((await run(['import', file, '--json'])).stdout);
     expect(detected.encoding).toBe('windows-1256');
     expect(detected.paragraphs[0].text).toBe(seed.split('\n')[0]!.trim());

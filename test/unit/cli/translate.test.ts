@@ -1,23 +1,16 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runTargum } from '../../support/cli';
 import { tinyModelFolder } from '../../support/tiny-model';
 
-const targum = path.resolve('bin/targum');
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'targum-cli-'));
 const hebrewSeed = path.resolve('resources/samples/000_31cd6cf0c36ffd10.txt');
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-function run(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = execFile(targum, args, { env: { ...process.env, TARGUM_DATA_DIR: dataDir } }, (error, stdout, stderr) =>
-      resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-    child.stdin?.end(input ?? '');
-  });
-}
+const run = (args: string[], input?: string) => runTargum(args, { dataDir, input });
+
 
 describe('targum translate', () => {
   it('translates a Hebrew article with a model folder into the English of the phrasebook, paragraph by paragraph', async () => {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { decodeText, ImportTextError, supportedEncodings, type ImportTextErrorCode } from '../../../src/common/import/encoding';
+import { encodeSingleByte } from '../../support/code-page';
 
 const SEEDS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/seeds');
 
@@ -17,26 +18,6 @@ const arabicSeeds = { '001': seed('001'), '002': seed('002'), '003': seed('003')
 
 // ---------------------------------------------------------------------------------------------
 // Encoders, built from TextDecoder so that the test needs no binary fixtures
-
-/** Each character a single-byte code page holds, with its byte (found by decoding all 256 bytes). */
-function codePage(encoding: string): Map<string, number> {
-  const decoder = new TextDecoder(encoding);
-  const bytes = new Map<string, number>();
-  for (let byte = 0; byte < 256; byte += 1) {
-    const character = decoder.decode(Uint8Array.of(byte));
-    if (character !== '\uFFFD' && !bytes.has(character)) bytes.set(character, byte);
-  }
-  return bytes;
-}
-
-function encodeSingleByte(text: string, encoding: string): Uint8Array {
-  const bytes = codePage(encoding);
-  return Uint8Array.from(Array.from(text), (character) => {
-    const byte = bytes.get(character);
-    if (byte === undefined) throw new Error(`${encoding} has no U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
-    return byte;
-  });
-}
 
 function encodeUtf16(text: string, littleEndian: boolean, bom: boolean): Uint8Array {
   const units = (bom ? '\uFEFF' : '') + text;

@@ -3,7 +3,8 @@ import { languageNames } from '../../../common/text/language';
 import type { ModelInfo } from '../../../common/models/model-info';
 import { useWorkbench } from '../../app/workbench-context';
 import { InstallButton } from '../../models/InstallButton';
-import { formatSize, useModels } from '../../models/use-models';
+import { formatBytes } from '../../../common/format-bytes';
+import { useModels } from '../../models/use-models';
 
 const directions = (model: Pick<ModelInfo, 'from' | 'to'>) =>
   `${model.from.map((code) => languageNames[code]).join(', ')} → ${model.to.map((code) => languageNames[code]).join(', ')}`;
@@ -12,7 +13,7 @@ function InstalledModel({ model, onRemoved }: { model: ModelInfo; onRemoved: () 
   const { api } = useWorkbench();
   const [error, setError] = useState<string>();
   const remove = async () => {
-    if (!window.confirm(`Remove ${model.id}? Its files (${formatSize(model.sizeBytes)}) are deleted.`)) return;
+    if (!window.confirm(`Remove ${model.id}? Its files (${formatBytes(model.sizeBytes)}) are deleted.`)) return;
     try {
       await api.removeModel({ id: model.id });
       onRemoved();
@@ -27,7 +28,7 @@ function InstalledModel({ model, onRemoved }: { model: ModelInfo; onRemoved: () 
         <span className="muted">{directions(model)}</span>
       </div>
       <span className="muted">
-        {model.family} · {model.dtypes.join(', ')} · {formatSize(model.sizeBytes)} · {model.source}
+        {model.family} · {model.dtypes.join(', ')} · {formatBytes(model.sizeBytes)} · {model.source}
       </span>
       {model.source !== 'bundled' && (
         <button type="button" className="button" onClick={() => void remove()}>
