@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { connectToHost } from '../api/connect';
-import { TargumDatabase } from '../db/database';
+import { databaseName, TargumDatabase } from '../db/database';
+import { backUpBeforeUpgrade } from '../db/upgrade-backups';
+import { resegmentLibrary } from '../db/resegment';
 import { seedSampleLibrary } from '../db/sample-library';
 import { TaskStore } from '../tasks/task-store';
 import { ArticleTranslator } from '../translation/article-translator';
@@ -11,9 +13,13 @@ type State = { phase: 'starting' } | { phase: 'ready'; workbench: Workbench } | 
 
 async function openWorkbench(): Promise<Workbench> {
   const api = await connectToHost();
+  await backUpBeforeUpgrade(databaseName);
   const db = new TargumDatabase();
   await db.open();
+  // Without this the browser may clear the library under storage pressure; the answer is shown in Settings.
+  void navigator.storage?.persist?.().catch(() => false);
   const [appInfo] = await Promise.all([api.getAppInfo({}), seedSampleLibrary(db, () => api.listSampleArticles({}))]);
+  await resegmentLibrary(db);
   const tasks = new TaskStore();
   api.onEvent((event) => {
     if (event.type === 'progress' && event.taskId.startsWith('install:')) tasks.progress(event);

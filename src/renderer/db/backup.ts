@@ -1,5 +1,6 @@
-import { exportDB, importInto, peakImportFile } from 'dexie-export-import';
-import { databaseName, type TargumDatabase } from './database';
+import Dexie from 'dexie';
+import { exportDB, importDB, importInto, peakImportFile } from 'dexie-export-import';
+import { databaseName, TargumDatabase } from './database';
 
 export class BackupError extends Error {}
 
@@ -15,6 +16,7 @@ export function backupFileName(date: Date = new Date()): string {
 /**
  * Replaces the library with a backup, in one transaction: a file that is not a Targum backup of a schema
  * this version can read is refused before anything changes, and a restore that fails midway changes nothing.
+ * A backup from an older version is first upgraded by the same migrations as the library.
  */
 export async function restoreBackup(db: TargumDatabase, file: Blob): Promise<void> {
   let meta: Awaited<ReturnType<typeof peakImportFile>>;
@@ -27,8 +29,20 @@ export async function restoreBackup(db: TargumDatabase, file: Blob): Promise<voi
   if (meta.data.databaseVersion > db.verno) {
     throw new BackupError(`This backup comes from a newer Targum (library version ${meta.data.databaseVersion}); update Targum, then restore it.`);
   }
-  if (meta.data.databaseVersion < db.verno) {
-    throw new BackupError(`This backup comes from an older Targum (library version ${meta.data.databaseVersion}); restore it there and make a new backup.`);
+  const current = meta.data.databaseVersion < db.verno ? await upgradedBackup(file, `${db.name}-restoring`) : file;
+  await importInto(db, current, { clearTablesBeforeImport: true, acceptNameDiff: true });
+}
+
+/** The backup loaded into a scratch database at its own version, upgraded there, and exported again. */
+async function upgradedBackup(file: Blob, scratchName: string): Promise<Blob> {
+  await Dexie.delete(scratchName);
+  (await importDB(file, { name: scratchName })).close();
+  const scratch = new TargumDatabase(scratchName);
+  try {
+    await scratch.open();
+    return await exportDB(scratch, { prettyJson: false });
+  } finally {
+    scratch.close();
+    await Dexie.delete(scratchName);
   }
-  await importInto(db, file, { clearTablesBeforeImport: true });
 }

@@ -1,7 +1,10 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ServiceSettings } from '../../../common/api/contract';
 import { useWorkbench } from '../../app/workbench-context';
 import { backupFileName, createBackup, restoreBackup } from '../../db/backup';
+import { upgradeBackupsDatabase } from '../../db/upgrade-backups';
+import { saveFile } from '../../files/save-file';
 import { useLibrarySetting, type LibrarySettings } from '../../db/settings';
 
 const themes: Array<{ value: LibrarySettings['theme']; label: string }> = [
@@ -74,13 +77,9 @@ function BackupSection() {
   const backUp = async () => {
     setStatus({ kind: 'busy', message: 'Preparing the backup…' });
     try {
-      const url = URL.createObjectURL(await createBackup(db));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = backupFileName();
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      setStatus({ kind: 'done', message: `Saved ${link.download}.` });
+      const fileName = backupFileName();
+      saveFile(fileName, await createBackup(db));
+      setStatus({ kind: 'done', message: `Saved ${fileName}.` });
     } catch (error) {
       setStatus({ kind: 'failed', message: `The backup failed: ${error instanceof Error ? error.message : String(error)}` });
     }
@@ -123,7 +122,52 @@ function BackupSection() {
       <p role="status" className={status.kind === 'failed' ? 'error-text' : 'muted'}>
         {status.message}
       </p>
+      <UpgradeBackupList />
+      <StoragePersistence />
     </section>
+  );
+}
+
+/** The copies taken automatically before a newer Targum upgraded the library. */
+function UpgradeBackupList() {
+  const { db } = useWorkbench();
+  const backups = useLiveQuery(async () => {
+    const store = upgradeBackupsDatabase(db.name);
+    try {
+      return await store.backups.orderBy('createdAt').reverse().toArray();
+    } finally {
+      store.close();
+    }
+  }, [db]);
+  if (!backups?.length) return null;
+  return (
+    <div className="upgrade-backups">
+      <h3>Taken before upgrades</h3>
+      <ul aria-label="Backups taken before upgrades">
+        {backups.map((backup) => (
+          <li key={backup.id}>
+            {new Date(backup.createdAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })} · library version {backup.fromVersion} →{' '}
+            {backup.toVersion}{' '}
+            <button type="button" className="button small" onClick={() => saveFile(backupFileName(new Date(backup.createdAt)), backup.backup)}>
+              Save a copy
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Whether the browser keeps the library even when the disk runs low (Targum asks for that at start). */
+function StoragePersistence() {
+  const persisted = useLiveQuery(() => navigator.storage?.persisted?.() ?? Promise.resolve(false), []);
+  if (persisted === undefined) return null;
+  return (
+    <p className="muted">
+      {persisted
+        ? 'Storage is persistent: the browser will not clear this library to free space.'
+        : 'Storage is not marked persistent: under disk pressure the browser could clear this library. Keep a backup.'}
+    </p>
   );
 }
 
