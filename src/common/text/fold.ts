@@ -2,7 +2,9 @@
  * Text folded for matching: what a reader would call "the same word" compares equal. Arabic diacritics
  * (harakat, shadda, sukun, dagger alef, Quranic marks), tatweel, Hebrew niqqud and cantillation, zero-width
  * joiners and direction marks are dropped; alef and hamza seats, alef maqsura/ya and ta marbuta/ha are
- * unified; Eastern Arabic digits become Western; Latin is lower-cased. Search and glosses share it.
+ * unified; Hebrew geresh and gershayim and typographic quotes become the ASCII ' and " they are
+ * typed as (צה״ל, צה"ל and צה”ל are one word); Eastern Arabic digits become Western; Latin is
+ * lower-cased. Search and glosses share it.
  */
 const dropped = /[\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u200B-\u200F\u061C\u2066-\u2069\u202A-\u202E]/g;
 const unified: Record<string, string> = {
@@ -14,8 +16,14 @@ const unified: Record<string, string> = {
   'ئ': 'ي',
   'ؤ': 'و',
   'ة': 'ه',
+  '׳': "'",
+  '‘': "'",
+  '’': "'",
+  '״': '"',
+  '“': '"',
+  '”': '"',
 };
-const unifiable = /[أإآٱىئؤة]/g;
+const unifiable = /[أإآٱىئؤة׳‘’״“”]/g;
 const easternDigits = /[\u0660-\u0669\u06F0-\u06F9]/g;
 
 export function foldText(text: string): string {

@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildGlossIndex, findGlossMatches } from '../../../src/common/glossary/gloss-index';
+import { glossKey } from '../../../src/common/glossary/gloss-key';
+import type { TextLanguage } from '../../../src/common/text/segmenter';
+
+const seedsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/seeds');
+
+/** The text of seed article `number` (000 is Hebrew, 001–004 Arabic). */
+export function seed(number: string): string {
+  const name = readdirSync(seedsFolder).find((file) => file.startsWith(`${number}_`));
+  if (!name) throw new Error(`no seed ${number} in ${seedsFolder}`);
+  return readFileSync(path.join(seedsFolder, name), 'utf8');
+}
+
+/** The paragraphs (lines) of a seed that contain `needle`. */
+export function seedLinesWith(number: string, needle: string): string[] {
+  return seed(number)
+    .split('\n')
+    .filter((line) => line.includes(needle));
+}
+
+export interface Mark {
+  /** The text marked, prefix included. */
+  text: string;
+  /** The part after the stripped prefix. */
+  stem: string;
+  kind: 'whole' | 'prefixed';
+  /** The selections of the glosses found there. */
+  glosses: string[];
+}
+
+/** Glosses the reader made on `surfaces` (as selected), then what they mark in `text`. */
+export function marks(text: string, language: TextLanguage, surfaces: readonly string[]): Mark[] {
+  const index = buildGlossIndex(surfaces.map((surface, id) => ({ id, key: glossKey(surface, language), language })));
+  return findGlossMatches(text, language, index).map((match) => ({
+    text: text.slice(match.start, match.end),
+    stem: text.slice(match.stemStart, match.end),
+    kind: match.kind,
+    glosses: match.glossIds.map((id) => surfaces[id]!),
+  }));
+}
+
+/** Just the marked texts. */
+export function marked(text: string, language: TextLanguage, surfaces: readonly string[]): string[] {
+  return marks(text, language, surfaces).map((mark) => mark.text);
+}
