@@ -1,5 +1,6 @@
 import { Link, Route, Router, Switch, useRoute } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
+import { GlossaryScreen } from '../screens/glossary/GlossaryScreen';
 import { LibraryScreen } from '../screens/library/LibraryScreen';
 import { ModelsScreen } from '../screens/models/ModelsScreen';
 import { ReaderScreen } from '../screens/reader/ReaderScreen';
@@ -30,6 +31,7 @@ export function App() {
             <span>Targum</span>
           </div>
           <NavLink href="/" label="Library" matches="/" />
+          <NavLink href="/glossary" label="Glossary" matches="/glossary" />
           <NavLink href="/models" label="Models" matches="/models" />
           <NavLink href="/settings" label="Settings" matches="/settings" />
         </nav>
@@ -37,6 +39,10 @@ export function App() {
           <Switch>
             <Route path="/" component={LibraryScreen} />
             <Route path="/article/:id">{(params) => <ReaderScreen articleId={Number(params.id)} />}</Route>
+            <Route path="/article/:id/sentence/:segmentId">
+              {(params) => <ReaderScreen articleId={Number(params.id)} segmentId={Number(params.segmentId)} />}
+            </Route>
+            <Route path="/glossary" component={GlossaryScreen} />
             <Route path="/models" component={ModelsScreen} />
             <Route path="/settings" component={SettingsScreen} />
             <Route>

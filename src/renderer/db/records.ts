@@ -1,3 +1,4 @@
+import type { SegmentStatus } from '../../common/formats/translation-output';
 import type { TextLanguage } from '../../common/text/segmenter';
 
 /** How an article came in; the original text and file name are always kept. */
@@ -12,6 +13,8 @@ export interface ArticleRecord {
   date?: string;
   origin: ArticleOrigin;
   originalFileName?: string;
+  /** The address the article was fetched from (origin 'url'). */
+  sourceUrl?: string;
   /** The encoding the file was decoded from, when it came from a file. */
   encoding?: string;
   /** The text as imported (decoded and cleaned); paragraphs and sentences are derived from it. */
@@ -44,13 +47,16 @@ export interface TranslationRecord {
   createdAt: number;
 }
 
-/** A reader's correction of a sentence's English; the history of a segment is its edits in order. */
+/**
+ * One change to a sentence's English by the reader; a segment's history is its edits in order and the latest
+ * one is its current state. `machine` withdraws the correction (the machine or memory English shows again).
+ */
 export interface EditRecord {
   id?: number;
   articleId: number;
   source: string;
   text: string;
-  status: 'edited' | 'confirmed';
+  status: SegmentStatus;
   createdAt: number;
 }
 

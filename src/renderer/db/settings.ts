@@ -7,9 +7,12 @@ export interface LibrarySettings {
   theme: 'system' | 'light' | 'dark';
   /** Set once the sample library has been written; it is never written again, even after deletion. */
   sampleLibrarySeeded: boolean;
+  readerMode: 'side-by-side' | 'interlinear' | 'source' | 'english';
+  /** English on the first side, the source on the second. */
+  readerSwapped: boolean;
 }
 
-const defaults: LibrarySettings = { theme: 'system', sampleLibrarySeeded: false };
+const defaults: LibrarySettings = { theme: 'system', sampleLibrarySeeded: false, readerMode: 'side-by-side', readerSwapped: false };
 
 export async function readLibrarySetting<K extends keyof LibrarySettings>(db: TargumDatabase, key: K): Promise<LibrarySettings[K]> {
   const row = await db.settings.get(key);

@@ -1,155 +1,371 @@
-import Dexie from 'dexie';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'wouter';
-import { languageNames, textDirection } from '../../../common/text/language';
+import { languageNames, textDirection, type SourceLanguage } from '../../../common/text/language';
 import { useWorkbench } from '../../app/workbench-context';
 import { LanguageBadge } from '../../components/LanguageBadge';
-import type { ArticleRecord, SegmentRecord, TranslationRecord } from '../../db/records';
+import { useLibrarySetting } from '../../db/settings';
+import { GlossedText } from '../../glossary/GlossedText';
+import { useGlosses } from '../../glossary/use-glosses';
 import { modelsFor, useModels } from '../../models/use-models';
+import { redoChange, saveSegment, undoChange, type ArticleChange } from '../../segments/article-changes';
+import type { SegmentValue } from '../../segments/segment-state';
+import { useArticleView, type ArticleView, type SentenceView } from '../../segments/use-article-view';
+import { FindBar } from './FindBar';
+import { GlossesPanel } from './GlossesPanel';
+import { GlossLayer } from './GlossLayer';
+import { findMatches } from './find-matches';
+import { HistoryPanel } from './HistoryPanel';
 import { MissingModelNotice } from './MissingModelNotice';
+import { ParagraphRow, type RowHandlers, type ViewMode } from './ParagraphRow';
+import { ReadingList, type ReadingListHandle } from './ReadingList';
 import { TranslateControls } from './TranslateControls';
 import { useVisibleRows } from './use-visible-rows';
+import './reader.css';
 
-function groupByParagraph(segments: SegmentRecord[]): SegmentRecord[][] {
-  const paragraphs: SegmentRecord[][] = [];
-  for (const segment of segments) (paragraphs[segment.paragraphIndex] ??= []).push(segment);
-  return paragraphs.filter(Boolean);
-}
-
-/** The newest machine translation of each source sentence of an article. */
-function latestBySource(records: TranslationRecord[]): Map<string, TranslationRecord> {
-  const latest = new Map<string, TranslationRecord>();
-  for (const record of records) {
-    const known = latest.get(record.source);
-    if (!known || known.createdAt <= record.createdAt) latest.set(record.source, record);
-  }
-  return latest;
-}
-
-function useArticle(articleId: number) {
-  const { db } = useWorkbench();
-  return useLiveQuery(async () => {
-    const article = await db.articles.get(articleId);
-    if (!article) return { article: undefined, segments: [] as SegmentRecord[] };
-    const segments = await db.segments
-      .where('[articleId+paragraphIndex+sentenceIndex]')
-      .between([articleId, Dexie.minKey, Dexie.minKey], [articleId, Dexie.maxKey, Dexie.maxKey])
-      .toArray();
-    return { article, segments };
-  }, [db, articleId]);
-}
-
-function useTranslations(articleId: number): Map<string, TranslationRecord> | undefined {
-  const { db } = useWorkbench();
-  const records = useLiveQuery(
-    () => db.translations.where('[articleId+source]').between([articleId, Dexie.minKey], [articleId, Dexie.maxKey]).toArray(),
-    [db, articleId],
-  );
-  return useMemo(() => (records ? latestBySource(records) : undefined), [records]);
-}
-
-export function ReaderScreen({ articleId }: { articleId: number }) {
-  const data = useArticle(articleId);
-  if (!data) return null;
-  if (!data.article) {
+export function ReaderScreen({ articleId, segmentId }: { articleId: number; segmentId?: number }) {
+  const view = useArticleView(articleId);
+  if (view === undefined) return null;
+  if (view === null) {
     return (
       <p className="empty-state">
         This article is no longer in the library. <Link href="/">Back to the library</Link>
       </p>
     );
   }
-  return <Reader article={data.article} segments={data.segments} />;
+  const { language } = view.article;
+  if (language === 'en') return <p className="empty-state">This article is in English already.</p>;
+  return <Reader key={articleId} view={view} language={language} initialSegmentId={segmentId} />;
 }
 
-function Reader({ article, segments }: { article: ArticleRecord; segments: SegmentRecord[] }) {
-  const translations = useTranslations(article.id!);
+const modeLabels: Record<ViewMode, string> = { 'side-by-side': 'Side by side', interlinear: 'Interlinear', source: 'Source', english: 'English' };
+const isEditable = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+
+function describeChange(change: ArticleChange): string {
+  if (change.kind === 'gloss') return change.after && change.before ? 'gloss edit' : change.after ? 'new gloss' : 'gloss deletion';
+  if (change.after?.status === 'confirmed') return 'confirmation';
+  return change.after ? 'edit' : 'return to the machine translation';
+}
+
+function Reader({ view, language, initialSegmentId }: { view: ArticleView; language: SourceLanguage; initialSegmentId?: number }) {
+  const { db } = useWorkbench();
+  const { article } = view;
   const models = useModels();
   const [modelId, setModelId] = useState<string>();
+  const [storedMode, setMode] = useLibrarySetting(db, 'readerMode');
+  const [swapped, setSwapped] = useLibrarySetting(db, 'readerSwapped');
+  const mode = storedMode ?? 'side-by-side';
   const [showBoilerplate, setShowBoilerplate] = useState(false);
-  const allParagraphs = useMemo(() => groupByParagraph(segments), [segments]);
-  const hiddenCount = allParagraphs.filter((sentences) => sentences[0]?.boilerplate).length;
-  const paragraphs = showBoilerplate ? allParagraphs : allParagraphs.filter((sentences) => !sentences[0]?.boilerplate);
+  const [compare, setCompare] = useState(false);
+  const [panel, setPanel] = useState<'history' | 'glosses' | undefined>();
+  const [body, setBody] = useState<HTMLDivElement | null>(null);
+  const glosses = useGlosses();
+  const [activeId, setActiveId] = useState<number | undefined>(initialSegmentId);
+  const [hoverId, setHoverId] = useState<number>();
+  const [focusedId, setFocusedId] = useState<number>();
+  const [editingId, setEditingId] = useState<number>();
+  const [find, setFind] = useState<{ query: string; index: number }>();
+  const [announcement, setAnnouncement] = useState('');
+  const list = useRef<ReadingListHandle>(null);
+  const focusSide = useRef<'source' | 'english'>('english');
+  const pendingFocus = useRef<number | undefined>(initialSegmentId);
   const visibleRows = useVisibleRows();
+
+  const rows = useMemo(
+    () => (showBoilerplate ? view.paragraphs : view.paragraphs.filter((sentences) => !sentences[0]!.segment.boilerplate)),
+    [view.paragraphs, showBoilerplate],
+  );
+  const hiddenCount = useMemo(() => view.paragraphs.filter((sentences) => sentences[0]!.segment.boilerplate).length, [view.paragraphs]);
+  const order = useMemo(() => rows.flat(), [rows]);
+  const rowOf = useMemo(() => {
+    const map = new Map<number, number>();
+    rows.forEach((sentences, row) => sentences.forEach((sentence) => map.set(sentence.segment.id!, row)));
+    return map;
+  }, [rows]);
+  const byId = useMemo(() => new Map(order.map((sentence) => [sentence.segment.id!, sentence])), [order]);
+  const active = activeId !== undefined && rowOf.has(activeId) ? activeId : order[0]?.segment.id;
+
+  const matches = useMemo(() => (find ? findMatches(rows, find.query) : []), [rows, find]);
+  const currentMatch = find && matches.length > 0 ? matches[Math.min(find.index, matches.length - 1)] : undefined;
+  const hitsByRow = useMemo(() => {
+    const hits = new Map<number, string>();
+    for (const match of matches) hits.set(match.row, `${hits.get(match.row) ?? ''} ${match.segmentId}:${match.side}`.trim());
+    return hits;
+  }, [matches]);
+
+  const focusSentence = useCallback(
+    (segmentId: number) => {
+      const row = rowOf.get(segmentId);
+      if (row === undefined) return;
+      pendingFocus.current = segmentId;
+      setActiveId(segmentId);
+      list.current?.scrollToRow(row);
+    },
+    [rowOf],
+  );
+
+  // Focus follows the active sentence once its row is rendered (it may have just been scrolled in).
+  useEffect(() => {
+    const target = pendingFocus.current;
+    if (target === undefined || editingId !== undefined) return;
+    let frames = 0;
+    let handle = 0;
+    const attempt = () => {
+      const side = mode === 'source' ? 'source' : mode === 'english' ? 'english' : focusSide.current;
+      const element = document.querySelector<HTMLElement>(`[data-segment-id="${target}"][data-side="${side}"]`);
+      if (element) {
+        element.focus();
+        pendingFocus.current = undefined;
+      } else if (frames++ < 10) {
+        handle = requestAnimationFrame(attempt);
+      }
+    };
+    handle = requestAnimationFrame(attempt);
+    return () => cancelAnimationFrame(handle);
+  });
+
+  const move = useCallback(
+    (from: number | undefined, step: number) => {
+      const index = order.findIndex((sentence) => sentence.segment.id === from);
+      const next = order[Math.max(0, Math.min(order.length - 1, index + step))];
+      if (next) focusSentence(next.segment.id!);
+    },
+    [order, focusSentence],
+  );
+
+  const save = useCallback(
+    async (sentence: SentenceView, text: string, confirm: boolean) => {
+      const before = sentence.state.value;
+      const after: SegmentValue | null = text === '' && !confirm ? null : { text, status: confirm ? 'confirmed' : 'edited' };
+      const unchanged = after ? before?.text === after.text && before.status === after.status : before === null;
+      const sameAsShown = !confirm && before === null && text === (sentence.state.english ?? '');
+      if (!unchanged && !sameAsShown) await saveSegment(db, article, sentence.segment.text, before, after);
+      setEditingId(undefined);
+      pendingFocus.current = sentence.segment.id;
+      if (confirm) move(sentence.segment.id, 1);
+    },
+    [db, article, move],
+  );
+
+  const confirmActive = useCallback(async () => {
+    const sentence = active !== undefined ? byId.get(active) : undefined;
+    if (!sentence?.state.english) return;
+    try {
+      await save(sentence, sentence.state.english, true);
+    } catch (error) {
+      setAnnouncement(`Not confirmed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }, [active, byId, save]);
+
+  const undoOrRedo = useCallback(
+    async (redo: boolean) => {
+      try {
+        const change = redo ? await redoChange(db, article) : await undoChange(db, article);
+        setAnnouncement(change ? `${redo ? 'Redid' : 'Undid'} the ${describeChange(change)}.` : `Nothing to ${redo ? 'redo' : 'undo'}.`);
+      } catch (error) {
+        setAnnouncement(`Could not ${redo ? 'redo' : 'undo'}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
+    [db, article],
+  );
+
+  useEffect(() => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      const mod = event.ctrlKey || event.metaKey;
+      if (mod && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        setFind((current) => current ?? { query: '', index: 0 });
+        requestAnimationFrame(() => document.querySelector<HTMLInputElement>('.find-bar input')?.select());
+      } else if (mod && (event.key.toLowerCase() === 'z' || event.key.toLowerCase() === 'y') && !isEditable(event.target)) {
+        event.preventDefault();
+        void undoOrRedo(event.key.toLowerCase() === 'y' || event.shiftKey);
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [undoOrRedo]);
+
+  const onListKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const target = event.target as HTMLElement;
+    const segmentId = Number(target.dataset.segmentId);
+    if (!target.dataset.segmentId || editingId !== undefined) return;
+    focusSide.current = target.dataset.side === 'source' ? 'source' : 'english';
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      move(segmentId, event.key === 'ArrowDown' ? 1 : -1);
+    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void confirmActive();
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      setEditingId(segmentId);
+    }
+  };
+
+  const handlers = useRef<RowHandlers>(null!);
+  handlers.current ??= {} as RowHandlers;
+  Object.assign(handlers.current, {
+    activate: (segmentId: number | undefined) => {
+      setFocusedId(segmentId);
+      if (segmentId !== undefined) setActiveId(segmentId);
+    },
+    hover: (segmentId: number | undefined) => setHoverId(segmentId),
+    edit: (segmentId: number) => setEditingId(segmentId),
+    save,
+    cancelEdit: () => {
+      pendingFocus.current = editingId;
+      setEditingId(undefined);
+    },
+  } satisfies RowHandlers);
+  // Rows keep one handlers object; its functions always see this render's state.
+  const stableHandlers = useMemo<RowHandlers>(
+    () => ({
+      activate: (id) => handlers.current.activate(id),
+      hover: (id) => handlers.current.hover(id),
+      edit: (id) => handlers.current.edit(id),
+      save: (sentence, text, confirm) => handlers.current.save(sentence, text, confirm),
+      cancelEdit: () => handlers.current.cancelEdit(),
+    }),
+    [],
+  );
+  const renderSource = useCallback((text: string) => <GlossedText text={text} language={language} glosses={glosses} />, [language, glosses]);
+
+  useEffect(() => {
+    if (currentMatch) list.current?.scrollToRow(currentMatch.row);
+  }, [currentMatch]);
+
+  const usable = modelsFor(models.installed ?? [], article.language, 'en');
+  const visibleSegmentIds = useCallback(
+    () => visibleRows.get().flatMap((row) => rows[row]?.map((sentence) => sentence.segment.id!) ?? []),
+    [visibleRows, rows],
+  );
+  const onVisibleRows = useCallback((indices: number[]) => visibleRows.set(indices), [visibleRows]);
+  const highlightId = hoverId ?? focusedId;
   const direction = textDirection(article.language);
-  if (article.language === 'en') return <p className="empty-state">This article is in English already.</p>;
-  const usable = modelsFor(models.installed, article.language, 'en');
-  const translatedCount = translations ? segments.filter((segment) => translations.has(segment.text)).length : 0;
-  const visibleSegmentIds = () =>
-    paragraphs.filter((_, index) => visibleRows.isVisible(index)).flatMap((sentences) => sentences.map((sentence) => sentence.id!));
+  const { progress } = view;
+  const corrections = order.filter((sentence) => sentence.state.value !== null).length;
 
   return (
-    <article className="reader" aria-labelledby="reader-title">
+    <article className={`reader mode-${mode}${swapped ? ' swapped' : ''}`} aria-labelledby="reader-title">
       <header className="reader-toolbar">
         <h1 id="reader-title" className="reader-title" lang={article.language} dir={direction}>
           {article.title}
         </h1>
         <LanguageBadge language={article.language} />
+        <span className="reader-progress muted" aria-label="Confirmed sentences">
+          {progress.confirmed}/{progress.sentences} confirmed
+        </span>
         {models.installed !== undefined && usable.length > 0 && (
           <TranslateControls
             article={article}
-            segments={segments}
-            translations={translations}
+            sentences={order}
+            corrections={corrections}
             models={usable}
             modelId={modelId ?? usable[0]!.id}
             onModelChange={setModelId}
-            translatedCount={translatedCount}
             visibleSegmentIds={visibleSegmentIds}
-            onVisibleChange={(handler) => visibleRows.onChange(handler)}
+            onVisibleChange={visibleRows.onChange}
           />
         )}
       </header>
-      {models.installed !== undefined && usable.length === 0 && (
-        <MissingModelNotice language={article.language} catalog={models.catalog} onInstalled={models.refresh} />
-      )}
-      {hiddenCount > 0 && (
-        <p className="boilerplate-toggle muted">
-          {showBoilerplate ? `Showing ${hiddenCount} lines of site boilerplate.` : `${hiddenCount} lines of site boilerplate hidden.`}{' '}
-          <button type="button" className="link-button" onClick={() => setShowBoilerplate(!showBoilerplate)}>
-            {showBoilerplate ? 'Hide them' : 'Show them'}
-          </button>
-        </p>
-      )}
-      <div className="reading-grid" role="table" aria-label="Source and English, paragraph by paragraph">
-        <div className="reading-row reading-head" role="row">
-          <div className="column-label" role="columnheader">
-            {languageNames[article.language]}
-          </div>
-          <div className="column-label" role="columnheader">
-            English{' '}
-            <span className="muted">
-              · {translatedCount === 0 ? 'not translated yet' : `${translatedCount} of ${segments.length} sentences translated`}
-            </span>
-          </div>
+      <div className="reader-options" role="toolbar" aria-label="Reading view">
+        <div className="segmented" role="radiogroup" aria-label="View">
+          {(Object.keys(modeLabels) as ViewMode[]).map((value) => (
+            <button key={value} type="button" role="radio" aria-checked={mode === value} className="segmented-option" onClick={() => void setMode(value)}>
+              {modeLabels[value]}
+            </button>
+          ))}
         </div>
-        {paragraphs.map((sentences, index) => (
-          <div
-            className={sentences[0]!.boilerplate ? 'reading-row boilerplate' : 'reading-row'}
-            role="row"
-            key={sentences[0]!.paragraphIndex}
-            ref={visibleRows.observe(index)}
-            title={sentences[0]!.boilerplate ? `Site boilerplate (${sentences[0]!.boilerplate})` : undefined}
-          >
-            <div className={`source-cell article-text article-text-${article.language}`} role="cell" lang={article.language} dir={direction}>
-              {sentences.map((sentence) => (
-                <span key={sentence.id} className="sentence" data-sentence-id={sentence.id}>
-                  {sentence.text}{' '}
-                </span>
-              ))}
-            </div>
-            <div className="target-cell article-text article-text-en" role="cell" lang="en" dir="ltr">
-              {sentences.map((sentence) => {
-                const translation = translations?.get(sentence.text);
-                return translation ? (
-                  <span key={sentence.id} className="sentence" data-sentence-id={sentence.id} title={`${translation.modelId} · ${translation.precision}`}>
-                    {translation.text}{' '}
-                  </span>
-                ) : null;
-              })}
-            </div>
-          </div>
-        ))}
+        <button type="button" className="button small" aria-pressed={swapped ?? false} onClick={() => void setSwapped(!swapped)} disabled={mode !== 'side-by-side'}>
+          Swap sides
+        </button>
+        <button type="button" className="button small" aria-pressed={compare} onClick={() => setCompare(!compare)}>
+          Compare with machine
+        </button>
+        <button type="button" className="button small" aria-pressed={panel === 'glosses'} onClick={() => setPanel(panel === 'glosses' ? undefined : 'glosses')}>
+          Glosses
+        </button>
+        <button type="button" className="button small" aria-pressed={panel === 'history'} onClick={() => setPanel(panel === 'history' ? undefined : 'history')}>
+          History
+        </button>
+        {hiddenCount > 0 && (
+          <span className="boilerplate-toggle muted">
+            {showBoilerplate ? `Showing ${hiddenCount} lines of site boilerplate.` : `${hiddenCount} lines of site boilerplate hidden.`}{' '}
+            <button type="button" className="link-button" onClick={() => setShowBoilerplate(!showBoilerplate)}>
+              {showBoilerplate ? 'Hide them' : 'Show them'}
+            </button>
+          </span>
+        )}
       </div>
+      {find && (
+        <FindBar
+          query={find.query}
+          position={currentMatch ? Math.min(find.index, matches.length - 1) + 1 : 0}
+          count={matches.length}
+          onQuery={(query) => setFind({ query, index: 0 })}
+          onStep={(step) => setFind({ query: find.query, index: (Math.min(find.index, matches.length - 1) + step + matches.length) % Math.max(1, matches.length) })}
+          onClose={() => {
+            setFind(undefined);
+            if (currentMatch) focusSentence(currentMatch.segmentId);
+          }}
+        />
+      )}
+      {models.installed !== undefined && usable.length === 0 && (
+        <MissingModelNotice language={language} catalog={models.catalog} onInstalled={models.refresh} />
+      )}
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
+      <div className="reader-body" onKeyDown={onListKeyDown} ref={setBody}>
+        <ReadingList
+          handle={list}
+          label="Source and English, paragraph by paragraph"
+          rowCount={rows.length}
+          rowKey={(index) => rows[index]![0]!.segment.paragraphIndex}
+          rowClassName={(index) => (rows[index]![0]!.segment.boilerplate ? 'reading-row boilerplate' : 'reading-row')}
+          onVisibleRows={onVisibleRows}
+          header={
+            <div className="reading-row reading-head" role="row" aria-rowindex={1}>
+              {mode !== 'english' && (
+                <div className="column-label source-label" role="columnheader">
+                  {languageNames[article.language]}
+                </div>
+              )}
+              {mode !== 'source' && mode !== 'interlinear' && (
+                <div className="column-label english-label" role="columnheader">
+                  English{' '}
+                  <span className="muted">
+                    · {progress.translated === 0 ? 'not translated yet' : `${progress.translated} of ${progress.sentences} sentences translated`}
+                  </span>
+                </div>
+              )}
+            </div>
+          }
+          renderRow={(index) => {
+            const sentences = rows[index]!;
+            const inRow = (id: number | undefined) => (id !== undefined && rowOf.get(id) === index ? id : undefined);
+            return (
+              <ParagraphRow
+                sentences={sentences}
+                language={article.language}
+                mode={mode}
+                compare={compare}
+                activeId={inRow(active)}
+                highlightId={inRow(highlightId)}
+                editingId={inRow(editingId)}
+                findHits={hitsByRow.get(index)}
+                findCurrent={currentMatch?.row === index ? `${currentMatch.segmentId}:${currentMatch.side}` : undefined}
+                handlers={stableHandlers}
+                renderSource={renderSource}
+              />
+            );
+          }}
+        />
+        {panel === 'glosses' && <GlossesPanel rows={rows} language={language} glosses={glosses} onJump={focusSentence} onClose={() => setPanel(undefined)} />}
+        {panel === 'history' && (
+          <HistoryPanel sentence={active !== undefined ? byId.get(active) : undefined} history={view.history} article={article} onClose={() => setPanel(undefined)} />
+        )}
+      </div>
+      <GlossLayer article={article} language={language} glosses={glosses} container={body} />
     </article>
   );
 }

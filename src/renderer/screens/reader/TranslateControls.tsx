@@ -1,19 +1,21 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { ModelInfo } from '../../../common/models/model-info';
 import { useWorkbench } from '../../app/workbench-context';
 import { ProgressBar } from '../../components/ProgressBar';
-import type { ArticleRecord, SegmentRecord, TranslationRecord } from '../../db/records';
+import type { ArticleRecord } from '../../db/records';
+import type { SentenceView } from '../../segments/use-article-view';
 import { useTask } from '../../tasks/task-store';
 import { translationTaskId } from '../../translation/article-translator';
 
 interface Props {
   article: ArticleRecord;
-  segments: SegmentRecord[];
-  translations: Map<string, TranslationRecord> | undefined;
+  /** The sentences shown (boilerplate hidden unless the reader shows it). */
+  sentences: SentenceView[];
+  /** How many sentences carry the reader's correction or confirmation. */
+  corrections: number;
   models: ModelInfo[];
   modelId: string;
   onModelChange: (modelId: string) => void;
-  translatedCount: number;
   visibleSegmentIds: () => number[];
   onVisibleChange: (listener: (indices: number[]) => void) => () => void;
 }
@@ -21,20 +23,24 @@ interface Props {
 /** Model picker, Translate / Cancel, and the article's progress, in the reader's toolbar. */
 export function TranslateControls(props: Props) {
   const { translator, tasks } = useWorkbench();
-  const { article, segments, translations } = props;
+  const { article, sentences } = props;
   const task = useTask(tasks, translationTaskId(article.id!));
   const running = task !== undefined && !task.finished;
+  const [asking, setAsking] = useState(false);
 
   useEffect(() => {
     if (!running) return;
     return props.onVisibleChange(() => translator.prioritize(article.id!, props.visibleSegmentIds()));
   }, [running, translator, article.id, props]);
 
-  const missing = segments.filter((segment) => !translations?.has(segment.text));
+  const missing = sentences.filter((sentence) => !sentence.state.machine);
   const start = () => {
-    const todo = missing.length > 0 ? missing : segments;
+    setAsking(false);
+    const todo = (missing.length > 0 ? missing : sentences).map((sentence) => sentence.segment);
     void translator.translate(article, todo, { modelId: props.modelId, firstIds: props.visibleSegmentIds() });
   };
+  // Corrections are never replaced by a new machine translation; the reader is told before one is made.
+  const onTranslate = () => (missing.length === 0 && props.corrections > 0 ? setAsking(true) : start());
 
   return (
     <div className="translate-controls">
@@ -52,15 +58,26 @@ export function TranslateControls(props: Props) {
         <>
           <ProgressBar done={task.done} total={task.total} label="Translation progress" />
           <span className="muted progress-count">
-            {task.done}/{task.total || segments.length}
+            {task.done}/{task.total || sentences.length}
           </span>
           <button type="button" className="button" onClick={() => translator.cancel(article.id!)}>
             Cancel
           </button>
         </>
+      ) : asking ? (
+        <span className="inline-confirm" role="alertdialog" aria-label="Translate again?">
+          Your {props.corrections === 1 ? 'correction stays' : `${props.corrections} corrections stay`}; the new machine English is kept beside{' '}
+          {props.corrections === 1 ? 'it' : 'them'}.
+          <button type="button" className="button small primary" onClick={start}>
+            Translate again
+          </button>
+          <button type="button" className="button small" onClick={() => setAsking(false)}>
+            Cancel
+          </button>
+        </span>
       ) : (
-        <button type="button" className="button primary" onClick={start}>
-          {missing.length === segments.length ? 'Translate' : missing.length > 0 ? `Translate ${missing.length} more` : 'Translate again'}
+        <button type="button" className="button primary" onClick={onTranslate}>
+          {missing.length === sentences.length ? 'Translate' : missing.length > 0 ? `Translate ${missing.length} more` : 'Translate again'}
         </button>
       )}
       {task?.error && (

@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { useWorkbench } from '../../app/workbench-context';
+import type { ArticleRecord, EditRecord } from '../../db/records';
+import { saveSegment } from '../../segments/article-changes';
+import type { SentenceView } from '../../segments/use-article-view';
+
+const statusNames = { machine: 'Back to machine English', edited: 'Edited', confirmed: 'Confirmed' } as const;
+const time = (timestamp: number) => new Date(timestamp).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** The focused sentence's machine English and every change the reader made to it, newest first. */
+export function HistoryPanel(props: { sentence?: SentenceView; history: Map<string, EditRecord[]>; article: ArticleRecord; onClose: () => void }) {
+  const { db } = useWorkbench();
+  const [error, setError] = useState<string>();
+  const { sentence } = props;
+  const edits = sentence ? [...(props.history.get(sentence.segment.text) ?? [])].reverse() : [];
+  const machine = sentence?.state.machine;
+
+  const revert = async () => {
+    if (!sentence) return;
+    try {
+      setError(undefined);
+      await saveSegment(db, props.article, sentence.segment.text, sentence.state.value, null);
+    } catch (failure) {
+      setError(`Not saved: ${failure instanceof Error ? failure.message : String(failure)}`);
+    }
+  };
+
+  return (
+    <aside className="side-panel" aria-label="Sentence history">
+      <header className="side-panel-header">
+        <h2>History</h2>
+        <button type="button" className="button small" onClick={props.onClose} aria-label="Close history">
+          ✕
+        </button>
+      </header>
+      {!sentence ? (
+        <p className="muted">Focus a sentence to see its history.</p>
+      ) : (
+        <>
+          <p className="history-source" lang={props.article.language} dir="rtl">
+            {sentence.segment.text}
+          </p>
+          <ol className="history-list">
+            {edits.map((edit) => (
+              <li key={edit.id} className={`history-entry status-${edit.status}`}>
+                <span className="history-meta">
+                  {statusNames[edit.status]} · <time dateTime={new Date(edit.createdAt).toISOString()}>{time(edit.createdAt)}</time>
+                </span>
+                {edit.status !== 'machine' && (
+                  <span lang="en" dir="ltr">
+                    {edit.text}
+                  </span>
+                )}
+              </li>
+            ))}
+            {machine && (
+              <li className="history-entry status-machine">
+                <span className="history-meta">
+                  Machine · {machine.modelId} ({machine.precision}) · <time dateTime={new Date(machine.createdAt).toISOString()}>{time(machine.createdAt)}</time>
+                </span>
+                <span lang="en" dir="ltr">
+                  {machine.text}
+                </span>
+              </li>
+            )}
+            {sentence.state.memory && (
+              <li className="history-entry">
+                <span className="history-meta">In your translation memory</span>
+                <span lang="en" dir="ltr">
+                  {sentence.state.memory.target}
+                </span>
+              </li>
+            )}
+          </ol>
+          {sentence.state.value && (
+            <button type="button" className="button small" onClick={() => void revert()}>
+              Return to the machine translation
+            </button>
+          )}
+          {error && (
+            <p role="alert" className="error-text">
+              {error}
+            </p>
+          )}
+        </>
+      )}
+    </aside>
+  );
+}

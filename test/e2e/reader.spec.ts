@@ -1,0 +1,211 @@
+import type { Page } from '@playwright/test';
+import { expect, saveScreenshot, test } from './fixtures';
+
+const hebrewTitle = /ארגון דאעש מסר היום/;
+
+async function openTranslatedHebrew(openWorkbench: (hash?: string) => Promise<Page>): Promise<Page> {
+  const page = await openWorkbench();
+  await page.getByRole('link', { name: hebrewTitle }).click();
+  await page.getByRole('button', { name: 'Translate', exact: true }).click();
+  await expect(page.getByText(/16 of 16 sentences translated/)).toBeVisible({ timeout: 30_000 });
+  return page;
+}
+
+const english = (page: Page, text: string | RegExp) => page.locator('.target-cell .sentence', { hasText: text });
+
+test('a sentence is corrected and confirmed by keyboard alone, and both survive a reload', async ({ openWorkbench }) => {
+  const page = await openTranslatedHebrew(openWorkbench);
+  await expect(page.getByLabel('Confirmed sentences')).toHaveText('0/16 confirmed');
+
+  // Tab into the reading list: focus lands on the first sentence; ↓ moves sentence by sentence.
+  const first = english(page, 'ISIS today (Thursday) conveyed a request');
+  await first.focus();
+  await page.keyboard.press('ArrowDown');
+  const second = page.locator('.target-cell .sentence').nth(1);
+  await expect(second).toBeFocused();
+  const secondSource = page.locator('.source-cell .sentence').nth(1);
+  await expect(secondSource).toHaveClass(/is-highlighted/);
+  await page.keyboard.press('ArrowUp');
+  await expect(first).toBeFocused();
+
+  // Enter edits; Escape cancels without a change.
+  await page.keyboard.press('Enter');
+  const field = page.getByRole('textbox', { name: 'English translation of the sentence' });
+  await expect(field).toBeFocused();
+  await page.keyboard.type(' Extra words');
+  await page.keyboard.press('Escape');
+  await expect(field).toHaveCount(0);
+  await expect(first).not.toContainText('Extra words');
+
+  // Enter, rewrite, Enter saves as edited.
+  await first.focus();
+  await page.keyboard.press('Enter');
+  await field.fill('ISIS on Thursday sent a request through go-betweens to the Syrian army and its ally Hezbollah.');
+  await page.keyboard.press('Enter');
+  const corrected = english(page, 'through go-betweens');
+  await expect(corrected).toHaveAttribute('data-status', 'edited');
+  await expect(corrected).toBeFocused();
+
+  // Ctrl+Enter on the next sentence confirms it as it is and moves on.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.locator('.target-cell .sentence').nth(1)).toHaveAttribute('data-status', 'confirmed');
+  await expect(page.locator('.target-cell .sentence').nth(2)).toBeFocused();
+  await expect(page.getByLabel('Confirmed sentences')).toHaveText('1/16 confirmed');
+
+  // The machine English is kept beside the correction: compare shows the word diff.
+  await page.getByRole('button', { name: 'Compare with machine' }).click();
+  await expect(corrected.locator('del')).not.toHaveCount(0);
+  await expect(corrected.locator('ins', { hasText: 'go-betweens' })).toBeVisible();
+  await saveScreenshot(page, 'reader-edited-diff-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await saveScreenshot(page, 'reader-edited-diff-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  await page.reload();
+  await expect(english(page, 'through go-betweens')).toHaveAttribute('data-status', 'edited');
+  await expect(page.locator('.target-cell .sentence').nth(1)).toHaveAttribute('data-status', 'confirmed');
+  await expect(page.getByLabel('Confirmed sentences')).toHaveText('1/16 confirmed');
+
+  // Undo works after the reload: the confirmation, then the edit.
+  await page.locator('.target-cell .sentence').nth(3).focus();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByLabel('Confirmed sentences')).toHaveText('0/16 confirmed');
+  await page.keyboard.press('Control+z');
+  await expect(english(page, 'through go-betweens')).toHaveCount(0);
+  await expect(first).toHaveAttribute('data-status', 'machine');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(english(page, 'through go-betweens')).toHaveAttribute('data-status', 'edited');
+
+  // The history panel lists the edits and the machine translation with its model.
+  await english(page, 'through go-betweens').focus();
+  await page.getByRole('button', { name: 'History' }).click();
+  const history = page.getByRole('complementary', { name: 'Sentence history' });
+  await expect(history).toContainText('targum-tiny-mul-en');
+  await expect(history.locator('.history-entry.status-edited')).toHaveCount(2);
+});
+
+test('translating again asks first and keeps corrections', async ({ openWorkbench }) => {
+  const page = await openTranslatedHebrew(openWorkbench);
+  const first = page.locator('.target-cell .sentence').first();
+  await first.dblclick();
+  await page.getByRole('textbox', { name: 'English translation of the sentence' }).fill('A correction of my own.');
+  await page.getByRole('button', { name: /^Confirm/ }).click();
+  await expect(english(page, 'A correction of my own.')).toHaveAttribute('data-status', 'confirmed');
+  await page.getByRole('button', { name: 'Translate again' }).click();
+  await expect(page.getByRole('alertdialog', { name: 'Translate again?' })).toContainText('Your correction stays');
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Translate again' }).click();
+  await expect(page.getByRole('button', { name: 'Translate again' })).toBeVisible({ timeout: 30_000 });
+  await expect(english(page, 'A correction of my own.')).toHaveAttribute('data-status', 'confirmed');
+});
+
+test('view modes: interlinear, source only, English only and swapped sides; find steps through matches', async ({ openWorkbench }) => {
+  const page = await openTranslatedHebrew(openWorkbench);
+  await page.getByRole('radio', { name: 'Interlinear' }).click();
+  const pairs = page.locator('.interlinear-pair');
+  await expect(pairs.first().locator('[data-side=source]')).toContainText('ארגון דאעש מסר היום');
+  await expect(pairs.first().locator('[data-side=english]')).toContainText('ISIS today (Thursday)');
+  await saveScreenshot(page, 'reader-interlinear-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await saveScreenshot(page, 'reader-interlinear-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  await page.getByRole('radio', { name: 'Source' }).click();
+  await expect(page.locator('.target-cell')).toHaveCount(0);
+  await page.getByRole('radio', { name: 'English' }).click();
+  await expect(page.locator('.source-cell')).toHaveCount(0);
+  await page.getByRole('radio', { name: 'Side by side' }).click();
+  await page.getByRole('button', { name: 'Swap sides' }).click();
+  const row = page.locator('.reading-rows .reading-row').first();
+  const [sourceBox, englishBox] = [await row.locator('.source-cell').boundingBox(), await row.locator('.target-cell').boundingBox()];
+  expect(englishBox!.x).toBeLessThan(sourceBox!.x);
+  await saveScreenshot(page, 'reader-swapped-light');
+  await page.getByRole('button', { name: 'Swap sides' }).click();
+
+  await page.locator('.target-cell .sentence').first().focus();
+  await page.keyboard.press('Control+f');
+  const find = page.getByRole('searchbox', { name: 'Find in article' });
+  await expect(find).toBeFocused();
+  // Found in the Hebrew (with a prefix letter) and in the English alike.
+  await find.fill('חיזבאללה');
+  await expect(page.getByRole('search').getByRole('status')).toHaveText(/^1 of \d+$/);
+  await expect(page.locator('.find-current')).toHaveCount(1);
+  await find.fill('Hezbollah');
+  const count = Number((await page.getByRole('search').getByRole('status').textContent())!.split(' of ')[1]);
+  expect(count).toBeGreaterThan(1);
+  await find.press('Enter');
+  await expect(page.getByRole('search').getByRole('status')).toHaveText(`2 of ${count}`);
+  await find.press('Escape');
+  await expect(page.getByRole('search')).toHaveCount(0);
+});
+
+/** Double-clicks the first whole occurrence of `word` in the source column, as a reader selects a word. */
+async function doubleClickSourceWord(page: Page, word: string): Promise<void> {
+  const point = await page.evaluate((word) => {
+    const pattern = new RegExp(`(^|[\\s«"(])(${word})(?=[\\s»".,،)]|$)`);
+    for (const sentence of document.querySelectorAll<HTMLElement>('[data-side=source]')) {
+      const walker = document.createTreeWalker(sentence, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const match = pattern.exec(node.textContent ?? '');
+        if (!match) continue;
+        sentence.scrollIntoView({ block: 'center' });
+        const range = document.createRange();
+        const start = match.index + match[1]!.length;
+        range.setStart(node, start);
+        range.setEnd(node, start + word.length);
+        const rect = range.getBoundingClientRect();
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+    }
+    return undefined;
+  }, word);
+  expect(point, `"${word}" in the source`).toBeDefined();
+  await page.mouse.dblclick(point!.x, point!.y);
+}
+
+test('a gloss added in one article follows its word, with a prefix, into another; the glossary lists and exports it', async ({ openWorkbench }) => {
+  const page = await openWorkbench();
+  await page.getByRole('link', { name: /قبيل إخراجه من القلمون/ }).click();
+  await doubleClickSourceWord(page, 'الجيش');
+  await page.keyboard.press('g');
+  const form = page.getByRole('form', { name: 'Add gloss' });
+  await expect(form).toContainText('الجيش');
+  await form.getByLabel('Meaning').fill('the army');
+  await form.getByLabel('Note').fill('here: the Syrian army');
+  await form.getByRole('radio', { name: 'every form of جيش' }).check();
+  await saveScreenshot(page, 'reader-gloss-form-light');
+  await form.getByRole('button', { name: 'Save gloss' }).click();
+  await expect(page.locator('.source-cell .gloss-mark', { hasText: 'الجيش' }).first()).toBeVisible();
+
+  await page.getByRole('link', { name: 'Library' }).click();
+  await page.getByRole('link', { name: /أكدت مصادر لبنانية وسورية/ }).click();
+  // The other article has the word with the conjunction و attached: والجيش.
+  const prefixed = page.locator('.source-cell .gloss-mark', { hasText: /^والجيش$/ }).first();
+  await prefixed.scrollIntoViewIfNeeded();
+  await prefixed.hover();
+  const popover = page.getByRole('dialog', { name: 'Gloss' });
+  await expect(popover).toContainText('the army');
+  await expect(popover).toContainText('here: the Syrian army');
+  await saveScreenshot(page, 'reader-gloss-popover-light');
+  await page.getByRole('button', { name: 'Glosses' }).click();
+  await expect(page.getByRole('list', { name: 'Glosses in this article' })).toContainText('the army');
+
+  await page.getByRole('link', { name: 'Glossary' }).click();
+  const entry = page.getByRole('list', { name: 'Glosses' }).getByRole('listitem').first();
+  await expect(entry).toContainText('the army');
+  const occurrences = entry.getByRole('button', { name: /\d+ occurrences/ });
+  const count = Number((await occurrences.textContent())!.split(' ')[0]);
+  expect(count).toBeGreaterThan(5);
+  await occurrences.click();
+  await expect(entry.getByRole('list', { name: /Where/ }).getByRole('listitem')).toHaveCount(count);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'CSV' }).click();
+  expect((await downloading).suggestedFilename()).toBe('targum-glossary.csv');
+  await saveScreenshot(page, 'glossary-light');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await saveScreenshot(page, 'glossary-dark');
+
+  // A sentence from the list opens in its article, focused.
+  await entry.getByRole('list', { name: /Where/ }).getByRole('link').nth(1).click();
+  await expect(page.locator('[data-side=english]:focus, [data-side=source]:focus')).toHaveCount(1);
+});
