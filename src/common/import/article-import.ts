@@ -2,6 +2,7 @@ import { detectLanguage } from '../text/language';
 import { splitParagraphs, splitSentences, type TextLanguage } from '../text/segmenter';
 import { classifyParagraphs, findPublicationDate, type BoilerplateKind } from './boilerplate';
 import { cleanImportedText } from './clean-text';
+import { findOutlet, outletName } from './outlet';
 
 export interface ImportedParagraph {
   text: string;
@@ -16,8 +17,17 @@ export interface ImportedArticle {
   language: TextLanguage;
   /** The text as stored: cleaned, in logical order. */
   text: string;
+  /** The outlet the source names (a web page's site name) or the text credits. */
+  outlet?: string;
   date?: string;
   paragraphs: ImportedParagraph[];
+}
+
+/** What a file said of itself (a web page's title, site name and date; a Word document's title), over what the text shows. */
+export interface ArticleSourceDetails {
+  title?: string;
+  outlet?: string;
+  date?: string;
 }
 
 export class ArticleImportError extends Error {}
@@ -32,8 +42,8 @@ export function titleFromParagraph(paragraph: string): string {
   return `${cut.slice(0, space > maxTitleLength / 2 ? space : maxTitleLength)}…`;
 }
 
-/** An article from decoded text: language, paragraphs with their sentences, boilerplate marked, title and date. */
-export function buildArticle(decoded: string, language?: TextLanguage): ImportedArticle {
+/** An article from decoded text: language, paragraphs with their sentences, boilerplate marked, title, outlet and date. */
+export function buildArticle(decoded: string, language?: TextLanguage, source: ArticleSourceDetails = {}): ImportedArticle {
   const text = cleanImportedText(decoded);
   const detected = language ?? detectLanguage(text);
   if (!detected) throw new ArticleImportError('This text has no letters in Hebrew, Arabic or English to read.');
@@ -41,11 +51,14 @@ export function buildArticle(decoded: string, language?: TextLanguage): Imported
   if (paragraphs.length === 0) throw new ArticleImportError('This text is empty.');
   const classes = classifyParagraphs(paragraphs, detected);
   const titleParagraph = paragraphs.find((_, index) => !classes[index]?.boilerplate) ?? paragraphs[0]!;
+  const outlet = source.outlet?.trim() ? outletName(source.outlet, detected) : findOutlet(paragraphs, detected);
+  const date = source.date ?? findPublicationDate(paragraphs);
   return {
-    title: titleFromParagraph(titleParagraph),
+    title: titleFromParagraph(source.title?.trim() || titleParagraph),
     language: detected,
     text,
-    date: findPublicationDate(paragraphs),
+    ...(outlet ? { outlet } : {}),
+    ...(date ? { date } : {}),
     paragraphs: paragraphs.map((paragraph, index) => ({
       text: paragraph,
       boilerplate: classes[index]?.boilerplate ?? false,

@@ -640,6 +640,11 @@ function isDateText(folded: string): boolean {
   return before + after <= (strong ? 2 : 1) && after <= 1;
 }
 
+/** Whether a short text is essentially a date or time, with at most a word or two beside it (see isDateText). */
+export function looksLikeDate(text: string): boolean {
+  return isDateText(foldText(text));
+}
+
 /** A short paragraph that is essentially a date or time: «الإثنين 28/8/2017 م …», "פורסם: 24.08.17, 21:47". */
 const isDateLine = (line: Line): boolean => line.words > 0 && line.words <= 14 && isDateText(line.folded);
 

@@ -9,9 +9,12 @@ export interface NewArticle {
   originalFileName?: string;
   language?: TextLanguage;
   encoding?: string;
-  /** What the source said of itself (a web page's site name and publication date), over what the text shows. */
+  /** What the source said of itself (a web page's title, site name and publication date), over what the text shows. */
+  title?: string;
   outlet?: string;
   date?: string;
+  /** The address an article was fetched from. */
+  sourceUrl?: string;
 }
 
 /** The sentences of an article as stored: one row per sentence, with the segmenter's version and its paragraph's boilerplate mark. */
@@ -30,16 +33,17 @@ export function deriveSegments(articleId: number, article: ImportedArticle): Seg
 
 /** Builds the article: title, language, date, paragraphs and boilerplate; fails with a clear message on text with nothing to read. */
 export function prepareArticle(input: NewArticle, now: number = Date.now()): { record: Omit<ArticleRecord, 'id'>; article: ImportedArticle } {
-  const article = buildArticle(input.text, input.language);
+  const article = buildArticle(input.text, input.language, { title: input.title, outlet: input.outlet, date: input.date });
   return {
     article,
     record: {
       title: article.title,
       language: article.language,
-      ...(input.outlet ? { outlet: input.outlet } : {}),
-      ...((input.date ?? article.date) ? { date: input.date ?? article.date } : {}),
+      ...(article.outlet ? { outlet: article.outlet } : {}),
+      ...(article.date ? { date: article.date } : {}),
       origin: input.origin,
       originalFileName: input.originalFileName,
+      ...(input.sourceUrl ? { sourceUrl: input.sourceUrl } : {}),
       ...(input.encoding ? { encoding: input.encoding } : {}),
       originalText: article.text,
       tags: [],

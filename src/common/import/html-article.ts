@@ -1,0 +1,85 @@
+import { Readability } from '@mozilla/readability';
+import createDOMPurify from 'dompurify';
+
+/*
+ * Shared code is typed without the DOM library: these are the few DOM features the extraction uses.
+ * The browser's window and jsdom's window (src/node/import/html-window.ts) both have them.
+ */
+interface PageElement {
+  readonly textContent: string | null;
+  readonly parentElement: PageElement | null;
+  closest(selectors: string): PageElement | null;
+}
+interface PageBody {
+  readonly innerHTML: string;
+  readonly textContent: string | null;
+  querySelectorAll(selectors: string): Iterable<PageElement>;
+}
+interface PageDocument {
+  readonly body: PageBody | null;
+}
+
+/** A window whose DOMParser builds inert documents (no script runs, nothing loads): the browser's, or jsdom's in Node. */
+export interface HtmlWindow {
+  readonly DOMParser: new () => { parseFromString(html: string, type: 'text/html'): PageDocument };
+}
+
+export interface HtmlArticle {
+  text: string;
+  /** The page's own title (Readability's pick from <title>, og:title and the headline). */
+  title?: string;
+  outlet?: string;
+  /** ISO date (yyyy-mm-dd), when the page states one. */
+  date?: string;
+}
+
+const blocks = 'h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, figcaption, td';
+const forbiddenTags = ['img', 'video', 'audio', 'iframe', 'picture', 'source', 'style'];
+
+/** One sanitiser per window (creating one sets up a document of its own). */
+const sanitisers = new WeakMap<HtmlWindow, ReturnType<typeof createDOMPurify>>();
+
+function sanitiserFor(window: HtmlWindow): ReturnType<typeof createDOMPurify> {
+  let sanitiser = sanitisers.get(window);
+  if (sanitiser === undefined) {
+    sanitiser = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
+    // DOMPurify returns its input unchanged on a DOM it cannot work with; never let that pass silently.
+    if (!sanitiser.isSupported) throw new Error('DOMPurify cannot sanitise with this DOM implementation.');
+    sanitisers.set(window, sanitiser);
+  }
+  return sanitiser;
+}
+
+/**
+ * The article body of a web page as text, one paragraph per line. The page is parsed into an inert document;
+ * Mozilla Readability keeps the article, its title, site name and date, and drops navigation, ads and
+ * related-links blocks; DOMPurify sanitises what it keeps before anything reads it.
+ */
+export function articleFromHtml(html: string, window: HtmlWindow): HtmlArticle {
+  const page = new window.DOMParser().parseFromString(html, 'text/html');
+  const fallback = page.body?.innerHTML ?? '';
+  const parsed = new Readability(page as unknown as ConstructorParameters<typeof Readability>[0]).parse();
+  const clean = sanitiserFor(window).sanitize(parsed?.content ?? fallback, { FORBID_TAGS: forbiddenTags });
+  const body = new window.DOMParser().parseFromString(clean, 'text/html').body;
+  const elements = [...(body?.querySelectorAll(blocks) ?? [])].filter((element) => !element.parentElement?.closest(blocks));
+  const paragraphs = (elements.length > 0 ? elements.map((element) => element.textContent ?? '') : (body?.textContent ?? '').split(/\n+/))
+    .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+  const title = parsed?.title?.replace(/\s+/g, ' ').trim();
+  if (title && paragraphs[0] !== title) paragraphs.unshift(title);
+  const date = parsed?.publishedTime ? publicationDay(parsed.publishedTime) : undefined;
+  return {
+    text: paragraphs.join('\n'),
+    ...(title ? { title } : {}),
+    ...(parsed?.siteName?.trim() ? { outlet: parsed.siteName.trim() } : {}),
+    ...(date ? { date } : {}),
+  };
+}
+
+/** The day a page says it was published, as written (2017-08-28T01:30:00+03:00 is the 28th, not the UTC 27th). */
+function publicationDay(time: string): string | undefined {
+  const written = /^\s*(\d{4}-\d{2}-\d{2})/.exec(time)?.[1];
+  if (written !== undefined) return written;
+  const date = new Date(time);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString().slice(0, 10);
+}
