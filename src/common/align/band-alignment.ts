@@ -1,0 +1,186 @@
+/**
+ * Monotonic alignment of two unit sequences by dynamic programming within a band around the
+ * diagonal (Gale and Church's beads: 1-1, 1-0, 0-1, 2-1, 1-2, 2-2). The best path is the Viterbi path
+ * of the bead costs; each link's confidence is its posterior probability by the forward–backward
+ * algorithm over the same band (costs divided by a temperature), so a link whose neighbours could
+ * as well be cut differently gets a low confidence.
+ *
+ * The band follows the diagonal of equal relative position (by cumulative size, e.g. characters), or
+ * a guide path (an earlier, cheaper alignment), and is widened fourfold whenever the best path runs
+ * along its edge, up to the whole matrix.
+ */
+import type { AlignmentLink } from './types';
+
+export const BEADS: ReadonlyArray<readonly [number, number]> = [
+  [1, 1],
+  [1, 0],
+  [0, 1],
+  [2, 1],
+  [1, 2],
+  [2, 2],
+];
+
+export interface BandProblem {
+  sourceCount: number;
+  targetCount: number;
+  /** Cumulative sizes of the units (length count + 1, starting at 0): where the diagonal runs. */
+  sourceOffsets: ArrayLike<number>;
+  targetOffsets: ArrayLike<number>;
+  /** −log probability (nats) of linking source units [i0, i1) with target units [j0, j1); `bead` indexes BEADS. */
+  cost(i0: number, i1: number, j0: number, j1: number, bead: number): number;
+  /** Costs are divided by this before the posteriors are computed (> 1 flattens confidences). */
+  temperature: number;
+}
+
+interface Band {
+  lo: Int32Array;
+  hi: Int32Array;
+  base: Int32Array;
+  cells: number;
+}
+
+/** Aligns within a band of `initialHalfWidth` target units around `guide` links, or the diagonal. */
+export function alignInBand(problem: BandProblem, initialHalfWidth: number, guide?: AlignmentLink[]): AlignmentLink[] {
+  const { sourceCount: n, targetCount: m } = problem;
+  const centre = guide ? guidePath(guide, n) : diagonal(problem);
+  for (let halfWidth = initialHalfWidth; ; halfWidth *= 4) {
+    const band = makeBand(centre, n, m, halfWidth);
+    const whole = halfWidth >= Math.max(n, m);
+    const result = solve(problem, band);
+    if (result && (whole || !touchesEdge(result.path, band, m))) return result.links;
+    if (whole) throw new Error('alignment: no path through the whole matrix');
+  }
+}
+
+/** For each source position, the target position at the same relative offset. */
+function diagonal({ sourceCount: n, targetCount: m, sourceOffsets, targetOffsets }: BandProblem): Int32Array {
+  const centre = new Int32Array(n + 1);
+  const sourceTotal = sourceOffsets[n]! || 1;
+  const targetTotal = targetOffsets[m]! || 1;
+  let j = 0;
+  for (let i = 0; i <= n; i++) {
+    const position = (sourceOffsets[i]! / sourceTotal) * targetTotal;
+    while (j < m && (targetOffsets[j]! + targetOffsets[j + 1]!) / 2 < position) j++;
+    centre[i] = j;
+  }
+  centre[n] = m;
+  return centre;
+}
+
+/** For each source position, the first target position of the guide's path there (inside a 2-x link: its start). */
+function guidePath(links: AlignmentLink[], n: number): Int32Array {
+  const centre = new Int32Array(n + 1).fill(-1);
+  let i = 0;
+  let j = 0;
+  centre[0] = 0;
+  for (const link of links) {
+    if (link.source.length === 2) centre[i + 1] = j;
+    i += link.source.length;
+    j += link.target.length;
+    if (centre[i] === -1) centre[i] = j;
+  }
+  return centre;
+}
+
+function makeBand(centre: Int32Array, n: number, m: number, halfWidth: number): Band {
+  const lo = new Int32Array(n + 1);
+  const hi = new Int32Array(n + 1);
+  const base = new Int32Array(n + 1);
+  let cells = 0;
+  for (let i = 0; i <= n; i++) {
+    // Each row also spans to its neighbours' centres, so that a long unit facing many short ones keeps the band connected.
+    lo[i] = Math.max(0, Math.min(centre[i]!, centre[Math.max(0, i - 1)]!) - halfWidth);
+    hi[i] = Math.min(m, Math.max(centre[i]!, centre[Math.min(n, i + 1)]!) + halfWidth);
+    base[i] = cells;
+    cells += hi[i]! - lo[i]! + 1;
+  }
+  return { lo, hi, base, cells };
+}
+
+function touchesEdge(path: Array<[number, number]>, band: Band, m: number): boolean {
+  return path.some(([i, j]) => (j === band.lo[i] && j > 0) || (j === band.hi[i] && j < m));
+}
+
+function logAdd(a: number, b: number): number {
+  if (a === -Infinity) return b;
+  if (b === -Infinity) return a;
+  return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
+}
+
+function solve(problem: BandProblem, band: Band): { links: AlignmentLink[]; path: Array<[number, number]> } | undefined {
+  const { sourceCount: n, targetCount: m, temperature } = problem;
+  const { lo, hi, base, cells } = band;
+  const beads = BEADS.length;
+  const best = new Float64Array(cells).fill(Infinity);
+  const alpha = new Float64Array(cells).fill(-Infinity);
+  const beta = new Float64Array(cells).fill(-Infinity);
+  const back = new Int8Array(cells).fill(-1);
+  const costs = new Float64Array(cells * beads).fill(Infinity);
+  const cell = (i: number, j: number) => (j < lo[i]! || j > hi[i]! ? -1 : base[i]! + j - lo[i]!);
+
+  best[cell(0, 0)] = 0;
+  alpha[cell(0, 0)] = 0;
+  for (let i = 0; i <= n; i++) {
+    for (let j = lo[i]!; j <= hi[i]!; j++) {
+      const here = base[i]! + j - lo[i]!;
+      for (let b = 0; b < beads; b++) {
+        const [ds, dt] = BEADS[b]!;
+        if (i < ds || j < dt) continue;
+        const from = cell(i - ds, j - dt);
+        if (from < 0 || best[from] === Infinity) continue;
+        const cost = problem.cost(i - ds, i, j - dt, j, b);
+        costs[here * beads + b] = cost;
+        if (best[from]! + cost < best[here]!) {
+          best[here] = best[from]! + cost;
+          back[here] = b;
+        }
+        alpha[here] = logAdd(alpha[here]!, alpha[from]! - cost / temperature);
+      }
+    }
+  }
+  const end = cell(n, m);
+  if (end < 0 || best[end] === Infinity) return undefined;
+
+  beta[end] = 0;
+  for (let i = n; i >= 0; i--) {
+    for (let j = hi[i]!; j >= lo[i]!; j--) {
+      const here = base[i]! + j - lo[i]!;
+      if (here === end) continue;
+      let sum = -Infinity;
+      for (let b = 0; b < beads; b++) {
+        const [ds, dt] = BEADS[b]!;
+        if (i + ds > n || j + dt > m) continue;
+        const next = cell(i + ds, j + dt);
+        if (next < 0) continue;
+        const cost = costs[next * beads + b]!;
+        if (cost === Infinity) continue;
+        sum = logAdd(sum, beta[next]! - cost / temperature);
+      }
+      beta[here] = sum;
+    }
+  }
+
+  const links: AlignmentLink[] = [];
+  const path: Array<[number, number]> = [[n, m]];
+  for (let i = n, j = m; i > 0 || j > 0; ) {
+    const here = cell(i, j);
+    const b = back[here]!;
+    const [ds, dt] = BEADS[b]!;
+    const from = cell(i - ds, j - dt);
+    const cost = costs[here * beads + b]!;
+    const posterior = Math.exp(alpha[from]! - cost / temperature + beta[here]! - alpha[end]!);
+    links.push({
+      source: range(i - ds, i),
+      target: range(j - dt, j),
+      confidence: Math.min(1, Math.max(0, posterior)),
+    });
+    i -= ds;
+    j -= dt;
+    path.push([i, j]);
+  }
+  return { links: links.reverse(), path };
+}
+
+function range(start: number, end: number): number[] {
+  return Array.from({ length: end - start }, (_, k) => start + k);
+}
