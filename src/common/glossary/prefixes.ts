@@ -106,10 +106,13 @@ export function strippedReadings(folded: string, language: TextLanguage): Stripp
   const readings: StrippedReading[] = [];
   for (const prefix of candidates) {
     if (!folded.startsWith(prefix.letters)) continue;
-    const stem = folded.slice(prefix.letters.length);
+    // A Hebrew prefix may stand before an opening quotation mark: ב"הארץ" is ב + הארץ.
+    const quote = folded[prefix.letters.length] === '"' ? 1 : 0;
+    const prefixLength = prefix.letters.length + quote;
+    const stem = folded.slice(prefixLength);
     if (stem.length < prefix.minStem || !LETTER.test(stem)) continue;
-    readings.push({ key: stem, prefixLength: prefix.letters.length });
-    if (prefix.swallowed) readings.push({ key: prefix.swallowed + stem, prefixLength: prefix.letters.length - prefix.articleLetters });
+    readings.push({ key: stem, prefixLength });
+    if (prefix.swallowed) readings.push({ key: prefix.swallowed + stem, prefixLength: prefixLength - prefix.articleLetters });
   }
   const seen = new Set<string>();
   return readings

@@ -15,11 +15,12 @@ const WORD_CHARS = '[\\p{L}\\p{M}\\p{Nd}]+';
 const INVISIBLE = '[\\u200B-\\u200F\\u061C\\u2066-\\u2069\\u202A-\\u202E]+';
 /**
  * Hebrew acronyms and loan sounds are one word: gershayim or geresh between letters (צה"ל, הרמטכ"ל,
- * ג'ורג'), a geresh sign ending a word (פרופ׳), and an apostrophe after ג ז צ ץ ת (the letters it
- * turns into j, zh, ch, th). Elsewhere a quote mark is punctuation.
+ * ג'ורג'), a geresh sign ending a word (פרופ׳), and an apostrophe after ג ז צ ץ (the letters it turns
+ * into j, zh, ch: מרקוביץ'). Elsewhere a quote mark is punctuation. A prefix glued to a quotation
+ * (ב"הארץ") makes one word too; prefixes.ts reads through the quote.
  */
 const HEBREW_INNER = `["'׳״“”‘’](?=[\\u05D0-\\u05EA])`;
-const HEBREW_END = `(?:׳|(?<=[גזצץת]\\p{M}*)['’])`;
+const HEBREW_END = `(?:׳|(?<=[גזצץ]\\p{M}*)['’])`;
 const ENGLISH_INNER = `['’](?=\\p{L})`;
 
 function wordPattern(inner: string, end: string): RegExp {

@@ -76,6 +76,15 @@ describe('Hebrew gloss matching (words from seed 000)', () => {
     expect(he('צהל', ['צה"ל'])).toEqual([]);
   });
 
+  it('a prefix glued to a quotation is read through the quote; a closing single quote is not part of the word', () => {
+    expect(marks('כך דווח ב"הארץ" ול"ידיעות אחרונות"', 'he', ['הארץ', 'ידיעות אחרונות'])).toMatchObject([
+      { text: 'ב"הארץ', stem: 'הארץ', kind: 'prefixed' },
+      { text: 'ול"ידיעות אחרונות', stem: 'ידיעות אחרונות', kind: 'prefixed' },
+    ]);
+    expect(he("אמר 'מדינת ישראל'", ['מדינת ישראל'])).toEqual(['מדינת ישראל']);
+    expect(he("השחקן מרקוביץ' הבקיע", ["מרקוביץ'"])).toEqual(["מרקוביץ'"]);
+  });
+
   it('the longest phrase wins, and a phrase may carry a prefix on its first word', () => {
     const text = seedLinesWith('000', 'ומדינת ישראל לא תשלים')[0]!;
     expect(marks(text, 'he', ['ישראל', 'מדינת ישראל', 'מדינת'])).toMatchObject([
