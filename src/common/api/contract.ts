@@ -83,6 +83,17 @@ export const catalogEntrySchema = z.object({
 });
 export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
 
+/** An article fetched by the services from an address the reader gave; the renderer imports it like a dropped file. */
+export const fetchedArticleSchema = z.object({
+  /** The body as sent, base64: its encoding is detected like a file's. */
+  bytes: z.base64(),
+  contentType: z.string().max(500),
+  /** The address the page came from after redirects. */
+  finalUrl: z.url({ protocol: /^https?$/ }),
+  fileName: z.string().min(1).max(255),
+});
+export type FetchedArticle = z.infer<typeof fetchedArticleSchema>;
+
 export const apiMethods = {
   getAppInfo: { params: noParams, result: appInfoSchema },
   getSettings: { params: noParams, result: serviceSettingsSchema },
@@ -95,6 +106,8 @@ export const apiMethods = {
   cancelModelInstall: { params: z.strictObject({ catalogId: z.string().min(1).max(200) }), result: z.object({ cancelled: z.boolean() }) },
   /** Copies a model folder (a path on the machine running the services) into the models folder. */
   importModel: { params: z.strictObject({ path: z.string().min(1).max(4096), id: z.string().min(1).max(100).optional() }), result: modelInfoSchema },
+  /** Fetches a web page, text or Word document for import (http/https, size limit from the settings). */
+  fetchArticle: { params: z.strictObject({ url: z.url({ protocol: /^https?$/ }).max(8192) }), result: fetchedArticleSchema },
   removeModel: { params: z.strictObject({ id: z.string().min(1).max(200) }), result: z.object({ removed: z.literal(true) }) },
   /** Translates sentences; each result comes as a `translation` event as soon as its batch is done. */
   translate: { params: translateParamsSchema, result: translationSummarySchema },

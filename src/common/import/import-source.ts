@@ -40,13 +40,17 @@ export function extensionOf(name: string): string {
   return dot > 0 ? base.slice(dot).toLowerCase() : '';
 }
 
+/** The kind of content a media type (a Content-Type header, parameters and all) names. */
+export function importKindOfType(contentType: string): ImportFileKind | undefined {
+  return kindByContentType[contentType.split(';')[0]!.trim().toLowerCase()];
+}
+
 /** The kind of a file: by its extension; by its content type when it has no known extension; text when it has neither. */
 export function importKindOf(name: string, contentType?: string): ImportFileKind | undefined {
   const extension = extensionOf(name);
   const byExtension = kindByExtension[extension];
   if (byExtension !== undefined) return byExtension;
-  const type = contentType?.split(';')[0]?.trim().toLowerCase();
-  if (type) return kindByContentType[type];
+  if (contentType) return importKindOfType(contentType);
   return extension === '' ? 'text' : undefined;
 }
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ApiEvent, ApiServices, HostKind } from '../../common/api/contract';
 import type { AppMetadata } from '../app-metadata';
+import { fetchArticle } from '../import/fetch-article';
 import { ModelInstaller } from '../models/model-installer';
 import { ModelRegistry } from '../models/model-registry';
 import type { DataPaths } from '../paths';
@@ -58,6 +59,10 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
     installModel: ({ catalogId }) => installer.install(catalogId),
     cancelModelInstall: async ({ catalogId }) => ({ cancelled: installer.cancel(catalogId) }),
     importModel: ({ path: folder, id }) => registry.importFolder(folder, id),
+    fetchArticle: async ({ url }) => {
+      const fetched = await fetchArticle(url, { sizeLimitMb: (await settings.get()).importSizeLimitMb });
+      return { ...fetched, bytes: Buffer.from(fetched.bytes).toString('base64') };
+    },
     removeModel: async ({ id }) => {
       await registry.remove(id);
       return { removed: true };
