@@ -4,7 +4,8 @@
  * The cost of a link (a bead of BEADS) adds, in nats:
  * - its prior (how often links of that shape occur);
  * - Gale–Church length evidence, calibrated per language pair (length-model.ts);
- * - minus a bonus for every anchor found on both sides (anchors.ts);
+ * - minus a bonus for every anchor found on both sides (anchors.ts), less those expected by chance;
+ * - a cost growing with the difference in commas;
  * - when a translation of one side into the other's language (or of both into English) is given,
  *   minus a bonus growing with the chrF of the translation against the other side (Bleualign's
  *   idea, with a character n-gram F-score in place of BLEU);
@@ -35,6 +36,11 @@ export interface AlignmentModel {
   /** Bonus (nats) per unit of chrF above `similarityBaseline` (the chrF of unrelated sentences). */
   similarityWeight: number;
   similarityBaseline: number;
+  /**
+   * Commas (`,` and `،`) survive translation more often than not: a link whose sides differ by d commas
+   * costs commaWeight × (d − 1), a bonus when they have as many.
+   */
+  commaWeight: number;
   /** Temperature of the posteriors that become confidences. */
   temperature: number;
 }
@@ -51,6 +57,7 @@ export const defaultAlignmentModel: AlignmentModel = {
   paragraphPenalty: 6,
   similarityWeight: 12,
   similarityBaseline: 0.25,
+  commaWeight: 1.3,
   temperature: 1,
 };
 
@@ -70,6 +77,7 @@ export function galeChurchModel(from: TextLanguage, to: TextLanguage): Alignment
     paragraphPenalty: 1000,
     similarityWeight: 0,
     similarityBaseline: 0,
+    commaWeight: 0,
     temperature: 1,
   };
 }
@@ -127,6 +135,7 @@ function paragraphModel(model: AlignmentModel, source: AlignmentSide, target: Al
 interface Units {
   texts: string[];
   lengths: number[];
+  commas: number[];
   anchors: string[][];
   profiles?: NgramProfile[];
   paragraphLink?: Int32Array;
@@ -137,6 +146,7 @@ function sentenceUnits(side: AlignmentSide, compared: string[] | undefined): Uni
   return {
     texts,
     lengths: texts.map(textLength),
+    commas: texts.map((text) => text.match(/[,\u060C]/g)?.length ?? 0),
     anchors: texts.map((text) => anchorKeys(text, side.language)),
     profiles: compared?.map(ngramProfile),
   };
@@ -144,13 +154,14 @@ function sentenceUnits(side: AlignmentSide, compared: string[] | undefined): Uni
 
 /** Paragraph units from their sentences' features (a paragraph's text is its sentences joined by spaces). */
 function paragraphUnits(side: AlignmentSide, sentences: Units): Units {
-  const units: Units = { texts: [], lengths: [], anchors: [], profiles: sentences.profiles && [] };
+  const units: Units = { texts: [], lengths: [], commas: [], anchors: [], profiles: sentences.profiles && [] };
   let next = 0;
   for (const paragraph of side.paragraphs) {
     const end = next + paragraph.length;
     units.texts.push(paragraph.join(' '));
     units.lengths.push(sentences.lengths.slice(next, end).reduce((sum, length) => sum + length, paragraph.length - 1));
     units.anchors.push(sentences.anchors.slice(next, end).flat());
+    units.commas.push(sentences.commas.slice(next, end).reduce((sum, count) => sum + count, 0));
     units.profiles?.push(sentences.profiles!.slice(next, end).reduce(mergeProfiles));
     next = end;
   }
@@ -221,6 +232,8 @@ function alignUnits(source: Units, target: Units, model: AlignmentModel, sourceS
   const lengthModel = model.length ?? lengthModelFor(sourceSide.language, targetSide.language);
   const sourceLengths = prefixSums(source.lengths);
   const targetLengths = prefixSums(target.lengths);
+  const sourceCommas = prefixSums(source.commas);
+  const targetCommas = prefixSums(target.commas);
   const anchors = internAnchors(source.anchors, target.anchors, model.anchorWeights);
   const priorCosts = model.priors.map((p) => -Math.log(p));
   const similarity = source.profiles && target.profiles ? similarityOf(source.profiles, target.profiles) : undefined;
@@ -230,6 +243,7 @@ function alignUnits(source: Units, target: Units, model: AlignmentModel, sourceS
     if (i0 === i1 || j0 === j1) return total;
     total += lengthCost(sourceLengths[i1]! - sourceLengths[i0]!, targetLengths[j1]! - targetLengths[j0]!, lengthModel);
     total -= anchorMatches(anchors.source(i0, i1), anchors.target(j0, j1), anchors.weights);
+    total += model.commaWeight * (Math.abs(sourceCommas[i1]! - sourceCommas[i0]! - targetCommas[j1]! + targetCommas[j0]!) - 1);
     total += ((anchors.sourceChance[i1]! - anchors.sourceChance[i0]!) * (j1 - j0) + (anchors.targetChance[j1]! - anchors.targetChance[j0]!) * (i1 - i0)) / 2;
     if (compare) total -= model.similarityWeight * (similarity!(i0, i1, j0, j1) - model.similarityBaseline);
     if (source.paragraphLink && target.paragraphLink) {
