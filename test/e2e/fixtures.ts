@@ -43,7 +43,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   openWorkbench: async ({ page, webHost }, use) => {
     await use(async (hash = '') => {
       await page.goto(`${webHost.url}${hash}`);
-      await expect(page.getByRole('navigation', { name: 'Targum' })).toBeVisible();
+      await expect(page.getByRole('navigation', { name: 'Targum' })).toBeVisible({ timeout: 15_000 });
       return page;
     });
   },

@@ -1,4 +1,5 @@
-import { Link, Route, Router, Switch, useRoute } from 'wouter';
+import { useEffect } from 'react';
+import { Link, Route, Router, Switch, useLocation, useRoute } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { GlossaryScreen } from '../screens/glossary/GlossaryScreen';
 import { LibraryScreen } from '../screens/library/LibraryScreen';
@@ -17,11 +18,33 @@ function NavLink({ href, label, matches }: { href: string; label: string; matche
   );
 }
 
+/** Ctrl/Cmd+K from anywhere: the library with its search field focused. */
+function LibrarySearchShortcut() {
+  const [, navigate] = useLocation();
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 'k') return;
+      event.preventDefault();
+      navigate('/');
+      const focus = (attempts: number) => {
+        const field = document.querySelector<HTMLInputElement>('input[type=search][aria-label="Search the library"]');
+        if (field) field.select();
+        else if (attempts > 0) requestAnimationFrame(() => focus(attempts - 1));
+      };
+      focus(30);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [navigate]);
+  return null;
+}
+
 export function App() {
   const { db } = useWorkbench();
   useThemeSetting(db);
   return (
     <Router hook={useHashLocation}>
+      <LibrarySearchShortcut />
       <div className="workbench">
         <nav className="sidebar" aria-label="Targum">
           <div className="brand" aria-label="Targum">

@@ -3,7 +3,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { memoryKey } from '../../common/text/memory-key';
 import { useWorkbench } from '../app/workbench-context';
 import type { TargumDatabase } from '../db/database';
-import type { ArticleRecord, EditRecord, SegmentRecord } from '../db/records';
+import type { TextLanguage } from '../../common/text/segmenter';
+import type { ArticleRecord, EditRecord, MemoryRecord, SegmentRecord } from '../db/records';
 import { newestBySource, segmentState, type SegmentState } from './segment-state';
 
 export interface SentenceView {
@@ -27,6 +28,27 @@ function between(articleId: number) {
   ] as const;
 }
 
+const memoryKeys = new Map<string, string>();
+
+/** Memory keys of the sentences read lately: an article is loaded again after every change to it. */
+function cachedMemoryKey(language: TextLanguage, text: string): string {
+  const cacheKey = `${language}\n${text}`;
+  let key = memoryKeys.get(cacheKey);
+  if (key === undefined) {
+    if (memoryKeys.size > 50_000) memoryKeys.clear();
+    key = memoryKey(language, text);
+    memoryKeys.set(cacheKey, key);
+  }
+  return key;
+}
+
+/** The memory entries for these keys: read through the key index, or whole when the memory is the smaller. */
+async function memoryEntries(db: TargumDatabase, language: TextLanguage, keys: Set<string>): Promise<Map<string, MemoryRecord>> {
+  const size = await db.memory.count();
+  const entries = size === 0 ? [] : size <= keys.size ? await db.memory.where('language').equals(language).toArray() : await db.memory.where('sourceKey').anyOf([...keys]).toArray();
+  return new Map(entries.filter((entry) => keys.has(entry.sourceKey)).map((entry) => [entry.sourceKey, entry]));
+}
+
 export async function loadArticleView(db: TargumDatabase, articleId: number): Promise<ArticleView | null> {
   const article = await db.articles.get(articleId);
   if (!article) return null;
@@ -36,8 +58,8 @@ export async function loadArticleView(db: TargumDatabase, articleId: number): Pr
     db.translations.where('[articleId+source]').between(low, high).toArray(),
     db.edits.where('[articleId+source]').between(low, high).toArray(),
   ]);
-  const keys = [...new Set(segments.map((segment) => memoryKey(article.language, segment.text)))];
-  const memory = new Map((await db.memory.where('sourceKey').anyOf(keys).toArray()).map((entry) => [entry.sourceKey, entry]));
+  const keyOf = new Map(segments.map((segment) => [segment.text, cachedMemoryKey(article.language, segment.text)]));
+  const memory = await memoryEntries(db, article.language, new Set(keyOf.values()));
   segments.sort((a, b) => a.paragraphIndex - b.paragraphIndex || a.sentenceIndex - b.sentenceIndex);
   const machine = newestBySource(translations);
   const latestEdit = newestBySource(edits);
@@ -47,7 +69,7 @@ export async function loadArticleView(db: TargumDatabase, articleId: number): Pr
   const paragraphs: SentenceView[][] = [];
   const progress = { sentences: 0, confirmed: 0, edited: 0, translated: 0 };
   for (const segment of segments) {
-    const state = segmentState(latestEdit.get(segment.text), machine.get(segment.text), memory.get(memoryKey(article.language, segment.text)));
+    const state = segmentState(latestEdit.get(segment.text), machine.get(segment.text), memory.get(keyOf.get(segment.text)!));
     (paragraphs[segment.paragraphIndex] ??= []).push({ segment, state });
     if (segment.boilerplate) continue;
     progress.sentences += 1;

@@ -138,11 +138,13 @@ export function GlossaryScreen() {
                       <ol className="glossary-occurrences" aria-label={`Where ${gloss.surface} occurs`}>
                         {found.map((occurrence) => (
                           <li key={occurrence.segmentId}>
-                            <Link href={`/article/${occurrence.articleId}/sentence/${occurrence.segmentId}`}>
-                              <span className="muted">{titles?.get(occurrence.articleId)}</span>{' '}
-                              <bdi lang={gloss.language} dir={textDirection(gloss.language)}>
+                            <Link href={`/article/${occurrence.articleId}/sentence/${occurrence.segmentId}`} className="glossary-occurrence">
+                              <span className="glossary-occurrence-title" lang={gloss.language} dir={textDirection(gloss.language)}>
+                                {titles?.get(occurrence.articleId)}
+                              </span>
+                              <span className="glossary-occurrence-sentence" lang={gloss.language} dir={textDirection(gloss.language)}>
                                 {occurrence.sentence}
-                              </bdi>
+                              </span>
                             </Link>
                           </li>
                         ))}

@@ -1,0 +1,142 @@
+/**
+ * npm run bench:reading — the reading view on a 2,000-paragraph article in Debian's Chromium, against the
+ * renderer build served by the web host. Prints figures; asserts nothing. Ends with one `summary:` line.
+ *
+ * - first content: from asking for the article (a hash change, as a click on it does) to its first row on screen;
+ * - scroll frames: the list is scrolled by script one step per animation frame, down and back up, and the
+ *   time between frames is recorded (headless Chromium paints at 60 Hz when a frame is ready in time);
+ * - gloss highlighting: 10,000 glosses in the library (the article's own words among them), the time to
+ *   find every gloss in one paragraph, with the index built once, as the reader does.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { buildGlossIndex, findGlossMatches } from '../../src/common/glossary/gloss-index';
+import { glossKey } from '../../src/common/glossary/gloss-key';
+import { startTestWebHost } from '../../test/support/web-host';
+
+const paragraphs = 2000;
+const glossCount = 10_000;
+const hebrew = readFileSync(path.resolve('../shared/corpora/flores200-dev/dev.he'), 'utf8').trim().split('\n');
+const english = readFileSync(path.resolve('../shared/corpora/flores200-dev/dev.en'), 'utf8').trim().split('\n');
+
+/** Paragraphs of three consecutive FLORES sentences, wrapping round the corpus. */
+const article = Array.from({ length: paragraphs }, (_, p) => [0, 1, 2].map((s) => (p * 3 + s) % hebrew.length));
+
+/** 10,000 distinct Hebrew glosses: every word of the corpus first, then numbered phrases that never match. */
+function glosses(): Array<{ id: number; key: string; surface: string; language: 'he'; meaning: string; createdAt: number }> {
+  const words = [...new Set(hebrew.join(' ').split(/[\s,.:;"'()?!]+/).filter((word) => word.length > 2))];
+  return Array.from({ length: glossCount }, (_, index) => {
+    const surface = words[index] ?? `מונח ${index}`;
+    return { id: index + 1, key: glossKey(surface, 'he'), surface, language: 'he' as const, meaning: `meaning ${index}`, createdAt: 0 };
+  });
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+
+async function main(): Promise<void> {
+  const host = await startTestWebHost({ withTinyModel: false });
+  const browser = await chromium.launch({ executablePath: process.env.TARGUM_CHROMIUM ?? '/usr/bin/chromium', args: ['--disable-gpu'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // tsx names the functions it compiles with a helper the page does not have; the page gets a no-op one.
+    await page.addInitScript({ content: 'globalThis.__name = (target) => target;' });
+    await page.goto(host.url);
+    await page.getByRole('navigation', { name: 'Targum' }).waitFor();
+
+    const glossRecords = glosses();
+    const articleId = await page.evaluate(
+      async ({ article, hebrew, english, glossRecords }) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open('targum');
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        const done = (transaction: IDBTransaction) => new Promise((resolve, reject) => ((transaction.oncomplete = resolve), (transaction.onerror = () => reject(transaction.error))));
+        const transaction = db.transaction(['articles', 'segments', 'translations', 'glosses'], 'readwrite');
+        const originalText = article.map((sentences) => sentences.map((index) => hebrew[index]).join(' ')).join('\n\n');
+        const now = Date.now();
+        const add = transaction.objectStore('articles').add({ title: 'מאמר ארוך: 2,000 פסקאות', language: 'he', origin: 'paste', originalText, tags: [], createdAt: now, updatedAt: now });
+        add.onsuccess = () => {
+          const id = add.result as number;
+          article.forEach((sentences, paragraphIndex) =>
+            sentences.forEach((index, sentenceIndex) => {
+              transaction.objectStore('segments').add({ articleId: id, paragraphIndex, sentenceIndex, text: hebrew[index], segmenterVersion: 1 });
+              transaction.objectStore('translations').add({ articleId: id, source: hebrew[index], text: english[index], modelId: 'bench', precision: 'q8', createdAt: now });
+            }),
+          );
+        };
+        for (const gloss of glossRecords) transaction.objectStore('glosses').put(gloss);
+        await done(transaction);
+        db.close();
+        return add.result as number;
+      },
+      { article, hebrew, english, glossRecords },
+    );
+
+    // Open it once so that fonts and code are warm, as for a reader who has used the app.
+    await page.evaluate((id) => (location.hash = `#/article/${id}`), articleId);
+    await page.locator('.reading-rows .reading-row').first().waitFor();
+    await page.evaluate(() => (location.hash = '#/'));
+    await page.getByRole('heading', { name: 'Library' }).waitFor();
+
+    const firstContentMs = await page.evaluate(
+      (id) =>
+        new Promise<number>((resolve) => {
+          const start = performance.now();
+          location.hash = `#/article/${id}`;
+          const check = () => (document.querySelector('.reading-rows .reading-row .sentence') ? resolve(performance.now() - start) : requestAnimationFrame(check));
+          requestAnimationFrame(check);
+        }),
+      articleId,
+    );
+    await page.locator('.gloss-mark').first().waitFor();
+
+    const frames = await page.evaluate(
+      () =>
+        new Promise<{ intervals: number[]; scrolled: number }>((resolve) => {
+          const scroller = document.querySelector<HTMLElement>('.reading-scroller')!;
+          const intervals: number[] = [];
+          const step = 120;
+          let direction = 1;
+          let last = 0;
+          let count = 0;
+          const frame = (time: number) => {
+            if (last) intervals.push(time - last);
+            last = time;
+            scroller.scrollTop += step * direction;
+            if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1 || count === 400) direction = -1;
+            if ((direction === -1 && scroller.scrollTop === 0) || count++ > 800) resolve({ intervals, scrolled: count });
+            else requestAnimationFrame(frame);
+          };
+          requestAnimationFrame(frame);
+        }),
+    );
+
+    const index = buildGlossIndex(glossRecords);
+    const sample = article.map((sentences) => sentences.map((i) => hebrew[i]).join(' '));
+    const started = performance.now();
+    let matches = 0;
+    for (const paragraph of sample) matches += findGlossMatches(paragraph, 'he', index).length;
+    const glossMs = (performance.now() - started) / sample.length;
+
+    const p95 = percentile(frames.intervals, 95);
+    console.log(`article: ${paragraphs} paragraphs, ${paragraphs * 3} sentences, ${glossCount} glosses in the library`);
+    console.log(`first content after opening: ${firstContentMs.toFixed(1)} ms (target ≤ 300)`);
+    console.log(
+      `scroll: ${frames.intervals.length} frames, median ${percentile(frames.intervals, 50).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (target ≤ 16.7), max ${Math.max(...frames.intervals).toFixed(1)} ms`,
+    );
+    console.log(`gloss highlighting: ${glossMs.toFixed(3)} ms per paragraph (${matches} matches in ${sample.length} paragraphs; target ≤ 16)`);
+    console.log(
+      `summary: first_content_ms=${firstContentMs.toFixed(1)} scroll_frame_p95_ms=${p95.toFixed(1)} scroll_frame_median_ms=${percentile(frames.intervals, 50).toFixed(1)} gloss_highlight_ms_per_paragraph=${glossMs.toFixed(3)}`,
+    );
+  } finally {
+    await browser.close();
+    await host.close();
+  }
+}
+
+await main();
