@@ -3,7 +3,8 @@ export const usage = `Usage: targum <command> [options]
 Targum's command-line tool: the same services and models as the app, for batch work.
 
 Commands:
-  translate FILE|- [--from he|ar|en] [--to en] [--model DIR|ID] [--format txt|tsv|json]
+  translate FILE|- [--from he|ar|en] [--to en] [--model DIR|ID]
+            [--format txt|tsv|csv|json|tmx|xliff|moses|html|docx]
             [--out PATH] [--segmented] [--beams N] [--threads N]
                        Translate a text file (or standard input) sentence by sentence
   import FILE [--encoding NAME] [--from LANG] [--json]
@@ -21,8 +22,11 @@ Options:
   --to LANG        Language of the translation (default en)
   --model DIR|ID   A model folder, or the id of an installed model (default: the recommended one)
   --format NAME    txt (default): the translation; tsv: source<TAB>translation per sentence;
-                   json: {version, from, to, model, paragraphs: [{sentences: [...]}]}
-  --out PATH       Write to PATH instead of standard output
+                   csv: source,translation,status; json: {version, from, to, model, paragraphs:
+                   [{sentences: [...]}]}; tmx (1.4b), xliff (1.2), html (two columns), docx (Word
+                   table), moses (two files, one sentence per line); see docs/formats.md
+  --out PATH       Write to PATH instead of standard output (required for docx; for moses
+                   a prefix: PATH.<from> and PATH.<to> are written)
   --segmented      Input has one sentence per line and blank lines between paragraphs
   --beams N        Beam search with N beams (default 1: greedy)
   --threads N      Translation threads for this run

@@ -1,21 +1,20 @@
 import { stat } from 'node:fs/promises';
-import { formatTranslationJson, formatTranslationText, formatTranslationTsv, type TranslatedDocument } from '../../common/formats/translation-output';
+import path from 'node:path';
+import { bilingualFromTranslation } from '../../common/formats/bilingual-document';
+import { bilingualWriters } from '../../common/formats/bilingual-writers';
+import type { TranslatedDocument } from '../../common/formats/translation-output';
 import { translationLanguages, type ModelInfo } from '../../common/models/model-info';
 import { detectLanguage } from '../../common/text/language';
 import { segmentText } from '../../common/text/segmenter';
+import { readAppMetadata } from '../../node/app-metadata';
 import { inspectModelFolder } from '../../node/translation/model-folder';
 import { oneOf, parseCommandArgs, positiveInteger } from '../arguments';
 import { CliError, type CliIo } from '../cli-io';
 import { cliServices } from '../context';
 import { readTextInput } from '../input';
-import { writeOutput } from '../output';
+import { checkOutputTarget, writeBilingualOutput } from '../output';
 
-const formats = ['txt', 'tsv', 'json'] as const;
-const formatters: Record<(typeof formats)[number], (document: TranslatedDocument) => string> = {
-  txt: formatTranslationText,
-  tsv: formatTranslationTsv,
-  json: formatTranslationJson,
-};
+const formats = ['txt', 'tsv', 'csv', 'json', 'tmx', 'xliff', 'moses', 'html', 'docx'] as const;
 
 /** `--segmented` input: one sentence per line, kept as given; blank lines separate paragraphs. */
 export function parseSegmented(text: string): string[][] {
@@ -43,6 +42,7 @@ export async function translateCommand(args: string[], io: CliIo): Promise<numbe
   });
   if (positionals.length !== 1) throw new CliError('translate: give one input file, or - for standard input');
   const format = oneOf('translate', 'format', values.format, formats) ?? 'txt';
+  checkOutputTarget('translate', format, values.out);
   const to = oneOf('translate', 'to', values.to, translationLanguages) ?? 'en';
   const beams = positiveInteger('translate', 'beams', values.beams, 8);
   const threads = positiveInteger('translate', 'threads', values.threads, 64);
@@ -74,7 +74,10 @@ export async function translateCommand(args: string[], io: CliIo): Promise<numbe
         sentences.map((sentence, s) => ({ source: sentence, translation: translations.get(`${p}:${s}`) ?? '', status: 'machine' as const })),
       ),
     };
-    await writeOutput(formatters[format](document), values.out, io);
+    const input = positionals[0]!;
+    const title = input === '-' ? '' : path.basename(input, path.extname(input));
+    const bilingual = bilingualFromTranslation(document, { title, toolVersion: readAppMetadata().version });
+    await writeBilingualOutput(await bilingualWriters[format](bilingual), values.out, io);
     return 0;
   } finally {
     await services.dispose();

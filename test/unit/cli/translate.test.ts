@@ -1,13 +1,19 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { runTargum } from '../../support/cli';
 import { tinyModelFolder } from '../../support/tiny-model';
+import { readTmx } from '../../../src/common/formats/tmx-reader';
+import { readXliff } from '../../../src/common/formats/xliff-reader';
+import { tmxDtd, xliffSchema, xmllint } from '../formats/xmllint';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'targum-cli-'));
 const hebrewSeed = path.resolve('resources/samples/000_31cd6cf0c36ffd10.txt');
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+// Every test starts bin/targum (TypeScript compiled on the fly) several times: slow on a busy two-core machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const run = (args: string[], input?: string) => runTargum(args, { dataDir, input });
 
@@ -52,7 +58,7 @@ describe('targum translate', () => {
       [['translate', path.join(dataDir, 'missing.txt')], /^targum: .*missing\.txt: no such file\n$/],
       [['translate', binary], /^targum: .*image\.bin is not text \(it holds binary data\)\n$/],
       [['translate', hebrewSeed, '--model', 'no-such-model'], /^targum: no model "no-such-model" is installed/],
-      [['translate', hebrewSeed, '--format', 'pdf'], /^targum: translate: --format must be one of txt, tsv, json, not "pdf"\n$/],
+      [['translate', hebrewSeed, '--format', 'pdf'], /^targum: translate: --format must be one of txt, tsv, csv, json, tmx, xliff, moses, html, docx, not "pdf"\n$/],
       [['translate', hebrewSeed, '--beams', 'many'], /^targum: translate: --beams must be a whole number from 1 to 8/],
       [['translate'], /^targum: translate: give one input file/],
     ];
@@ -63,6 +69,71 @@ describe('targum translate', () => {
       expect(result.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
       expect(result.stdout).toBe('');
     }
+  });
+});
+
+describe('targum translate --format (the export writers)', () => {
+  const twoParagraphs = 'ארגון דאעש מסר היום (חמישי) באמצעות שליחים בקשה לצבא סוריה ובעלת בריתו חיזבאללה לסגת מהשטחים שכבש הארגון במערב לבנון, בסמוך לגבול הסורי.\n\nכוחות צבא לבנון מתקדמים בקרב נגד דאעש // צילום: אי.אף.פי\n';
+  const inputFile = path.join(dataDir, 'דאעש.txt');
+  writeFileSync(inputFile, twoParagraphs);
+  const translate = (format: string, out?: string) => run(['translate', inputFile, '--model', tinyModelFolder, '--segmented', '--format', format, ...(out ? ['--out', out] : [])]);
+
+  it('writes TMX and XLIFF that validate and read back to the same sentences', async () => {
+    const tmx = await translate('tmx');
+    expect(tmx.stderr).toBe('');
+    expect(xmllint(tmx.stdout, { dtd: tmxDtd })).toBe('');
+    const fromTmx = readTmx(tmx.stdout);
+    expect(fromTmx).toMatchObject({ title: 'דאעש', sourceLanguage: 'he', targetLanguage: 'en', model: 'targum-tiny-mul-en' });
+    expect(fromTmx.units.map((unit) => [unit.target, unit.status, unit.paragraph])).toEqual([
+      [expect.stringMatching(/^ISIS today \(Thursday\) conveyed a request/), 'machine', 0],
+      ['Lebanese army forces advance in the battle against ISIS // Photo: AFP', 'machine', 1],
+    ]);
+    const xliff = await translate('xliff');
+    expect(xmllint(xliff.stdout, { schema: xliffSchema })).toBe('');
+    expect(readXliff(xliff.stdout).units.map((unit) => unit.source)).toEqual(fromTmx.units.map((unit) => unit.source));
+  });
+
+  it('writes csv with its header and html with right-to-left source cells', async () => {
+    const csv = await translate('csv');
+    expect(csv.stdout.split('\r\n')[0]).toBe('source,translation,status');
+    expect(csv.stdout.split('\r\n')[2]).toBe('כוחות צבא לבנון מתקדמים בקרב נגד דאעש // צילום: אי.אף.פי,Lebanese army forces advance in the battle against ISIS // Photo: AFP,machine');
+    const html = await translate('html');
+    expect(html.stdout).toContain('<td lang="he" dir="rtl">כוחות צבא לבנון');
+  });
+
+  it('writes moses to PREFIX.he and PREFIX.en with as many lines each, and docx to --out', async () => {
+    const folder = mkdtempSync(path.join(dataDir, 'out-'));
+    const moses = await translate('moses', path.join(folder, 'corpus'));
+    expect(moses.code).toBe(0);
+    expect(moses.stdout).toBe('');
+    expect(readdirSync(folder).sort()).toEqual(['corpus.en', 'corpus.he']);
+    const he = readFileSync(path.join(folder, 'corpus.he'), 'utf8');
+    const en = readFileSync(path.join(folder, 'corpus.en'), 'utf8');
+    expect(he.split('\n')).toHaveLength(3);
+    expect(en.split('\n')).toHaveLength(3);
+    expect(en.split('\n')[1]).toBe('Lebanese army forces advance in the battle against ISIS // Photo: AFP');
+
+    const docxFile = path.join(folder, 'article.docx');
+    expect((await translate('docx', docxFile)).code).toBe(0);
+    const documentXml = strFromU8(unzipSync(new Uint8Array(readFileSync(docxFile)))['word/document.xml']!);
+    expect(documentXml).toContain('<w:tbl>');
+    expect(documentXml).toContain('Lebanese army forces advance in the battle against ISIS // Photo: AFP');
+    expect(readdirSync(folder).filter((name) => name.endsWith('.partial'))).toEqual([]);
+  });
+
+  it('refuses docx and moses without --out, before translating', async () => {
+    const docx = await run(['translate', hebrewSeed, '--format', 'docx']);
+    expect(docx.stderr).toMatch(/^targum: translate: --format docx needs --out FILE \(a Word document is binary\)\n$/);
+    const moses = await run(['translate', hebrewSeed, '--format', 'moses']);
+    expect(moses.stderr).toBe('targum: translate: --format moses needs --out PREFIX (it writes two files, PREFIX.<from> and PREFIX.<to>)\n');
+    expect([docx.code, moses.code]).toEqual([2, 2]);
+  });
+
+  it('leaves no file behind when it refuses', async () => {
+    const out = path.join(dataDir, 'refused.docx');
+    const result = await run(['translate', path.join(dataDir, 'missing.txt'), '--format', 'docx', '--out', out]);
+    expect(result.code).not.toBe(0);
+    expect(existsSync(out)).toBe(false);
   });
 });
 
