@@ -1,4 +1,6 @@
 import Dexie, { type Table } from 'dexie';
+import type { LibraryEntryRecord, SearchQueueRecord, SearchWordRecord } from '../library/library-records';
+import { keepSearchTextCurrent } from '../library/search-text';
 import type {
   AlignmentRecord,
   ArticleRecord,
@@ -22,6 +24,9 @@ export class TargumDatabase extends Dexie {
   alignments!: Table<AlignmentRecord, number>;
   memory!: Table<MemoryRecord, number>;
   settings!: Table<SettingRecord, string>;
+  libraryEntries!: Table<LibraryEntryRecord, number>;
+  searchWords!: Table<SearchWordRecord, number>;
+  searchQueue!: Table<SearchQueueRecord, number>;
 
   constructor(name: string = databaseName, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -29,5 +34,6 @@ export class TargumDatabase extends Dexie {
       const version = this.version(migration.version).stores(migration.stores);
       if (migration.upgrade) version.upgrade(migration.upgrade);
     }
+    keepSearchTextCurrent(this);
   }
 }

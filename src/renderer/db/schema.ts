@@ -1,5 +1,6 @@
 import { initialSchema } from './migrations/001-initial';
+import { searchText } from './migrations/002-search-text';
 import type { Migration } from './migrations/migration';
 
 /** Every schema version in order; a later issue appends its numbered migration here. Never edit a shipped one. */
-export const migrations: readonly Migration[] = [initialSchema];
+export const migrations: readonly Migration[] = [initialSchema, searchText];

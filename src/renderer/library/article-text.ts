@@ -1,0 +1,64 @@
+import Dexie from 'dexie';
+import { foldText } from '../../common/text/fold';
+import { splitParagraphs } from '../../common/text/segmenter';
+import type { TargumDatabase } from '../db/database';
+import type { ArticleRecord } from '../db/records';
+import { newestBySource, valueOf } from '../segments/segment-state';
+
+/** An article with the English each of its sentences currently has, and how far its translation is confirmed. */
+export interface ArticleText {
+  article: ArticleRecord;
+  /** Each sentence's current English, in reading order: the reader's correction, else the newest machine translation. */
+  english: string[];
+  /** Sentences outside site boilerplate, and of those the confirmed ones. */
+  sentences: number;
+  confirmed: number;
+}
+
+/** Reads what the library shows and searches of one article; undefined when there is no such article. */
+export async function readArticleText(db: TargumDatabase, articleId: number): Promise<ArticleText | undefined> {
+  const bySource = [
+    [articleId, Dexie.minKey],
+    [articleId, Dexie.maxKey],
+  ] as const;
+  const [article, segments, translations, edits] = await Promise.all([
+    db.articles.get(articleId),
+    db.segments.where('articleId').equals(articleId).toArray(),
+    db.translations.where('[articleId+source]').between(...bySource).toArray(),
+    db.edits.where('[articleId+source]').between(...bySource).toArray(),
+  ]);
+  if (!article) return undefined;
+  const machine = newestBySource(translations);
+  const corrections = newestBySource(edits);
+  const text: ArticleText = { article, english: [], sentences: 0, confirmed: 0 };
+  segments.sort((a, b) => a.paragraphIndex - b.paragraphIndex || a.sentenceIndex - b.sentenceIndex);
+  for (const segment of segments) {
+    const correction = valueOf(corrections.get(segment.text));
+    const english = correction?.text ?? machine.get(segment.text)?.text;
+    if (english) text.english.push(english);
+    if (segment.boilerplate) continue;
+    text.sentences += 1;
+    if (correction?.status === 'confirmed') text.confirmed += 1;
+  }
+  return text;
+}
+
+/** The distinct folded words of an article's title, text and English: what a search term must be part of. */
+export function searchableWords({ article, english }: ArticleText): Set<string> {
+  const words = new Set<string>();
+  for (const part of [article.title, article.originalText, ...english]) {
+    for (const word of foldText(part).split(/\s+/)) if (word) words.add(word);
+  }
+  return words;
+}
+
+/** The folded terms of a query, each of which a matching article must contain as part of a word. */
+export function searchTerms(query: string): string[] {
+  return [...new Set(foldText(query).split(/\s+/).filter(Boolean))];
+}
+
+/** The opening of the text after the title, for the list. */
+export function excerptOf(article: ArticleRecord, length = 280): string {
+  const paragraph = splitParagraphs(article.originalText).find((line) => !article.title.startsWith(line.slice(0, 40))) ?? '';
+  return paragraph.length > length ? `${paragraph.slice(0, length)}…` : paragraph;
+}

@@ -1,0 +1,302 @@
+import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
+import { foldText } from '../../common/text/fold';
+import type { TargumDatabase } from '../db/database';
+import { excerptOf, readArticleText, searchableWords } from './article-text';
+import { everyArticle, type LibraryEntryRecord, type SearchQueueRecord } from './library-records';
+import { Vocabulary } from './vocabulary';
+
+/**
+ * Keeps each article's library entry (title, tags, progress, search words: library-records.ts) current with
+ * no call from the code that writes articles, sentences, translations or corrections:
+ *
+ * 1. A Dexie middleware sees every write to those four tables and, in the same transaction, queues the
+ *    article in `searchQueue` (it widens every read-write transaction over them to include the queue). A
+ *    write that commits has queued its article; one that fails has queued nothing.
+ * 2. After such a transaction commits, the queue is worked off in the background: each queued article's
+ *    entry is rebuilt from a consistent read and written only if the article was not queued again
+ *    meanwhile. What is still queued when the window closes is worked off the next time the library opens.
+ *
+ * `refreshSearchText` and `whenSearchTextCurrent` are for code that wrote behind Dexie's back, and for tests.
+ */
+const sourceTables = new Set(['articles', 'segments', 'translations', 'edits']);
+/** Entries written per transaction: under 50, so that Dexie reports the exact keys written to live queries. */
+const batchSize = 40;
+
+export function keepSearchTextCurrent(db: TargumDatabase): void {
+  db.use(searchTextMiddleware(db));
+}
+
+/** Queues articles for rebuilding (all of them when no ids are given) and waits until the queue is empty. */
+export async function refreshSearchText(db: TargumDatabase, articleIds?: readonly number[]): Promise<void> {
+  await queueArticles(db, articleIds ?? [everyArticle]);
+  await whenSearchTextCurrent(db);
+}
+
+/** Works off the queue now; resolves when it is empty. */
+export function whenSearchTextCurrent(db: TargumDatabase): Promise<void> {
+  return refresherOf(db).run();
+}
+
+/**
+ * Queues the articles whose entry is missing and drops the entries of articles that are gone: the repair
+ * for writes made without Dexie (another program, a test emptying tables), cheap enough to run on every
+ * visit to the library. Also works off whatever an earlier session left queued.
+ */
+export async function reconcileSearchText(db: TargumDatabase): Promise<void> {
+  const [articleIds, entryIds, queued] = await Promise.all([
+    db.articles.toCollection().primaryKeys(),
+    db.libraryEntries.toCollection().primaryKeys(),
+    db.searchQueue.toCollection().primaryKeys(),
+  ]);
+  const known = new Set([...entryIds, ...queued]);
+  const present = new Set(articleIds);
+  const repair = [...articleIds.filter((id) => !known.has(id)), ...entryIds.filter((id) => !present.has(id))];
+  if (repair.length > 0) await queueArticles(db, repair);
+  else if (queued.length > 0) refresherOf(db).schedule();
+}
+
+/** Queues articles for rebuilding without waiting for it. */
+export async function queueArticles(db: TargumDatabase, articleIds: readonly number[]): Promise<void> {
+  await db.searchQueue.bulkPut(articleIds.map((articleId) => ({ articleId, mark: Math.random() })));
+  refresherOf(db).schedule();
+}
+
+/**
+ * A fingerprint of the folding rules and of how text is cut into words: an entry made under other rules
+ * is rebuilt, so a change to foldText never leaves the library searching stale words.
+ */
+export const folding: string = (() => {
+  const ranges = [
+    [0x20, 0x24f],
+    [0x370, 0x3ff],
+    [0x590, 0x6ff],
+    [0x750, 0x77f],
+    [0x2000, 0x206f],
+    [0xfb1d, 0xfdff],
+    [0xfe70, 0xfeff],
+  ];
+  const probe = ranges.flatMap(([from, to]) => Array.from({ length: to! - from! + 1 }, (_, offset) => String.fromCodePoint(from! + offset))).join(' ');
+  // The leading number is the version of searchableWords (article-text.ts): bump it when that changes.
+  const text = `1\n${foldText(probe)}`;
+  // FNV-1a, 32 bits.
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
+})();
+
+/** The vocabulary of a database, shared by the refresher (word → id) and the library index (id → word). */
+const vocabularies = new WeakMap<TargumDatabase, { vocabulary: Vocabulary; loaded?: Promise<void> }>();
+
+export function vocabularyOf(db: TargumDatabase): Vocabulary {
+  let known = vocabularies.get(db);
+  if (!known) vocabularies.set(db, (known = { vocabulary: new Vocabulary() }));
+  return known.vocabulary;
+}
+
+/** Loads the whole vocabulary once. */
+export function loadVocabulary(db: TargumDatabase): Promise<Vocabulary> {
+  const vocabulary = vocabularyOf(db);
+  const known = vocabularies.get(db)!;
+  known.loaded ??= db.searchWords.each((row) => vocabulary.learn(row.id!, row.word)).catch((error: unknown) => {
+    known.loaded = undefined;
+    throw error;
+  });
+  return known.loaded.then(() => vocabulary);
+}
+
+class Refresher {
+  private running?: Promise<void>;
+  private again = false;
+  private timer?: ReturnType<typeof setTimeout>;
+
+  constructor(private readonly db: TargumDatabase) {}
+
+  /** Runs soon, once for a burst of writes. */
+  schedule(): void {
+    if (this.timer !== undefined) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.run().catch((error: unknown) => {
+        if (!(error instanceof Dexie.DatabaseClosedError)) console.error('Targum could not update the library search:', error);
+      });
+    }, 40);
+  }
+
+  run(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        while (await workOffBatch(this.db));
+      } while (this.again);
+    })().finally(() => (this.running = undefined));
+    return this.running;
+  }
+}
+
+const refreshers = new WeakMap<TargumDatabase, Refresher>();
+
+function refresherOf(db: TargumDatabase): Refresher {
+  let refresher = refreshers.get(db);
+  if (!refresher) refreshers.set(db, (refresher = new Refresher(db)));
+  return refresher;
+}
+
+/** Rebuilds the entries of up to one batch of queued articles; false when the queue was empty. */
+async function workOffBatch(db: TargumDatabase): Promise<boolean> {
+  const queued = await db.searchQueue.limit(batchSize).toArray();
+  if (queued.length === 0) return false;
+  if (queued.some((entry) => entry.articleId === everyArticle)) {
+    await queueEveryArticle(db);
+    return true;
+  }
+  // One read transaction over the sources and the queue: each entry is built from one state of the library,
+  // and the mark read with it says which state that was.
+  const built = await db.transaction('r', [db.articles, db.segments, db.translations, db.edits, db.searchQueue], () =>
+    Promise.all(
+      queued.map(async ({ articleId }) => {
+        const [mark, text] = await Promise.all([db.searchQueue.get(articleId).then((entry) => entry?.mark), readArticleText(db, articleId)]);
+        return { articleId, mark, text, words: text && searchableWords(text) };
+      }),
+    ),
+  );
+  const vocabulary = await loadVocabulary(db);
+  const learned = await db.transaction('rw', [db.libraryEntries, db.searchWords, db.searchQueue], async () => {
+    const ids = await wordIds(db, vocabulary, built.flatMap((item) => (item.words ? [...item.words] : [])));
+    const current = await db.searchQueue.bulkGet(built.map((item) => item.articleId));
+    const done = built.filter((item, index) => item.mark !== undefined && current[index]?.mark === item.mark);
+    const entries: LibraryEntryRecord[] = done.flatMap(({ articleId, text, words }) =>
+      text && words
+        ? [
+            {
+              articleId,
+              title: text.article.title,
+              language: text.article.language,
+              ...(text.article.outlet ? { outlet: text.article.outlet } : {}),
+              ...(text.article.date ? { date: text.article.date } : {}),
+              createdAt: text.article.createdAt,
+              tags: text.article.tags,
+              excerpt: excerptOf(text.article),
+              sentences: text.sentences,
+              confirmed: text.confirmed,
+              words: Int32Array.from(words, (word) => ids.get(word)!).sort(),
+              folding,
+            },
+          ]
+        : [],
+    );
+    await db.libraryEntries.bulkPut(entries);
+    await db.libraryEntries.bulkDelete(done.filter((item) => !item.text).map((item) => item.articleId));
+    await db.searchQueue.bulkDelete(done.map((item) => item.articleId));
+    return ids;
+  });
+  // Learned only once committed: an aborted transaction's new ids do not exist.
+  for (const [word, id] of learned) vocabulary.learn(id, word);
+  return true;
+}
+
+/** Ids for words, adding the new ones to the vocabulary table; call inside a transaction over searchWords. */
+async function wordIds(db: TargumDatabase, vocabulary: Vocabulary, words: readonly string[]): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  const unknown = new Set<string>();
+  for (const word of words) {
+    const id = vocabulary.idOf(word);
+    if (id === undefined) unknown.add(word);
+    else ids.set(word, id);
+  }
+  if (unknown.size === 0) return ids;
+  // Another window may have added some of them since the vocabulary was loaded.
+  for (const row of await db.searchWords.where('word').anyOf([...unknown]).toArray()) {
+    ids.set(row.word, row.id!);
+    unknown.delete(row.word);
+  }
+  const added = [...unknown];
+  const addedIds = await db.searchWords.bulkAdd(
+    added.map((word) => ({ word })),
+    { allKeys: true },
+  );
+  added.forEach((word, index) => ids.set(word, addedIds[index]!));
+  return ids;
+}
+
+/** Replaces the "every article" entry by one entry per article, and drops the entries of articles that are gone. */
+async function queueEveryArticle(db: TargumDatabase): Promise<void> {
+  await db.transaction('rw', [db.articles, db.libraryEntries, db.searchQueue], async () => {
+    const [articleIds, entryIds] = await Promise.all([db.articles.toCollection().primaryKeys(), db.libraryEntries.toCollection().primaryKeys()]);
+    const present = new Set(articleIds);
+    await db.libraryEntries.bulkDelete(entryIds.filter((id) => !present.has(id)));
+    await db.searchQueue.bulkPut(articleIds.map((articleId): SearchQueueRecord => ({ articleId, mark: Math.random() })));
+    await db.searchQueue.delete(everyArticle);
+  });
+}
+
+/** Queues the articles each write to the source tables touches, in the write's own transaction. */
+function searchTextMiddleware(db: TargumDatabase): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'TargumSearchText',
+    create: (down) => {
+      // During an upgrade from before the queue existed there is nothing to queue into.
+      if (!down.schema.tables.some((table) => table.name === 'searchQueue')) return down;
+      const queue = down.table('searchQueue');
+      const scheduled = new WeakSet<DBCoreTransaction>();
+      const queueArticles = (trans: DBCoreTransaction, articleIds: ReadonlySet<number>): Promise<unknown> => {
+        if (articleIds.size === 0) return Promise.resolve();
+        if (!scheduled.has(trans)) {
+          scheduled.add(trans);
+          // The core transaction is the IndexedDB transaction: work off the queue once the write is committed.
+          (trans as unknown as IDBTransaction).addEventListener?.('complete', () => refresherOf(db).schedule());
+        }
+        return queue.mutate({ type: 'put', trans, values: [...articleIds].map((articleId) => ({ articleId, mark: Math.random() })) });
+      };
+      return {
+        ...down,
+        transaction: (stores, mode, options) =>
+          down.transaction(mode === 'readwrite' && stores.some((name) => sourceTables.has(name)) && !stores.includes('searchQueue') ? [...stores, 'searchQueue'] : stores, mode, options),
+        table: (name) => {
+          const table = down.table(name);
+          if (!sourceTables.has(name)) return table;
+          return {
+            ...table,
+            // Dexie promises all along: a continuation on a native one would lose the transaction Dexie's
+            // own middleware looks up.
+            mutate: (request) =>
+              Dexie.Promise.resolve(articlesBeforeWrite(table, request)).then((before) =>
+                Dexie.Promise.resolve(table.mutate(request)).then((response) =>
+                  Dexie.Promise.resolve(queueArticles(request.trans, new Set([...before, ...articlesWritten(table, request, response)]))).then(() => response),
+                ),
+              ),
+          };
+        },
+      };
+    },
+  };
+}
+
+/** The articles whose rows a deletion removes, read before they are gone (articles are their own key). */
+function articlesBeforeWrite(table: DBCoreTable, request: DBCoreMutateRequest): Promise<number[]> {
+  if (request.type === 'delete') {
+    if (table.name === 'articles') return Promise.resolve(request.keys as number[]);
+    return table
+      .getMany({ trans: request.trans, keys: request.keys })
+      .then((rows: Array<{ articleId: number } | undefined>) => rows.flatMap((row) => (row ? [row.articleId] : [])));
+  }
+  if (request.type === 'deleteRange') {
+    // Clearing a table touches every article; a narrower range is read.
+    if (request.range.type === 3 /* DBCoreRangeType.Any */) return Promise.resolve([everyArticle]);
+    const articles = table.name === 'articles';
+    return table
+      .query({ trans: request.trans, query: { index: table.schema.primaryKey, range: request.range }, values: !articles })
+      .then(({ result }) => (articles ? (result as number[]) : (result as Array<{ articleId: number }>).map((row) => row.articleId)));
+  }
+  return Promise.resolve([]);
+}
+
+function articlesWritten(table: DBCoreTable, request: DBCoreMutateRequest, response: DBCoreMutateResponse): number[] {
+  if (request.type !== 'add' && request.type !== 'put') return [];
+  if (table.name === 'articles') return (response.results ?? request.keys ?? []) as number[];
+  return request.values.map((value: { articleId: number }) => value.articleId);
+}

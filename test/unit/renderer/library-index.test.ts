@@ -1,0 +1,149 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { deriveSegments, prepareArticle, writeArticle } from '../../../src/renderer/db/articles';
+import { TargumDatabase } from '../../../src/renderer/db/database';
+import { deleteArticle, restoreArticle } from '../../../src/renderer/db/delete-article';
+import { initialSchema } from '../../../src/renderer/db/migrations/001-initial';
+import { libraryIndexOf } from '../../../src/renderer/library/library-index';
+import { whenSearchTextCurrent } from '../../../src/renderer/library/search-text';
+import { addTags, removeTag } from '../../../src/renderer/library/tags';
+
+const hebrew = 'ארגון דאעש מסר היום בקשה\n\nארגון דאעש מסר היום (חמישי) בקשה באמצעות מתווכים. הירי של אַרְטִילֶרְיָה נמשך.';
+const arabic = 'داعش يحرق مقراته في القلمون\n\nقال مصدر إن تنظيم داعش الإرْهابيّ يحرق مقراته. وأضاف أن المقاتلين ينسحبون.';
+
+let databases = 0;
+
+async function libraryWith(...texts: string[]) {
+  const db = new TargumDatabase(`library-index-${++databases}`);
+  const ids: number[] = [];
+  for (const text of texts) ids.push(await db.transaction('rw', db.articles, db.segments, () => writeArticle(db, prepareArticle({ text, origin: 'paste' }))));
+  const index = libraryIndexOf(db);
+  index.start();
+  /** The library once every write so far is indexed and its entries read back. */
+  const current = async () => {
+    await whenSearchTextCurrent(db);
+    await index.settled();
+    return index.getSnapshot();
+  };
+  const find = async (query: string) => (await current()).find({ query, order: 'added' }).map((entry) => entry.articleId);
+  return { db, ids, current, find };
+}
+
+async function segmentsOf(db: TargumDatabase, articleId: number) {
+  return (await db.segments.where('articleId').equals(articleId).toArray()).sort((a, b) => a.paragraphIndex - b.paragraphIndex || a.sentenceIndex - b.sentenceIndex);
+}
+
+describe('the library index', () => {
+  it('lists every article, newest first, and finds them by a folded part of any word', async () => {
+    const { ids, current, find } = await libraryWith(hebrew, arabic);
+    const library = await current();
+    expect(library.find({ query: '', order: 'added' }).map((entry) => entry.title)).toEqual(['داعش يحرق مقراته في القلمون', 'ארגון דאעש מסר היום בקשה']);
+    expect(await find('الارهابي')).toEqual([ids[1]]);
+    expect(await find('ארטילריה')).toEqual([ids[0]]);
+    expect(await find('דאעש מתווכ')).toEqual([ids[0]]);
+    expect(await find('דאעש القلمون')).toEqual([]);
+  });
+
+  it('searches the current English: the machine translation, or the correction that replaced it', async () => {
+    const { db, ids, current, find } = await libraryWith(hebrew);
+    const [title, first] = await segmentsOf(db, ids[0]!);
+    const translate = (source: string, text: string, createdAt: number) =>
+      db.translations.add({ articleId: ids[0]!, source, text, modelId: 'tiny', precision: 'q8', createdAt });
+    await translate(first!.text, 'ISIS today conveyed a request through intermediaries', 1);
+    expect(await find('intermediaries')).toEqual(ids);
+
+    await db.edits.add({ articleId: ids[0]!, source: first!.text, text: 'ISIS asked mediators today', status: 'confirmed', createdAt: 2 });
+    expect(await find('mediators')).toEqual(ids);
+    expect(await find('intermediaries')).toEqual([]);
+    const entry = (await current()).entries.get(ids[0]!)!;
+    expect([entry.confirmed, entry.sentences]).toEqual([1, (await segmentsOf(db, ids[0]!)).length]);
+
+    // Withdrawing the correction brings the machine's English back, unconfirmed.
+    await db.edits.add({ articleId: ids[0]!, source: first!.text, text: '', status: 'machine', createdAt: 3 });
+    expect(await find('intermediaries')).toEqual(ids);
+    expect((await current()).entries.get(ids[0]!)!.confirmed).toBe(0);
+    expect(title).toBeDefined();
+  });
+
+  it('follows renames, tags and deletion with undo', async () => {
+    const { db, ids, current, find } = await libraryWith(hebrew, arabic);
+    await db.articles.update(ids[0]!, { title: 'דאעש מבקש לסגת מקלמון' });
+    expect((await current()).entries.get(ids[0]!)!.title).toBe('דאעש מבקש לסגת מקלמון');
+    expect(await find('לסגת')).toEqual([ids[0]]);
+
+    await addTags(db, ids[0]!, 'Syria, #Qalamoun ');
+    await addTags(db, ids[1]!, 'syria', (await current()).tags);
+    let library = await current();
+    expect(library.tags).toEqual(['Qalamoun', 'Syria']);
+    expect(library.find({ query: '', tag: 'Syria', order: 'added' })).toHaveLength(2);
+    await removeTag(db, ids[0]!, 'Syria');
+    library = await current();
+    expect(library.find({ query: '', tag: 'Syria', order: 'added' }).map((entry) => entry.articleId)).toEqual([ids[1]]);
+
+    const deleted = await deleteArticle(db, ids[1]!);
+    expect(await find('الارهابي')).toEqual([]);
+    expect((await current()).size).toBe(1);
+    await restoreArticle(db, deleted!);
+    expect(await find('الارهابي')).toEqual([ids[1]]);
+    expect((await current()).entries.get(ids[1]!)!.tags).toEqual(['Syria']);
+  });
+
+  it('keeps the entry as it was when a write fails', async () => {
+    const { db, ids, current, find } = await libraryWith(hebrew);
+    await expect(
+      db.transaction('rw', db.articles, async () => {
+        await db.articles.update(ids[0]!, { title: 'never saved' });
+        throw new Error('the write fails');
+      }),
+    ).rejects.toThrow('the write fails');
+    expect((await current()).entries.get(ids[0]!)!.title).toBe('ארגון דאעש מסר היום בקשה');
+    expect(await find('never')).toEqual([]);
+    expect(await db.searchQueue.count()).toBe(0);
+  });
+
+  it('repairs entries after an article is deleted without Dexie', async () => {
+    const { db, ids, current } = await libraryWith(hebrew, arabic);
+    await current();
+    await new Promise<void>((resolve, reject) => {
+      const transaction = db.backendDB().transaction(['articles'], 'readwrite');
+      transaction.objectStore('articles').delete(ids[0]!);
+      transaction.oncomplete = () => resolve();
+      transaction.onerror = () => reject(transaction.error);
+    });
+    // The next window (or visit) to read the library notices.
+    const reopened = new TargumDatabase(db.name);
+    const index = libraryIndexOf(reopened);
+    index.start();
+    await index.settled();
+    await whenSearchTextCurrent(reopened);
+    await index.settled();
+    expect([...index.getSnapshot().entries.keys()]).toEqual([ids[1]]);
+  });
+
+  it('indexes the articles of a library made before it existed, and rebuilds entries made with other folding rules', async () => {
+    const name = `library-index-${++databases}`;
+    const before = new Dexie(name);
+    before.version(1).stores(initialSchema.stores);
+    await before.open();
+    const prepared = prepareArticle({ text: arabic, origin: 'paste' });
+    const articleId = (await before.table('articles').add(prepared.record)) as number;
+    await before.table('segments').bulkAdd(deriveSegments(articleId, prepared.article));
+    before.close();
+
+    const db = new TargumDatabase(name);
+    const index = libraryIndexOf(db);
+    index.start();
+    await index.settled();
+    await whenSearchTextCurrent(db);
+    await index.settled();
+    expect(index.getSnapshot().find({ query: 'الارهابي', order: 'added' }).map((entry) => entry.articleId)).toEqual([articleId]);
+
+    await db.libraryEntries.update(articleId, { folding: 'older rules', words: new Int32Array() });
+    await index.settled();
+    await whenSearchTextCurrent(db);
+    await index.settled();
+    expect((await db.libraryEntries.get(articleId))!.folding).not.toBe('older rules');
+    expect(index.getSnapshot().find({ query: 'الارهابي', order: 'added' })).toHaveLength(1);
+  });
+});
