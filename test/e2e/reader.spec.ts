@@ -1,4 +1,8 @@
 import type { Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, saveScreenshot, test } from './fixtures';
 
 const hebrewTitle = /ארגון דאעש מסר היום/;
@@ -55,12 +59,14 @@ test('a sentence is corrected and confirmed by keyboard alone, and both survive 
 
   // The machine English is kept beside the correction: compare shows the word diff.
   await page.getByRole('button', { name: 'Compare with machine' }).click();
-  await expect(corrected.locator('del')).not.toHaveCount(0);
-  await expect(corrected.locator('ins', { hasText: 'go-betweens' })).toBeVisible();
+  const diff = page.locator('.target-cell .sentence[data-status=edited] .word-diff');
+  await expect(diff.locator('del', { hasText: 'intermediaries' })).toBeVisible();
+  await expect(diff.locator('ins', { hasText: 'go-betweens' })).toBeVisible();
   await saveScreenshot(page, 'reader-edited-diff-light');
   await page.emulateMedia({ colorScheme: 'dark' });
   await saveScreenshot(page, 'reader-edited-diff-dark');
   await page.emulateMedia({ colorScheme: 'light' });
+  await page.getByRole('button', { name: 'Compare with machine' }).click();
 
   await page.reload();
   await expect(english(page, 'through go-betweens')).toHaveAttribute('data-status', 'edited');
@@ -139,28 +145,35 @@ test('view modes: interlinear, source only, English only and swapped sides; find
   await expect(page.getByRole('search')).toHaveCount(0);
 });
 
-/** Double-clicks the first whole occurrence of `word` in the source column, as a reader selects a word. */
+/**
+ * Double-clicks the first whole occurrence of `word` in the source column, as a reader selects a word;
+ * the reading list only holds the rows near the screen, so it is scrolled until the word is found.
+ */
 async function doubleClickSourceWord(page: Page, word: string): Promise<void> {
-  const point = await page.evaluate((word) => {
-    const pattern = new RegExp(`(^|[\\s«"(])(${word})(?=[\\s»".,،)]|$)`);
-    for (const sentence of document.querySelectorAll<HTMLElement>('[data-side=source]')) {
-      const walker = document.createTreeWalker(sentence, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const match = pattern.exec(node.textContent ?? '');
-        if (!match) continue;
-        sentence.scrollIntoView({ block: 'center' });
-        const range = document.createRange();
-        const start = match.index + match[1]!.length;
-        range.setStart(node, start);
-        range.setEnd(node, start + word.length);
-        const rect = range.getBoundingClientRect();
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  for (let attempt = 0; attempt < 40; attempt += 1) {
+    const point = await page.evaluate((word) => {
+      const pattern = new RegExp(`(^|[\\s«"(])(${word})(?=[\\s»".,،)]|$)`);
+      for (const sentence of document.querySelectorAll<HTMLElement>('[data-side=source]')) {
+        const walker = document.createTreeWalker(sentence, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const match = pattern.exec(node.textContent ?? '');
+          if (!match) continue;
+          sentence.scrollIntoView({ block: 'center' });
+          const range = document.createRange();
+          const start = match.index + match[1]!.length;
+          range.setStart(node, start);
+          range.setEnd(node, start + word.length);
+          const rect = range.getBoundingClientRect();
+          return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+        }
       }
-    }
-    return undefined;
-  }, word);
-  expect(point, `"${word}" in the source`).toBeDefined();
-  await page.mouse.dblclick(point!.x, point!.y);
+      document.querySelector('.reading-scroller')!.scrollBy(0, 600);
+      return undefined;
+    }, word);
+    if (point) return page.mouse.dblclick(point.x, point.y);
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`"${word}" is not in the source`);
 }
 
 test('a gloss added in one article follows its word, with a prefix, into another; the glossary lists and exports it', async ({ openWorkbench }) => {
@@ -208,4 +221,29 @@ test('a gloss added in one article follows its word, with a prefix, into another
   // A sentence from the list opens in its article, focused.
   await entry.getByRole('list', { name: /Where/ }).getByRole('link').nth(1).click();
   await expect(page.locator('[data-side=english]:focus, [data-side=source]:focus')).toHaveCount(1);
+});
+
+test('the article exports to TMX that validates against the DTD, with the correction, its status and the raw machine text kept apart', async ({ openWorkbench }) => {
+  const page = await openTranslatedHebrew(openWorkbench);
+  await page.locator('.target-cell .sentence').first().dblclick();
+  await page.getByRole('textbox', { name: 'English translation of the sentence' }).fill('ISIS asked, through go-betweens, for a withdrawal & safe passage.');
+  await page.keyboard.press('Control+Enter');
+  await page.getByRole('button', { name: 'Export' }).click();
+  const panel = page.getByRole('complementary', { name: 'Export' });
+  await panel.getByLabel('Format').selectOption('tmx');
+  await saveScreenshot(page, 'reader-export-light');
+  const downloading = page.waitForEvent('download');
+  await panel.getByRole('button', { name: 'Export' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^ארגון דאעש.*\.tmx$/);
+  await expect(panel.getByRole('status')).toContainText('16 units');
+  const file = path.join(os.tmpdir(), `targum-e2e-${Date.now()}.tmx`);
+  await download.saveAs(file);
+  const validation = spawnSync('xmllint', ['--noout', '--nonet', '--dtdvalid', path.resolve('../shared/formats/tmx14.dtd'), file], { encoding: 'utf8' });
+  expect(validation.stderr).toBe('');
+  expect(validation.status).toBe(0);
+  const tmx = readFileSync(file, 'utf8');
+  expect(tmx).toContain('ISIS asked, through go-betweens, for a withdrawal &amp; safe passage.');
+  expect(tmx).toMatch(/<prop type="[^"]*status">confirmed<\/prop>/);
+  expect(tmx).toContain('ISIS today (Thursday) conveyed a request through intermediaries');
 });

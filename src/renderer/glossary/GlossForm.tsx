@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { glossKey, glossKeyStems } from '../../common/glossary/gloss-key';
 import type { TextLanguage } from '../../common/text/segmenter';
 import type { GlossRecord } from '../db/records';
+import { describeWriteError } from '../db/write-errors';
 
 interface Props {
   surface: string;
@@ -40,7 +41,7 @@ export function GlossForm({ surface, language, gloss, onSave, onCancel }: Props)
         createdAt: gloss?.createdAt ?? Date.now(),
       });
     } catch (failure) {
-      setError(`Not saved: ${failure instanceof Error ? failure.message : String(failure)}`);
+      setError(`Not saved: ${describeWriteError(failure)}`);
     }
   };
 

@@ -3,6 +3,7 @@ import type { ModelDtype } from '../../common/models/model-info';
 import type { TargumDatabase } from '../db/database';
 import type { ArticleRecord, SegmentRecord } from '../db/records';
 import type { TaskStore } from '../tasks/task-store';
+import { describeWriteError } from '../db/write-errors';
 
 type TranslationEvent = Extract<ApiEvent, { type: 'translation' }>;
 
@@ -15,7 +16,7 @@ export function translationTaskId(articleId: number): string {
  * goes on (and is kept) while the reader is elsewhere. One translation per article at a time.
  */
 export class ArticleTranslator {
-  private readonly running = new Map<string, { articleId: number; sources: Map<string, string> }>();
+  private readonly running = new Map<string, { articleId: number; sources: Map<string, string>; writeError?: string }>();
 
   constructor(
     private readonly api: TargumApi,
@@ -48,7 +49,8 @@ export class ArticleTranslator {
         dtype: options.dtype,
         priority: options.firstIds?.map(String),
       });
-      this.tasks.finish(requestId);
+      const writeError = this.running.get(requestId)?.writeError;
+      this.tasks.finish(requestId, writeError);
     } catch (error) {
       this.tasks.finish(requestId, error instanceof Error ? error.message : String(error));
     } finally {
@@ -69,13 +71,20 @@ export class ArticleTranslator {
     const request = this.running.get(event.requestId);
     const source = request?.sources.get(event.segmentId);
     if (!request || source === undefined) return;
-    await this.db.translations.add({
-      articleId: request.articleId,
-      source,
-      text: event.text,
-      modelId: event.modelId,
-      precision: event.dtype,
-      createdAt: event.createdAt,
-    });
+    try {
+      await this.db.translations.add({
+        articleId: request.articleId,
+        source,
+        text: event.text,
+        modelId: event.modelId,
+        precision: event.dtype,
+        createdAt: event.createdAt,
+      });
+    } catch (error) {
+      // English that cannot be kept is not shown as translated: the run stops and says why.
+      if (request.writeError) return;
+      request.writeError = `Translation stopped: the English could not be saved (${describeWriteError(error)}).`;
+      this.cancel(request.articleId);
+    }
   }
 }

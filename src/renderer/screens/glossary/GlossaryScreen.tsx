@@ -12,6 +12,7 @@ import { findGlossOccurrences } from '../../glossary/gloss-occurrences';
 import { GlossForm } from '../../glossary/GlossForm';
 import { useGlosses } from '../../glossary/use-glosses';
 import './glossary.css';
+import { describeWriteError } from '../../db/write-errors';
 
 const exports = [
   { label: 'CSV', fileName: 'targum-glossary.csv', type: 'text/csv', write: (glosses: GlossRecord[]) => formatGlossaryCsv(glosses, { byteOrderMark: true }) },
@@ -40,7 +41,7 @@ export function GlossaryScreen() {
       setError(undefined);
       await action();
     } catch (cause) {
-      setError(`${failure}: ${cause instanceof Error ? cause.message : String(cause)}`);
+      setError(`${failure}: ${describeWriteError(cause)}`);
     }
   };
   const remove = (gloss: GlossRecord) =>

@@ -5,6 +5,7 @@ import type { ArticleRecord, GlossRecord } from '../../db/records';
 import { GlossForm } from '../../glossary/GlossForm';
 import type { Glosses } from '../../glossary/use-glosses';
 import { saveGloss } from '../../segments/article-changes';
+import { describeWriteError } from '../../db/write-errors';
 
 type Anchor = { top: number; bottom: number; left: number; right: number };
 type Layer =
@@ -119,7 +120,7 @@ export function GlossLayer({ article, language, glosses, container }: Props) {
       setError(undefined);
       await save(gloss, null);
     } catch (failure) {
-      setError(`Not deleted: ${failure instanceof Error ? failure.message : String(failure)}`);
+      setError(`Not deleted: ${describeWriteError(failure)}`);
     }
   };
 

@@ -3,6 +3,7 @@ import { useWorkbench } from '../../app/workbench-context';
 import type { ArticleRecord, EditRecord } from '../../db/records';
 import { saveSegment } from '../../segments/article-changes';
 import type { SentenceView } from '../../segments/use-article-view';
+import { describeWriteError } from '../../db/write-errors';
 
 const statusNames = { machine: 'Back to machine English', edited: 'Edited', confirmed: 'Confirmed' } as const;
 const time = (timestamp: number) => new Date(timestamp).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
@@ -21,7 +22,7 @@ export function HistoryPanel(props: { sentence?: SentenceView; history: Map<stri
       setError(undefined);
       await saveSegment(db, props.article, sentence.segment.text, sentence.state.value, null);
     } catch (failure) {
-      setError(`Not saved: ${failure instanceof Error ? failure.message : String(failure)}`);
+      setError(`Not saved: ${describeWriteError(failure)}`);
     }
   };
 

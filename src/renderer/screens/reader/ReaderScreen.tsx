@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'wouter';
 import { languageNames, textDirection, type SourceLanguage } from '../../../common/text/language';
 import { useWorkbench } from '../../app/workbench-context';
@@ -10,6 +10,7 @@ import { modelsFor, useModels } from '../../models/use-models';
 import { redoChange, saveSegment, undoChange, type ArticleChange } from '../../segments/article-changes';
 import type { SegmentValue } from '../../segments/segment-state';
 import { useArticleView, type ArticleView, type SentenceView } from '../../segments/use-article-view';
+import { ExportPanel } from './ExportPanel';
 import { FindBar } from './FindBar';
 import { GlossesPanel } from './GlossesPanel';
 import { GlossLayer } from './GlossLayer';
@@ -21,6 +22,7 @@ import { ReadingList, type ReadingListHandle } from './ReadingList';
 import { TranslateControls } from './TranslateControls';
 import { useVisibleRows } from './use-visible-rows';
 import './reader.css';
+import { describeWriteError } from '../../db/write-errors';
 
 export function ReaderScreen({ articleId, segmentId }: { articleId: number; segmentId?: number }) {
   const view = useArticleView(articleId);
@@ -56,7 +58,7 @@ function Reader({ view, language, initialSegmentId }: { view: ArticleView; langu
   const mode = storedMode ?? 'side-by-side';
   const [showBoilerplate, setShowBoilerplate] = useState(false);
   const [compare, setCompare] = useState(false);
-  const [panel, setPanel] = useState<'history' | 'glosses' | undefined>();
+  const [panel, setPanel] = useState<'history' | 'glosses' | 'export' | undefined>();
   const [body, setBody] = useState<HTMLDivElement | null>(null);
   const glosses = useGlosses();
   const [activeId, setActiveId] = useState<number | undefined>(initialSegmentId);
@@ -152,7 +154,7 @@ function Reader({ view, language, initialSegmentId }: { view: ArticleView; langu
     try {
       await save(sentence, sentence.state.english, true);
     } catch (error) {
-      setAnnouncement(`Not confirmed: ${error instanceof Error ? error.message : String(error)}`);
+      setAnnouncement(`Not confirmed: ${describeWriteError(error)}`);
     }
   }, [active, byId, save]);
 
@@ -162,7 +164,7 @@ function Reader({ view, language, initialSegmentId }: { view: ArticleView; langu
         const change = redo ? await redoChange(db, article) : await undoChange(db, article);
         setAnnouncement(change ? `${redo ? 'Redid' : 'Undid'} the ${describeChange(change)}.` : `Nothing to ${redo ? 'redo' : 'undo'}.`);
       } catch (error) {
-        setAnnouncement(`Could not ${redo ? 'redo' : 'undo'}: ${error instanceof Error ? error.message : String(error)}`);
+        setAnnouncement(`Could not ${redo ? 'redo' : 'undo'}: ${describeWriteError(error)}`);
       }
     },
     [db, article],
@@ -201,29 +203,30 @@ function Reader({ view, language, initialSegmentId }: { view: ArticleView; langu
     }
   };
 
-  const handlers = useRef<RowHandlers>(null!);
-  handlers.current ??= {} as RowHandlers;
-  Object.assign(handlers.current, {
-    activate: (segmentId: number | undefined) => {
-      setFocusedId(segmentId);
-      if (segmentId !== undefined) setActiveId(segmentId);
-    },
-    hover: (segmentId: number | undefined) => setHoverId(segmentId),
-    edit: (segmentId: number) => setEditingId(segmentId),
-    save,
-    cancelEdit: () => {
-      pendingFocus.current = editingId;
-      setEditingId(undefined);
-    },
-  } satisfies RowHandlers);
+  const handlers = useRef<RowHandlers>(undefined);
+  useLayoutEffect(() => {
+    handlers.current = {
+      activate: (segmentId) => {
+        setFocusedId(segmentId);
+        if (segmentId !== undefined) setActiveId(segmentId);
+      },
+      hover: (segmentId) => setHoverId(segmentId),
+      edit: (segmentId) => setEditingId(segmentId),
+      save,
+      cancelEdit: () => {
+        pendingFocus.current = editingId;
+        setEditingId(undefined);
+      },
+    };
+  }, [save, editingId]);
   // Rows keep one handlers object; its functions always see this render's state.
   const stableHandlers = useMemo<RowHandlers>(
     () => ({
-      activate: (id) => handlers.current.activate(id),
-      hover: (id) => handlers.current.hover(id),
-      edit: (id) => handlers.current.edit(id),
-      save: (sentence, text, confirm) => handlers.current.save(sentence, text, confirm),
-      cancelEdit: () => handlers.current.cancelEdit(),
+      activate: (id) => handlers.current?.activate(id),
+      hover: (id) => handlers.current?.hover(id),
+      edit: (id) => handlers.current?.edit(id),
+      save: (sentence, text, confirm) => handlers.current!.save(sentence, text, confirm),
+      cancelEdit: () => handlers.current?.cancelEdit(),
     }),
     [],
   );
@@ -287,6 +290,12 @@ function Reader({ view, language, initialSegmentId }: { view: ArticleView; langu
         <button type="button" className="button small" aria-pressed={panel === 'history'} onClick={() => setPanel(panel === 'history' ? undefined : 'history')}>
           History
         </button>
+        <button type="button" className="button small" aria-pressed={panel === 'export'} onClick={() => setPanel(panel === 'export' ? undefined : 'export')}>
+          Export
+        </button>
+        <Link href={`/article/${article.id}/parallel`} className="button small">
+          Parallel version
+        </Link>
         {hiddenCount > 0 && (
           <span className="boilerplate-toggle muted">
             {showBoilerplate ? `Showing ${hiddenCount} lines of site boilerplate.` : `${hiddenCount} lines of site boilerplate hidden.`}{' '}
@@ -361,6 +370,7 @@ function Reader({ view, language, initialSegmentId }: { view: ArticleView; langu
           }}
         />
         {panel === 'glosses' && <GlossesPanel rows={rows} language={language} glosses={glosses} onJump={focusSentence} onClose={() => setPanel(undefined)} />}
+        {panel === 'export' && <ExportPanel view={view} language={language} glosses={glosses} onClose={() => setPanel(undefined)} />}
         {panel === 'history' && (
           <HistoryPanel sentence={active !== undefined ? byId.get(active) : undefined} history={view.history} article={article} onClose={() => setPanel(undefined)} />
         )}

@@ -23,6 +23,8 @@ interface Props {
  */
 export function ReadingList({ rowCount, rowKey, rowClassName, renderRow, onVisibleRows, header, handle, label }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
+  // The compiler leaves this component unmemoised because of the virtualizer's functions; its rows are memoised themselves.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scroller.current,

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { describeWriteError } from '../../db/write-errors';
 
 interface Props {
   initialText: string;
@@ -40,7 +41,7 @@ export function SentenceEditor({ initialText, onSave, onCancel }: Props) {
     try {
       await onSave(text.replace(/\s*\n\s*/g, ' ').trim(), confirm);
     } catch (failure) {
-      setError(`Not saved: ${failure instanceof Error ? failure.message : String(failure)}. Your text is still here; try again.`);
+      setError(`Not saved: ${describeWriteError(failure)}. Your text is still here; try again.`);
       setSaving(false);
     }
   };

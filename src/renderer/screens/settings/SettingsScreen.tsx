@@ -6,6 +6,7 @@ import { backupFileName, createBackup, restoreBackup } from '../../db/backup';
 import { upgradeBackupsDatabase } from '../../db/upgrade-backups';
 import { saveFile } from '../../files/save-file';
 import { useLibrarySetting, type LibrarySettings } from '../../db/settings';
+import { describeWriteError } from '../../db/write-errors';
 
 const themes: Array<{ value: LibrarySettings['theme']; label: string }> = [
   { value: 'system', label: 'Follow the system' },
@@ -92,7 +93,7 @@ function BackupSection() {
       await restoreBackup(db, file);
       setStatus({ kind: 'done', message: `Restored ${file.name}.` });
     } catch (error) {
-      setStatus({ kind: 'failed', message: `Nothing was changed: ${error instanceof Error ? error.message : String(error)}` });
+      setStatus({ kind: 'failed', message: `Nothing was changed: ${describeWriteError(error)}` });
     }
   };
   return (
