@@ -3,6 +3,7 @@ import { ModelDownloadError } from '../node/models/hub-download';
 import { readAppMetadata } from '../node/app-metadata';
 import { ApiCallError } from '../common/api/reply';
 import { CliError, type CliIo } from './cli-io';
+import { alignCommand } from './commands/align';
 import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
 import { modelsCommand } from './commands/models';
@@ -10,6 +11,7 @@ import { translateCommand } from './commands/translate';
 import { usage } from './usage';
 
 const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
+  align: alignCommand,
   import: importCommand,
   info: infoCommand,
   models: modelsCommand,

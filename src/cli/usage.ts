@@ -7,6 +7,14 @@ Commands:
             [--format txt|tsv|csv|json|tmx|xliff|moses|html|docx]
             [--out PATH] [--segmented] [--beams N] [--threads N]
                        Translate a text file (or standard input) sentence by sentence
+  align SRC TGT [--from LANG] [--to LANG] [--segmented] [--src-mt FILE] [--tgt-mt FILE]
+        [--unit sentence|paragraph] [--format tsv|csv|json] [--out PATH]
+                       Link the sentences (or paragraphs) of a text and its translation: 1-1, 2-1,
+                       1-2, 2-2, 1-0 and 0-1 links in order, each with a confidence from 0 to 1;
+                       tsv: source<TAB>target<TAB>type<TAB>confidence per link; csv with a header;
+                       json: {version, from, to, links: [{source, target, type, confidence}]}.
+                       --src-mt/--tgt-mt (with --segmented): a translation of SRC's/TGT's sentences
+                       into English, one line per sentence, compared with the other side
   import FILE [--encoding NAME] [--from LANG] [--json]
                                    What importing a .txt or .md file gives: title, language, encoding,
                                    paragraphs with their sentences, and which ones are boilerplate

@@ -1,0 +1,83 @@
+import { alignTexts } from '../../common/align/align-texts';
+import type { AlignedText, AlignmentSide } from '../../common/align/types';
+import { formatAlignmentCsv, formatAlignmentJson, formatAlignmentTsv } from '../../common/formats/alignment-output';
+import { translationLanguages } from '../../common/models/model-info';
+import { detectLanguage } from '../../common/text/language';
+import { segmentText, type TextLanguage } from '../../common/text/segmenter';
+import { oneOf, parseCommandArgs } from '../arguments';
+import { CliError, type CliIo } from '../cli-io';
+import { readTextInput } from '../input';
+import { writeOutput } from '../output';
+import { parseSegmented } from './translate';
+
+const formats = ['tsv', 'csv', 'json'] as const;
+const formatters: Record<(typeof formats)[number], (aligned: AlignedText) => string> = {
+  tsv: formatAlignmentTsv,
+  csv: formatAlignmentCsv,
+  json: formatAlignmentJson,
+};
+const units = ['sentence', 'paragraph'] as const;
+
+export async function alignCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommandArgs('align', args, {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    segmented: { type: 'boolean' },
+    'src-mt': { type: 'string' },
+    'tgt-mt': { type: 'string' },
+    unit: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+  });
+  if (positionals.length !== 2) throw new CliError('align: give two input files, SRC and TGT');
+  if (positionals[0] === '-' && positionals[1] === '-') throw new CliError('align: only one of SRC and TGT can be standard input');
+  const format = oneOf('align', 'format', values.format, formats) ?? 'tsv';
+  const unit = oneOf('align', 'unit', values.unit, units) ?? 'sentence';
+  const fromOption = oneOf('align', 'from', values.from, translationLanguages);
+  const toOption = oneOf('align', 'to', values.to, translationLanguages);
+  if ((values['src-mt'] !== undefined || values['tgt-mt'] !== undefined) && !values.segmented) {
+    throw new CliError('align: --src-mt and --tgt-mt need --segmented input (one sentence per line, as the translation has)');
+  }
+
+  const source = await readSide(positionals[0]!, 'SRC', 'from', fromOption, values.segmented ?? false, io);
+  const target = await readSide(positionals[1]!, 'TGT', 'to', toOption, values.segmented ?? false, io);
+  if (values['src-mt'] !== undefined) source.translation = await readTranslation(values['src-mt'], '--src-mt', source, 'SRC', io);
+  if (values['tgt-mt'] !== undefined) target.translation = await readTranslation(values['tgt-mt'], '--tgt-mt', target, 'TGT', io);
+  // A translation is compared with the other side, which must then be English, or with the other side's translation.
+  if (source.translation && !target.translation && target.language !== 'en') {
+    throw new CliError('align: --src-mt alone needs an English TGT; give --tgt-mt too to compare both sides through English');
+  }
+  if (target.translation && !source.translation && source.language !== 'en') {
+    throw new CliError('align: --tgt-mt alone needs an English SRC; give --src-mt too to compare both sides through English');
+  }
+
+  await writeOutput(formatters[format](alignTexts(source, target, { unit })), values.out, io);
+  return 0;
+}
+
+async function readSide(
+  file: string,
+  name: 'SRC' | 'TGT',
+  option: 'from' | 'to',
+  language: TextLanguage | undefined,
+  segmented: boolean,
+  io: CliIo,
+): Promise<AlignmentSide> {
+  const text = await readTextInput(file, io);
+  const detected = language ?? detectLanguage(text);
+  if (!detected) throw new CliError(`align: ${name} (${file}) has no Hebrew, Arabic or English text (or give --${option})`);
+  const paragraphs = segmented ? parseSegmented(text) : segmentText(text, detected);
+  if (paragraphs.length === 0) throw new CliError(`align: ${name} (${file}) is empty`);
+  return { language: detected, paragraphs };
+}
+
+/** One line per sentence of the side; blank lines between paragraphs, as in --segmented input, are allowed. */
+async function readTranslation(file: string, option: string, side: AlignmentSide, name: string, io: CliIo): Promise<string[]> {
+  const sentences = side.paragraphs.reduce((count, paragraph) => count + paragraph.length, 0);
+  const lines = (await readTextInput(file, io)).replace(/^\uFEFF/, '').split(/\r?\n/);
+  if (lines.at(-1) === '') lines.pop();
+  if (lines.length === sentences) return lines;
+  const filled = lines.filter((line) => line.trim() !== '');
+  if (filled.length === sentences) return filled;
+  throw new CliError(`align: ${option} ${file} has ${filled.length} lines for the ${sentences} sentences of ${name}; give one line per sentence`);
+}
