@@ -82,6 +82,9 @@ export function galeChurchModel(from: TextLanguage, to: TextLanguage): Alignment
   };
 }
 
+/** A length cost (nats) that a link's length alone makes it all but impossible (|δ| > 4.7: p < 3·10⁻⁶). */
+const HOPELESS_LENGTH_COST = 12;
+
 export interface AlignOptions {
   unit?: AlignmentUnit;
   model?: AlignmentModel;
@@ -93,8 +96,11 @@ export function alignTexts(source: AlignmentSide, target: AlignmentSide, options
   const compared = comparedTexts(source, target, model);
   const sourceSentences = sentenceUnits(source, compared?.source);
   const targetSentences = sentenceUnits(target, compared?.target);
-  const sourceParagraphs = paragraphUnits(source, sourceSentences);
-  const targetParagraphs = paragraphUnits(target, targetSentences);
+  // Aligning sentences, the paragraph alignment is only a soft guide, and translations compared
+  // sentence by sentence settle what it gets wrong: paragraphs are then aligned without them (faster).
+  const compareParagraphs = unit === 'paragraph';
+  const sourceParagraphs = paragraphUnits(source, sourceSentences, compareParagraphs);
+  const targetParagraphs = paragraphUnits(target, targetSentences, compareParagraphs);
   const base = { from: source.language, to: target.language, unit };
   const paragraphLinks =
     unit === 'paragraph' || model.paragraphPenalty > 0 ? alignUnits(sourceParagraphs, targetParagraphs, paragraphModel(model, source, target), source, target) : undefined;
@@ -153,8 +159,8 @@ function sentenceUnits(side: AlignmentSide, compared: string[] | undefined): Uni
 }
 
 /** Paragraph units from their sentences' features (a paragraph's text is its sentences joined by spaces). */
-function paragraphUnits(side: AlignmentSide, sentences: Units): Units {
-  const units: Units = { texts: [], lengths: [], commas: [], anchors: [], profiles: sentences.profiles && [] };
+function paragraphUnits(side: AlignmentSide, sentences: Units, compare: boolean): Units {
+  const units: Units = { texts: [], lengths: [], commas: [], anchors: [], profiles: compare && sentences.profiles ? [] : undefined };
   let next = 0;
   for (const paragraph of side.paragraphs) {
     const end = next + paragraph.length;
@@ -241,11 +247,13 @@ function alignUnits(source: Units, target: Units, model: AlignmentModel, sourceS
   const cost = (i0: number, i1: number, j0: number, j1: number, bead: number, compare: boolean): number => {
     let total = priorCosts[bead]!;
     if (i0 === i1 || j0 === j1) return total;
-    total += lengthCost(sourceLengths[i1]! - sourceLengths[i0]!, targetLengths[j1]! - targetLengths[j0]!, lengthModel);
+    const length = lengthCost(sourceLengths[i1]! - sourceLengths[i0]!, targetLengths[j1]! - targetLengths[j0]!, lengthModel);
+    total += length;
     total -= anchorMatches(anchors.source(i0, i1), anchors.target(j0, j1), anchors.weights);
     total += model.commaWeight * (Math.abs(sourceCommas[i1]! - sourceCommas[i0]! - targetCommas[j1]! + targetCommas[j0]!) - 1);
     total += ((anchors.sourceChance[i1]! - anchors.sourceChance[i0]!) * (j1 - j0) + (anchors.targetChance[j1]! - anchors.targetChance[j0]!) * (i1 - i0)) / 2;
-    if (compare) total -= model.similarityWeight * (similarity!(i0, i1, j0, j1) - model.similarityBaseline);
+    // Links whose lengths rule them out are not worth a comparison (the costly part of the cost).
+    if (compare && length < HOPELESS_LENGTH_COST) total -= model.similarityWeight * (similarity!(i0, i1, j0, j1) - model.similarityBaseline);
     if (source.paragraphLink && target.paragraphLink) {
       const link = source.paragraphLink[i0]!;
       if (link < 0 || source.paragraphLink[i1 - 1] !== link || target.paragraphLink[j0] !== link || target.paragraphLink[j1 - 1] !== link) {
