@@ -233,7 +233,7 @@ test('the article exports to TMX that validates against the DTD, with the correc
   await panel.getByLabel('Format').selectOption('tmx');
   await saveScreenshot(page, 'reader-export-light');
   const downloading = page.waitForEvent('download');
-  await panel.getByRole('button', { name: 'Export' }).click();
+  await panel.getByRole('button', { name: 'Export', exact: true }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^ארגון דאעש.*\.tmx$/);
   await expect(panel.getByRole('status')).toContainText('16 units');

@@ -51,15 +51,19 @@ export function GlossForm({ surface, language, gloss, onSave, onCancel }: Props)
         {surface}
       </p>
       <label>
-        Meaning
+        <span>Meaning</span>
         <input value={meaning} onChange={(event) => setMeaning(event.target.value)} autoFocus lang="en" />
       </label>
       <label>
-        Note <span className="muted">(optional)</span>
+        <span>
+          Note <span className="muted">(optional)</span>
+        </span>
         <input value={note} onChange={(event) => setNote(event.target.value)} />
       </label>
       <label>
-        Lemma <span className="muted">(optional)</span>
+        <span>
+          Lemma <span className="muted">(optional)</span>
+        </span>
         <input value={lemma} onChange={(event) => setLemma(event.target.value)} lang={language} dir={direction} />
       </label>
       {keys.length > 1 && (

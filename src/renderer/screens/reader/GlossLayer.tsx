@@ -18,9 +18,12 @@ const anchorOf = (rect: DOMRect): Anchor => ({ top: rect.top, bottom: rect.botto
 
 function Floating({ anchor, children, label, onLeave, onEnter }: { anchor: Anchor; children: ReactNode; label: string; onLeave?: () => void; onEnter?: () => void }) {
   const width = 320;
+  const height = 420;
   const left = Math.max(8, Math.min(anchor.left, window.innerWidth - width - 8));
-  const below = anchor.bottom + 260 < window.innerHeight;
-  const style = below ? { top: anchor.bottom + 6, left } : { bottom: window.innerHeight - anchor.top + 6, left };
+  // Below the word when it fits, else above it, else as low as the window allows (the panel scrolls).
+  const top =
+    anchor.bottom + 6 + height < window.innerHeight ? anchor.bottom + 6 : anchor.top - 6 - height > 8 ? anchor.top - 6 - height : Math.max(8, window.innerHeight - height - 8);
+  const style = { top, left };
   return (
     <div className="floating-panel" role="dialog" aria-label={label} style={{ ...style, inlineSize: width }} onMouseLeave={onLeave} onMouseEnter={onEnter}>
       {children}
