@@ -72,12 +72,42 @@ export interface GlossRecord {
   createdAt: number;
 }
 
+/** One link of a stored alignment: sentence indices as in `AlignmentRecord.sourceSentences` and `targetSentences`. */
+export interface AlignmentLinkRecord {
+  source: number[];
+  target: number[];
+  confidence: number;
+  /** Made or confirmed by the user: re-aligning keeps it. */
+  manual: boolean;
+}
+
+/** One edit of an alignment's links, as undo and redo replay it: `before` replaced by `after` from link `index` on. */
+export interface AlignmentChangeRecord {
+  label: string;
+  index: number;
+  before: AlignmentLinkRecord[];
+  after: AlignmentLinkRecord[];
+}
+
+/** An article (source side) aligned with another article, its counterpart (target side), sentence by sentence. */
 export interface AlignmentRecord {
   id?: number;
   articleId: number;
   counterpartId: number;
-  links: Array<{ source: number[]; target: number[]; confidence: number; manual: boolean }>;
+  links: AlignmentLinkRecord[];
+  /**
+   * The sentences the links index (boilerplate left out), as they read when the links were made: a stored
+   * alignment is checked against the articles' current sentences, which are re-derived when the segmenter improves.
+   */
+  sourceSentences: string[];
+  targetSentences: string[];
+  /** Edits that can be undone (oldest first) and redone (most recently undone last). */
+  undo: AlignmentChangeRecord[];
+  redo: AlignmentChangeRecord[];
+  /** Counts every write, so that an edit made on a stale copy is refused rather than lost. */
+  revision: number;
   createdAt: number;
+  updatedAt: number;
 }
 
 export interface MemoryRecord {
