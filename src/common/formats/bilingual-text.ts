@@ -2,6 +2,7 @@ import type { BilingualDocument, BilingualUnit } from './bilingual-document';
 
 /** Embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069); LRM, RLM and ALM are text and stay. */
 const bidiControls = /[\u202A-\u202E\u2066-\u2069]/g;
+const anyBidiControl = /[\u202A-\u202E\u2066-\u2069]/;
 
 export function stripBidiControls(text: string): string {
   return text.replace(bidiControls, '');
@@ -21,11 +22,18 @@ export function withoutBidiControls(document: BilingualDocument): BilingualDocum
       targetSentences: unit.link.targetSentences.map(stripBidiControls),
     },
   });
+  // Only units that hold a control are copied: exports of tens of thousands of units stay cheap.
+  const dirty = (unit: BilingualUnit) =>
+    anyBidiControl.test(unit.source) ||
+    anyBidiControl.test(unit.target) ||
+    (unit.machine !== undefined && anyBidiControl.test(unit.machine)) ||
+    unit.notes.some((note) => anyBidiControl.test(note)) ||
+    (unit.link !== undefined && [...unit.link.sourceSentences, ...unit.link.targetSentences].some((text) => anyBidiControl.test(text)));
   return {
     ...document,
     title: stripBidiControls(document.title),
     outlet: document.outlet === undefined ? undefined : stripBidiControls(document.outlet),
-    units: document.units.map(clean),
+    units: document.units.map((unit) => (dirty(unit) ? clean(unit) : unit)),
   };
 }
 

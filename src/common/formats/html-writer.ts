@@ -31,7 +31,8 @@ th:lang(he), th:lang(ar) { font-size: .8rem; line-height: inherit; }
 .status { display: block; margin-block-start: .2rem; font-size: .75rem; color: #666; }
 .status.confirmed { color: #1d6b33; }
 .status.edited { color: #8a5a00; }
-.notes { margin: .3rem 0 0; padding-inline-start: 1.1rem; font-size: .85rem; color: #444; }
+.notes { margin: .3rem 0 0; padding: 0; list-style: none; font-size: .85rem; color: #444; }
+.notes li { border-inline-start: 2px solid #c9c9c9; padding-inline-start: .4rem; margin-block-start: .15rem; }
 .empty { color: #999; }
 @page { size: A4; margin: 18mm 15mm; }
 @media print {

@@ -1,5 +1,4 @@
-import type { BilingualDocument, BilingualUnit } from './bilingual-document';
-import { linkType } from './bilingual-document';
+import { linkType, type BilingualDocument, type BilingualUnit } from './bilingual-document';
 import { roundConfidence } from './bilingual-text';
 import { mapWithProgress, type ExportProgress } from './export-progress';
 import { targumProperty, tmxDate } from './targum-properties';
@@ -10,7 +9,7 @@ const prop = (type: string, value: string | undefined, indent = '      ') => (va
 /** TMX 1.4b (valid against tmx14.dtd): one `tu` per unit, Targum's metadata as `prop`s, glosses as `note`s. */
 export async function writeTmx(document: BilingualDocument, progress?: ExportProgress): Promise<string> {
   const header =
-    `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx version="1.4">\n` +
+    `<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n` +
     `  <header creationtool="Targum" creationtoolversion="${xmlAttribute(document.toolVersion)}" segtype="${document.segtype}" o-tmf="Targum"` +
     ` adminlang="en" srclang="${document.sourceLanguage}" datatype="plaintext" creationdate="${tmxDate(document.createdAt)}">` +
     [
@@ -19,25 +18,30 @@ export async function writeTmx(document: BilingualDocument, progress?: ExportPro
       prop(targumProperty.model, document.model, '    '),
     ].join('') +
     `\n  </header>\n  <body>\n`;
-  const units = await mapWithProgress(document.units, (unit, index) => tmxUnit(document, unit, index), progress);
+  // What every tu repeats is escaped once.
+  const shared = {
+    model: prop(targumProperty.model, document.model),
+    article: prop(targumProperty.title, document.title) + prop(targumProperty.outlet, document.outlet),
+    source: `\n      <tuv xml:lang="${document.sourceLanguage}"><seg>`,
+    target: `</seg></tuv>\n      <tuv xml:lang="${document.targetLanguage}"><seg>`,
+  };
+  const units = await mapWithProgress(document.units, (unit, index) => tmxUnit(unit, index, shared), progress);
   return `${header}${units.join('')}  </body>\n</tmx>\n`;
 }
 
-function tmxUnit(document: BilingualDocument, unit: BilingualUnit, index: number): string {
+function tmxUnit(unit: BilingualUnit, index: number, shared: { model: string; article: string; source: string; target: string }): string {
   const changed = unit.confirmedAt ? ` changedate="${tmxDate(unit.confirmedAt)}"` : '';
   const notes = unit.notes.map((note) => `\n      ${xmlElement('note', note)}`).join('');
   return (
     `    <tu tuid="${index + 1}"${changed}>` +
-    prop(targumProperty.status, unit.status) +
-    prop(targumProperty.paragraph, String(unit.paragraph + 1)) +
-    prop(targumProperty.model, unit.model ?? document.model) +
+    `\n      <prop type="${targumProperty.status}">${unit.status}</prop>` +
+    `\n      <prop type="${targumProperty.paragraph}">${unit.paragraph + 1}</prop>` +
+    (unit.model === undefined ? shared.model : prop(targumProperty.model, unit.model)) +
     prop(targumProperty.confirmed, unit.confirmedAt) +
-    prop(targumProperty.title, document.title) +
-    prop(targumProperty.outlet, document.outlet) +
+    shared.article +
     prop(targumProperty.machine, unit.machine) +
     (unit.link ? prop(targumProperty.link, linkType(unit.link)) + prop(targumProperty.confidence, String(roundConfidence(unit.link.confidence))) : '') +
     notes +
-    `\n      <tuv xml:lang="${document.sourceLanguage}"><seg>${xmlText(unit.source)}</seg></tuv>` +
-    `\n      <tuv xml:lang="${document.targetLanguage}"><seg>${xmlText(unit.target)}</seg></tuv>\n    </tu>\n`
+    `${shared.source}${xmlText(unit.source)}${shared.target}${xmlText(unit.target)}</seg></tuv>\n    </tu>\n`
   );
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { alignmentOfText, bilingualFromAlignment } from '../../../src/common/formats/bilingual-document';
-import { bilingualWriters } from '../../../src/common/formats/bilingual-writers';
-import { exportBilingual } from '../../../src/common/formats/bilingual-writers';
-import { alignment, translation } from './sample-documents';
+import { strFromU8, unzipSync } from 'fflate';
+import { bilingualFormats, bilingualWriters, exportBilingual } from '../../../src/common/formats/bilingual-writers';
+import { RLM, alignment, translation } from './sample-documents';
 
 describe('bilingual documents from a translated article', () => {
   it('takes the corrected English by default and keeps the raw machine translation only where it differs', () => {
@@ -97,6 +97,15 @@ describe('exporting', () => {
     const [tmx] = await exportBilingual(translation(), 'tmx');
     expect(tmx).toMatchObject({ name: "דאעש מבקש לסגת - 'קלמון' (2017).tmx", mimeType: 'application/x-tmx+xml' });
     expect((await exportBilingual(alignment(), 'moses')).map((file) => file.name)).toEqual(['انسحاب مسلحي داعش من القلمون.ar', 'انسحاب مسلحي داعش من القلمون.en']);
+  });
+
+  it('writes no embedding, override or isolate control in any format, and keeps direction marks', async () => {
+    for (const format of bilingualFormats) {
+      const files = await bilingualWriters[format](translation());
+      const text = files.map((file) => (typeof file.data === 'string' ? file.data : strFromU8(unzipSync(file.data)['word/document.xml']!))).join('');
+      expect(text, format).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+      if (format !== 'txt') expect(text, format).toContain(`${RLM}2017${RLM}`);
+    }
   });
 
   it('reports progress in chunks and pauses between them so that a screen can repaint', async () => {

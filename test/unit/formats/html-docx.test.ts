@@ -69,7 +69,7 @@ describe('DOCX', () => {
 
   it('keeps the text whole: markup characters, direction marks, line breaks', async () => {
     const xml = await documentXml(translation());
-    expect(xml).toContain('&quot;Operation&quot; &amp; &lt;Dawn&gt;');
+    expect(xml).toContain('"Operation" &amp; &lt;Dawn&gt;');
     expect(xml).toContain('\u200F2017\u200F');
     expect(xml).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
     expect(xml).toMatch(/שורה<\/w:t><\/w:r><w:r>[\s\S]*?<w:br\/><w:t[^>]*>שנייה/);
