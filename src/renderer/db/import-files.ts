@@ -1,47 +1,91 @@
+import type { FetchedArticle } from '../../common/api/contract';
 import { ArticleImportError } from '../../common/import/article-import';
-import { decodeText, ImportTextError } from '../../common/import/encoding';
-import { articleFromHtml } from '../import/html-article';
+import { ImportTextError } from '../../common/import/encoding';
+import { checkImportSize, importKindOf, readImportSource, unsupportedTypeMessage, type ImportFile } from '../../common/import/import-source';
+import type { TextLanguage } from '../../common/text/segmenter';
 import type { TargumDatabase } from './database';
-import { prepareArticle, writeArticle } from './articles';
+import { prepareArticle, writeArticle, type NewArticle } from './articles';
 
-export interface ImportOutcome {
-  name: string;
-  articleId?: number;
-  error?: string;
+/** What became of one file, link or pasted text. */
+export type ImportOutcome =
+  | { status: 'imported'; name: string; articleId: number; title: string; language: TextLanguage; paragraphs: number }
+  | { status: 'failed'; name: string; reason: string }
+  /** A file of a type Targum does not read, found in a folder: listed, not an error. */
+  | { status: 'skipped'; name: string; reason: string };
+
+/** A file to import, with its path inside a chosen or dropped folder. */
+export interface ImportCandidate {
+  file: File;
+  /** "folder/sub/name.txt" for a file from a folder. */
+  path?: string;
 }
 
-const textTypes = /\.(txt|md|text)$/i;
-const htmlTypes = /\.(html?|xhtml)$/i;
-
-/** Imports one text: nothing is stored unless the whole article is (one transaction). */
-export async function importText(
-  db: TargumDatabase,
-  text: string,
-  origin: 'paste' | 'file',
-  details: { name?: string; encoding?: string; outlet?: string; date?: string } = {},
-): Promise<number> {
-  const prepared = prepareArticle({ text, origin, originalFileName: details.name, encoding: details.encoding, outlet: details.outlet, date: details.date });
-  return db.transaction('rw', db.articles, db.segments, () => writeArticle(db, prepared));
+/** Imports one article: nothing is stored unless the whole article is (one transaction). */
+async function store(db: TargumDatabase, input: NewArticle, name: string): Promise<ImportOutcome> {
+  const prepared = prepareArticle(input);
+  const articleId = await db.transaction('rw', db.articles, db.segments, () => writeArticle(db, prepared));
+  return { status: 'imported', name, articleId, title: prepared.record.title, language: prepared.record.language, paragraphs: prepared.article.paragraphs.length };
 }
 
-/** Imports files a reader picked or dropped; each gets its own outcome, and a failure leaves nothing behind. */
-export async function importFiles(db: TargumDatabase, files: readonly File[], sizeLimitMb: number): Promise<ImportOutcome[]> {
-  const outcomes: ImportOutcome[] = [];
-  for (const file of files) {
-    try {
-      const html = htmlTypes.test(file.name);
-      if (!html && !textTypes.test(file.name)) throw new ArticleImportError('only .txt, .md and .html files can be imported for now.');
-      if (file.size > sizeLimitMb * 1024 * 1024) {
-        throw new ArticleImportError(`it is ${(file.size / 1024 / 1024).toFixed(1)} MB, over the ${sizeLimitMb} MB limit set in Settings.`);
-      }
-      const decoded = decodeText(new Uint8Array(await file.arrayBuffer()));
-      const page = html ? articleFromHtml(decoded.text) : { text: decoded.text };
-      outcomes.push({ name: file.name, articleId: await importText(db, page.text, 'file', { name: file.name, encoding: decoded.encoding, ...page }) });
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      const known = error instanceof ImportTextError || error instanceof ArticleImportError;
-      outcomes.push({ name: file.name, error: known ? `${file.name}: ${reason}` : `${file.name} could not be imported: ${reason}` });
-    }
+function failure(name: string, error: unknown): ImportOutcome {
+  const known = error instanceof ImportTextError || error instanceof ArticleImportError;
+  const reason = error instanceof Error ? error.message : String(error);
+  return { status: 'failed', name, reason: known ? reason : `it could not be imported (${reason}).` };
+}
+
+/** Imports pasted text. */
+export async function importPasted(db: TargumDatabase, text: string): Promise<ImportOutcome> {
+  try {
+    return await store(db, { text, origin: 'paste' }, 'Pasted text');
+  } catch (error) {
+    return failure('Pasted text', error);
   }
+}
+
+async function importBytes(db: TargumDatabase, file: ImportFile, sizeLimitMb: number, details: Pick<NewArticle, 'origin' | 'sourceUrl'>): Promise<ImportOutcome> {
+  try {
+    const source = readImportSource(file, { sizeLimitMb, htmlWindow: () => window });
+    return await store(db, { ...source, ...details, originalFileName: file.name }, file.name);
+  } catch (error) {
+    return failure(file.name, error);
+  }
+}
+
+/**
+ * Imports files a reader picked or dropped, one by one, each with its own outcome: a failure leaves nothing
+ * of that file behind and does not stop the others. Files of other types found in a folder are skipped.
+ */
+export async function importFiles(
+  db: TargumDatabase,
+  candidates: readonly ImportCandidate[],
+  sizeLimitMb: number,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ImportOutcome[]> {
+  const outcomes: ImportOutcome[] = [];
+  for (const [index, { file, path }] of candidates.entries()) {
+    onProgress?.(index, candidates.length);
+    const name = path ?? file.name;
+    if (importKindOf(file.name) === undefined) {
+      const reason = unsupportedTypeMessage(file.name);
+      outcomes.push(path === undefined ? { status: 'failed', name, reason } : { status: 'skipped', name, reason });
+      continue;
+    }
+    try {
+      // Checked before reading: a file over the limit is never loaded.
+      checkImportSize(file.size, sizeLimitMb);
+    } catch (error) {
+      outcomes.push(failure(name, error));
+      continue;
+    }
+    const outcome = await importBytes(db, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, sizeLimitMb, { origin: 'file' });
+    outcomes.push({ ...outcome, name });
+  }
+  onProgress?.(candidates.length, candidates.length);
   return outcomes;
+}
+
+/** Imports an article the services fetched, keeping its address. */
+export async function importFetched(db: TargumDatabase, fetched: FetchedArticle, sizeLimitMb: number): Promise<ImportOutcome> {
+  const bytes = Uint8Array.from(atob(fetched.bytes), (character) => character.charCodeAt(0));
+  return importBytes(db, { name: fetched.fileName, bytes, contentType: fetched.contentType }, sizeLimitMb, { origin: 'url', sourceUrl: fetched.finalUrl });
 }

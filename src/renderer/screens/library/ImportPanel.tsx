@@ -1,37 +1,94 @@
-import { useState, type DragEvent } from 'react';
+import { useState, type DragEvent, type FormEvent } from 'react';
+import { importAccept } from '../../../common/import/import-source';
+import { languageNames } from '../../../common/text/language';
 import { useWorkbench } from '../../app/workbench-context';
-import { importFiles, importText, type ImportOutcome } from '../../db/import-files';
+import { importFetched, importFiles, importPasted, type ImportCandidate, type ImportOutcome } from '../../db/import-files';
+import { droppedFiles, pickedFolderFiles } from '../../import/dropped-files';
 
-/** Paste an article or choose/drop .txt and .md files; each import says what happened. */
+/** The folder picker's attribute, which React's input props do not list. */
+const folderPicker = { webkitdirectory: '' } as object;
+
+function OutcomeLine({ outcome }: { outcome: ImportOutcome }) {
+  const name = <bdi>{outcome.name}</bdi>;
+  if (outcome.status === 'imported') {
+    return (
+      <li className="import-imported">
+        {name}: added as <bdi dir="auto">{outcome.title}</bdi> ({languageNames[outcome.language]}, {outcome.paragraphs} {outcome.paragraphs === 1 ? 'paragraph' : 'paragraphs'})
+      </li>
+    );
+  }
+  return (
+    <li className={outcome.status === 'failed' ? 'import-failed error-text' : 'import-skipped muted'}>
+      {name}: {outcome.status === 'skipped' ? 'skipped, ' : ''}
+      {outcome.reason}
+    </li>
+  );
+}
+
+function summary(outcomes: readonly ImportOutcome[]): string {
+  const count = (status: ImportOutcome['status']) => outcomes.filter((outcome) => outcome.status === status).length;
+  return [`${count('imported')} added`, count('skipped') > 0 ? `${count('skipped')} skipped` : '', count('failed') > 0 ? `${count('failed')} not imported` : '']
+    .filter(Boolean)
+    .join(', ');
+}
+
+/** Paste an article, choose or drop files and folders, or give a web address; each import says what happened. */
 export function ImportPanel({ onClose }: { onClose: () => void }) {
   const { db, api } = useWorkbench();
   const [pasted, setPasted] = useState('');
+  const [address, setAddress] = useState('');
   const [outcomes, setOutcomes] = useState<ImportOutcome[]>([]);
+  const [progress, setProgress] = useState<{ done: number; total: number }>();
   const [dragging, setDragging] = useState(false);
+  const busy = progress !== undefined;
 
-  const addFiles = async (files: File[]) => {
-    const { importSizeLimitMb } = await api.getSettings({});
-    setOutcomes(await importFiles(db, files, importSizeLimitMb));
-  };
-  const addPasted = async () => {
+  const run = async (work: () => Promise<ImportOutcome[]>) => {
+    setProgress({ done: 0, total: 1 });
     try {
-      const articleId = await importText(db, pasted, 'paste');
-      setOutcomes([{ name: 'Pasted text', articleId }]);
-      setPasted('');
-    } catch (error) {
-      setOutcomes([{ name: 'Pasted text', error: error instanceof Error ? error.message : String(error) }]);
+      setOutcomes(await work());
+    } finally {
+      setProgress(undefined);
     }
+  };
+  const addFiles = (candidates: ImportCandidate[]) =>
+    run(async () => {
+      const { importSizeLimitMb } = await api.getSettings({});
+      return importFiles(db, candidates, importSizeLimitMb, (done, total) => setProgress({ done, total }));
+    });
+  const addPasted = () =>
+    run(async () => {
+      const outcome = await importPasted(db, pasted);
+      if (outcome.status === 'imported') setPasted('');
+      return [outcome];
+    });
+  const addAddress = (event: FormEvent) => {
+    event.preventDefault();
+    const url = address.trim();
+    void run(async () => {
+      if (!/^https?:\/\/[^\s/]+/i.test(url)) return [{ status: 'failed', name: url, reason: 'give a web address that starts with https:// or http://.' }];
+      try {
+        const [fetched, { importSizeLimitMb }] = await Promise.all([api.fetchArticle({ url }), api.getSettings({})]);
+        const outcome = await importFetched(db, fetched, importSizeLimitMb);
+        if (outcome.status === 'imported') setAddress('');
+        return [{ ...outcome, name: url }];
+      } catch (error) {
+        return [{ status: 'failed', name: url, reason: error instanceof Error ? error.message : String(error) }];
+      }
+    });
   };
   const drop = (event: DragEvent) => {
     event.preventDefault();
     setDragging(false);
-    void addFiles([...event.dataTransfer.files]);
+    if (busy) return;
+    const reading = droppedFiles(event.dataTransfer);
+    void reading.then((candidates) => (candidates.length > 0 ? addFiles(candidates) : undefined));
   };
 
   return (
     <section
       className={dragging ? 'import-panel dragging' : 'import-panel'}
       aria-label="Import articles"
+      aria-busy={busy}
       onDragOver={(event) => {
         event.preventDefault();
         setDragging(true);
@@ -40,24 +97,54 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
       onDrop={drop}
     >
       <div className="import-row">
-        <label className="button">
+        <label className={busy ? 'button disabled' : 'button'}>
           Choose files…
           <input
             type="file"
             multiple
-            accept=".txt,.md,.html,.htm,text/plain,text/markdown,text/html"
+            accept={importAccept}
             className="visually-hidden"
+            disabled={busy}
             onChange={(event) => {
-              void addFiles([...(event.target.files ?? [])]);
+              void addFiles([...(event.target.files ?? [])].map((file) => ({ file })));
               event.target.value = '';
             }}
           />
         </label>
-        <span className="muted">or drop .txt, .md and saved web pages (.html) here, or paste an article below.</span>
+        <label className={busy ? 'button disabled' : 'button'}>
+          Choose a folder…
+          <input
+            type="file"
+            {...folderPicker}
+            className="visually-hidden"
+            aria-label="Folder"
+            disabled={busy}
+            onChange={(event) => {
+              if (event.target.files) void addFiles(pickedFolderFiles(event.target.files));
+              event.target.value = '';
+            }}
+          />
+        </label>
+        <span className="muted">or drop files and folders here: .txt, .md, saved web pages (.html, .htm), Word (.docx)</span>
         <button type="button" className="button" onClick={onClose}>
           Close
         </button>
       </div>
+      <form className="import-row import-address" onSubmit={addAddress} noValidate>
+        <input
+          type="url"
+          className="import-address-field"
+          aria-label="Web address"
+          placeholder="https://… an article's web address"
+          value={address}
+          onChange={(event) => setAddress(event.target.value)}
+          dir="ltr"
+          disabled={busy}
+        />
+        <button type="submit" className="button" disabled={busy || address.trim() === ''}>
+          Fetch and import
+        </button>
+      </form>
       <textarea
         className="paste-field"
         aria-label="Article text"
@@ -67,16 +154,17 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
         dir="auto"
       />
       <div className="import-row">
-        <button type="button" className="button primary" disabled={pasted.trim() === ''} onClick={() => void addPasted()}>
+        <button type="button" className="button primary" disabled={busy || pasted.trim() === ''} onClick={() => void addPasted()}>
           Add pasted text
         </button>
+        <span role="status" className="muted">
+          {progress && progress.total > 1 ? `Importing ${Math.min(progress.done + 1, progress.total)} of ${progress.total}…` : busy ? 'Importing…' : outcomes.length > 1 ? summary(outcomes) : ''}
+        </span>
       </div>
       {outcomes.length > 0 && (
         <ul className="import-outcomes" aria-label="Import results">
           {outcomes.map((outcome, index) => (
-            <li key={index} className={outcome.error ? 'error-text' : 'muted'}>
-              {outcome.error ?? `${outcome.name}: added to the library.`}
-            </li>
+            <OutcomeLine key={index} outcome={outcome} />
           ))}
         </ul>
       )}
