@@ -16,8 +16,9 @@ Commands:
                        --src-mt/--tgt-mt (with --segmented): a translation of SRC's/TGT's sentences
                        into English, one line per sentence, compared with the other side
   import FILE [--encoding NAME] [--from LANG] [--json]
-                                   What importing a .txt or .md file gives: title, language, encoding,
-                                   paragraphs with their sentences, and which ones are boilerplate
+                                   What importing a .txt, .md, .html, .htm or .docx file gives: title,
+                                   language, encoding, outlet, date, paragraphs with their sentences,
+                                   and which ones are boilerplate (web pages: the article only)
   models list [--json]             The installed models
   models install ID                Download a model from the catalog (progress on stderr)
   models import DIR [--id ID]      Copy a model folder into Targum's models folder
