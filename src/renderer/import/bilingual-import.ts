@@ -1,4 +1,7 @@
 import type { BilingualDocument, BilingualUnit } from '../../common/formats/bilingual-document';
+import { BilingualImportError, importFormatOf, readBilingualFile } from '../../common/formats/bilingual-readers';
+import { languageNames } from '../../common/text/language';
+import { createAlignedPair } from '../alignment/aligned-pair';
 import type { SegmentStatus } from '../../common/formats/translation-output';
 import { memoryKey } from '../../common/text/memory-key';
 import type { TextLanguage } from '../../common/text/segmenter';
@@ -97,4 +100,39 @@ export async function updateArticleFromXliff(db: TargumDatabase, document: Bilin
 function differs(unit: BilingualUnit, state: { english?: string; status: SegmentStatus }): boolean {
   if (unit.status === 'machine') return false;
   return unit.target !== state.english || unit.status !== state.status;
+}
+
+export interface BilingualImportOutcome {
+  message: string;
+  /** The article the file went into or became, to open. */
+  articleId?: number;
+}
+
+/**
+ * A TMX, XLIFF or TSV file: its pairs go into the translation memory; an XLIFF exported from an article of
+ * the library goes back into that article; anything else becomes a new pair of aligned articles.
+ */
+export async function importBilingualFile(db: TargumDatabase, fileName: string, bytes: Uint8Array): Promise<BilingualImportOutcome> {
+  const document = readBilingualFile(fileName, bytes);
+  if (document.units.length === 0) throw new BilingualImportError('This file holds no translation units.');
+  const update = importFormatOf(fileName, new TextDecoder().decode(bytes.subarray(0, 4096))) === 'xliff' ? await updateArticleFromXliff(db, document) : undefined;
+  const memory = await importIntoMemory(db, document);
+  const remembered = memory.added > 0 ? ` ${memory.added} ${memory.added === 1 ? 'pair' : 'pairs'} added to the translation memory.` : '';
+  if (update) {
+    return { articleId: update.articleId, message: `Updated ${update.changed} ${update.changed === 1 ? 'sentence' : 'sentences'} of “${update.title}”.${remembered}` };
+  }
+  const title = document.title || fileName.replace(/\.[^.]+$/, '');
+  const side = (language: BilingualDocument['sourceLanguage'], texts: string[], sideTitle: string) => ({
+    language,
+    units: texts,
+    paragraphs: document.units.map((unit) => unit.paragraph),
+    title: sideTitle,
+    originalFileName: fileName,
+  });
+  const { sourceId } = await createAlignedPair(db, {
+    source: side(document.sourceLanguage, document.units.map((unit) => unit.source), title),
+    target: side(document.targetLanguage, document.units.map((unit) => unit.target), `${title} (${languageNames[document.targetLanguage]})`),
+    links: document.units.map((unit, index) => ({ source: [index], target: [index], confidence: unit.link?.confidence })),
+  });
+  return { articleId: sourceId, message: `Imported “${title}” with its ${languageNames[document.targetLanguage]}, aligned in ${document.units.length} pairs.${remembered}` };
 }

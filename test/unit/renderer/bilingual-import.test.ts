@@ -11,7 +11,7 @@ import { readSampleArticles } from '../../../src/node/services/sample-library';
 import { TargumDatabase } from '../../../src/renderer/db/database';
 import { seedSampleLibrary } from '../../../src/renderer/db/sample-library';
 import { articleDocument } from '../../../src/renderer/export/article-document';
-import { importIntoMemory, updateArticleFromXliff } from '../../../src/renderer/import/bilingual-import';
+import { importBilingualFile, importIntoMemory, updateArticleFromXliff } from '../../../src/renderer/import/bilingual-import';
 import { saveSegment } from '../../../src/renderer/segments/article-changes';
 import { loadArticleView } from '../../../src/renderer/segments/use-article-view';
 
@@ -74,5 +74,29 @@ describe('a TMX file into the translation memory', () => {
     const sentences = (await loadArticleView(db, article.id!))!.paragraphs.flat();
     expect(sentences[0]!.state).toMatchObject({ origin: 'memory', english: 'Corrected & confirmed "first" sentence.' });
     expect(sentences[4]!.state).toMatchObject({ origin: 'memory', english: 'Memory English 4.', status: 'machine' });
+  });
+});
+
+describe('a bilingual file from the import panel', () => {
+  it('a TMX from elsewhere becomes two aligned articles and fills the memory', async () => {
+    const { db, article } = await translatedHebrew();
+    const document = await exported(db, article.id!);
+    const tmx = await writeTmx({ ...document, title: 'From a colleague' });
+    const before = await db.articles.count();
+    const outcome = await importBilingualFile(db, 'colleague.tmx', new TextEncoder().encode(tmx));
+    expect(outcome.message).toMatch(/^Imported “From a colleague” with its English, aligned in \d+ pairs\. \d+ pairs added to the translation memory\.$/);
+    expect(await db.articles.count()).toBe(before + 2);
+    const created = await db.articles.get(outcome.articleId!);
+    expect(created).toMatchObject({ title: 'From a colleague', language: 'he' });
+    const alignment = await db.alignments.where('articleId').equals(outcome.articleId!).first();
+    expect(alignment!.links.length).toBeGreaterThan(10);
+  });
+
+  it('an XLIFF of an article in the library goes back into it; a file that is not bilingual is refused', async () => {
+    const { db, article } = await translatedHebrew();
+    const xliff = (await writeXliff(await exported(db, article.id!))).replace(/(<target[^>]*) state="needs-review-translation"/, '$1 state="final"');
+    const outcome = await importBilingualFile(db, 'article.xlf', new TextEncoder().encode(xliff));
+    expect(outcome).toMatchObject({ articleId: article.id, message: expect.stringMatching(/^Updated 1 sentence of “/) });
+    await expect(importBilingualFile(db, 'notes.tmx', new TextEncoder().encode('<html><body>hello</body></html>'))).rejects.toThrow(/not TMX|TMX/);
   });
 });
