@@ -1,7 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { ArticleImportError, buildArticle } from '../../common/import/article-import';
 import { ImportTextError } from '../../common/import/encoding';
-import { checkImportSize, importKindOf, readImportSource, unsupportedTypeMessage } from '../../common/import/import-source';
+import { importKindOf, unsupportedTypeMessage } from '../../common/import/file-kinds';
+import { checkImportSize, readImportSource } from '../../common/import/import-source';
 import { translationLanguages } from '../../common/models/model-info';
 import type { TextLanguage } from '../../common/text/segmenter';
 import { nodeHtmlWindow } from '../../node/import/html-window';

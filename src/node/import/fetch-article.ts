@@ -4,7 +4,7 @@
  * limit for the whole fetch, the import size limit enforced while the body arrives, and a content type that
  * is a web page, text or a Word document. Failures say in one sentence what happened.
  */
-import { importKindOf, importKindOfType } from '../../common/import/import-source';
+import { importKindOf, importKindOfType } from '../../common/import/file-kinds';
 
 export interface FetchedArticle {
   bytes: Uint8Array;

@@ -1,7 +1,8 @@
 import type { FetchedArticle } from '../../common/api/contract';
 import { ArticleImportError } from '../../common/import/article-import';
 import { ImportTextError } from '../../common/import/encoding';
-import { checkImportSize, importKindOf, readImportSource, unsupportedTypeMessage, type ImportFile } from '../../common/import/import-source';
+import { importKindOf, unsupportedTypeMessage } from '../../common/import/file-kinds';
+import { checkImportSize, readImportSource, type ImportFile } from '../../common/import/import-source';
 import type { TextLanguage } from '../../common/text/segmenter';
 import type { TargumDatabase } from './database';
 import { prepareArticle, writeArticle, type NewArticle } from './articles';

@@ -1,5 +1,5 @@
 import { useState, type DragEvent, type FormEvent } from 'react';
-import { importAccept } from '../../../common/import/import-source';
+import { importAccept } from '../../../common/import/file-kinds';
 import { languageNames } from '../../../common/text/language';
 import { useWorkbench } from '../../app/workbench-context';
 import { importFetched, importFiles, importPasted, type ImportCandidate, type ImportOutcome } from '../../db/import-files';
