@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { app, session, shell, type WebContents } from 'electron';
 import { desktopHost, desktopScheme } from '../common/api/desktop-bridge';
 
@@ -36,9 +37,24 @@ function harden(contents: WebContents): void {
   });
 }
 
-/** Electron's security checklist items that apply to every window: navigation, new windows, permissions. */
+/**
+ * Exports and backups are files the page makes (blob: URLs of the app's own origin); they are saved where the
+ * user says in the system's Save dialog. Nothing else is downloaded.
+ */
+function saveDownloadsWithDialog(): void {
+  session.defaultSession.on('will-download', (event, item) => {
+    if (!item.getURL().startsWith(`blob:${desktopScheme}://${desktopHost}/`)) {
+      event.preventDefault();
+      return;
+    }
+    item.setSaveDialogOptions({ title: 'Save', defaultPath: path.join(app.getPath('documents'), item.getFilename()) });
+  });
+}
+
+/** Electron's security checklist items that apply to every window: navigation, new windows, permissions, downloads. */
 export function applySecurityPolicies(): void {
   app.on('web-contents-created', (_event, contents) => harden(contents));
+  saveDownloadsWithDialog();
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
 }
