@@ -10,7 +10,8 @@ import type { TargumDatabase } from '../db/database';
 import type { AlignmentChangeRecord, AlignmentLinkRecord, AlignmentRecord, ArticleRecord } from '../db/records';
 import { loadArticleView } from '../segments/use-article-view';
 import { isValidAlignment } from './link-edits';
-import { alignKeepingManual, carryManualLinks } from './realign';
+import { alignOffThread } from './align-off-thread';
+import { carryManualLinks } from './realign';
 
 /** A failure the user can act on, in one sentence. */
 export class AlignmentError extends Error {}
@@ -70,7 +71,7 @@ export async function addCounterpart(db: TargumDatabase, articleId: number, inpu
   const prepared = prepareArticle(input);
   const target = importedSide(prepared.article);
   checkAlignable(target, 'The parallel version');
-  const links = alignKeepingManual(source.side, target);
+  const links = await alignOffThread(source.side, target);
   return db.transaction('rw', [db.articles, db.segments, db.alignments], async () => {
     if (!(await db.articles.get(articleId))) throw new AlignmentError('This article is no longer in the library.');
     const counterpartId = await writeArticle(db, prepared);
@@ -198,7 +199,7 @@ export async function realign(db: TargumDatabase, alignmentId: number, revision?
     : carryManualLinks(record.links, { source: record.sourceSentences, target: record.targetSentences }, { source: source.sentences, target: target.sentences });
   checkAlignable(source.side, 'This article');
   checkAlignable(target.side, 'The parallel version');
-  const links = alignKeepingManual(source.side, target.side, carried.links);
+  const links = await alignOffThread(source.side, target.side, carried.links);
   const saved = await db.transaction('rw', db.alignments, async () => {
     const latest = await current(db, alignmentId, revision ?? record.revision);
     if (loaded.current) {

@@ -24,9 +24,9 @@ export interface SplitCut {
 }
 
 /**
- * Links the aligner was less sure of than this are shown as uncertain. On seed 000 and its English, every
- * right link scores 0.58 or more, and the links that go wrong when paragraphs are swapped or run together
- * mostly score below 0.5.
+ * Links the aligner was less sure of than this are shown as uncertain. Aligning seed 000 with its English,
+ * every link is right and scores 0.58 or more; with the English run into one paragraph, the links that go
+ * wrong score below 0.5 (and a few right ones do too).
  */
 export const uncertainBelow = 0.5;
 

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Link, Route, Router, Switch, useLocation, useRoute } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
+import { AlignmentScreen } from '../screens/alignment/AlignmentScreen';
 import { GlossaryScreen } from '../screens/glossary/GlossaryScreen';
 import { LibraryScreen } from '../screens/library/LibraryScreen';
 import { ModelsScreen } from '../screens/models/ModelsScreen';
@@ -62,6 +63,7 @@ export function App() {
           <Switch>
             <Route path="/" component={LibraryScreen} />
             <Route path="/article/:id">{(params) => <ReaderScreen articleId={Number(params.id)} />}</Route>
+            <Route path="/article/:id/parallel">{(params) => <AlignmentScreen articleId={Number(params.id)} />}</Route>
             <Route path="/article/:id/sentence/:segmentId">
               {(params) => <ReaderScreen articleId={Number(params.id)} segmentId={Number(params.segmentId)} />}
             </Route>

@@ -1,0 +1,125 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useWorkbench } from '../app/workbench-context';
+import type { AlignmentRecord } from '../db/records';
+import { loadAlignment, realign, redoLinks, saveLinks, undoLinks, type Realignment } from './alignment-store';
+import { LinkEditError, type LinkEdit } from './link-edits';
+
+/** What became of the latest action, for the status line. */
+export interface ActionOutcome {
+  kind: 'saved' | 'refused' | 'failed';
+  message: string;
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * One alignment as the editor sees it, kept current from the database, and its actions. Actions run one
+ * after another, each on the alignment as the one before left it, and each is saved before it shows: a
+ * write that fails leaves the alignment as stored and says so.
+ */
+export function useAlignment(alignmentId: number) {
+  const { db } = useWorkbench();
+  const loaded = useLiveQuery(async () => (await loadAlignment(db, alignmentId)) ?? null, [db, alignmentId]);
+  const [written, setWritten] = useState<AlignmentRecord>();
+  const [outcome, setOutcome] = useState<ActionOutcome>();
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  // What this screen wrote last shows until the database catches up with it (or moves past it).
+  const stored = loaded?.record;
+  const record = written && written.id === alignmentId && (!stored || written.revision > stored.revision) ? written : stored;
+  // The alignment actions start from: what was last saved here, or a newer version from elsewhere.
+  const latest = useRef<AlignmentRecord | undefined>(undefined);
+  useEffect(() => {
+    if (record && (!latest.current || latest.current.id !== record.id || latest.current.revision < record.revision)) latest.current = record;
+  }, [record]);
+
+  const run = useCallback(<T>(action: (current: AlignmentRecord) => Promise<T>): Promise<T | undefined> => {
+    const next = queue.current.then(async () => {
+      const current = latest.current;
+      if (!current || current.id !== alignmentId) return undefined;
+      return action(current);
+    });
+    queue.current = next.catch(() => undefined);
+    return next;
+  }, [alignmentId]);
+
+  const accept = (saved: AlignmentRecord) => {
+    latest.current = saved;
+    setWritten(saved);
+  };
+
+  /** Applies an editor operation and saves it; resolves to the link to focus, or undefined when nothing changed. */
+  const edit = useCallback(
+    (label: string, operation: (links: AlignmentRecord['links']) => LinkEdit) =>
+      run(async (current) => {
+        let result: LinkEdit;
+        try {
+          result = operation(current.links);
+        } catch (error) {
+          if (!(error instanceof LinkEditError)) throw error;
+          setOutcome({ kind: 'refused', message: error.message });
+          return undefined;
+        }
+        try {
+          accept(await saveLinks(db, current.id!, current.revision, result.links, label));
+          setOutcome({ kind: 'saved', message: `${label[0]!.toUpperCase()}${label.slice(1)} saved.` });
+          return result.focus;
+        } catch (error) {
+          setOutcome({ kind: 'failed', message: `The ${label} was not saved: ${messageOf(error)}` });
+          return undefined;
+        }
+      }),
+    [db, run],
+  );
+
+  const history = useCallback(
+    (direction: 'undo' | 'redo') =>
+      run(async (current) => {
+        try {
+          const { record: saved, change } = await (direction === 'undo' ? undoLinks : redoLinks)(db, current.id!, current.revision);
+          if (!change) {
+            setOutcome({ kind: 'refused', message: direction === 'undo' ? 'Nothing to undo.' : 'Nothing to redo.' });
+            return undefined;
+          }
+          accept(saved);
+          setOutcome({ kind: 'saved', message: `${direction === 'undo' ? 'Undid' : 'Redid'} the ${change.label}.` });
+          return change.index;
+        } catch (error) {
+          setOutcome({ kind: 'failed', message: `Could not ${direction}: ${messageOf(error)}` });
+          return undefined;
+        }
+      }),
+    [db, run],
+  );
+
+  const realignNow = useCallback(
+    () =>
+      run(async (current): Promise<Realignment | undefined> => {
+        try {
+          const result = await realign(db, current.id!, current.revision);
+          accept(result.record);
+          const kept = result.kept === 1 ? '1 link of yours' : `${result.kept} links of yours`;
+          const changed = result.sentencesChanged ? 'The sentences had changed since the alignment was saved: re-aligned' : 'Re-aligned';
+          const dropped = result.dropped > 0 ? `; ${result.dropped} whose sentences are gone could not be kept` : '';
+          setOutcome({ kind: 'saved', message: `${changed}, keeping ${kept}${dropped}.` });
+          return result;
+        } catch (error) {
+          setOutcome({ kind: 'failed', message: `Could not re-align: ${messageOf(error)}` });
+          return undefined;
+        }
+      }),
+    [db, run],
+  );
+
+  return {
+    /** undefined while loading, null when the alignment or one of its articles is gone. */
+    loaded: loaded === undefined ? undefined : loaded === null || !record ? null : { ...loaded, record },
+    outcome,
+    edit,
+    undo: useCallback(() => history('undo'), [history]),
+    redo: useCallback(() => history('redo'), [history]),
+    realign: realignNow,
+    /** Shows why an action was not taken. */
+    refuse: useCallback((message: string) => setOutcome({ kind: 'refused', message }), []),
+  };
+}

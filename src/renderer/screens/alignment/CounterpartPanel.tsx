@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import { ArticleImportError } from '../../../common/import/article-import';
+import { ImportTextError } from '../../../common/import/encoding';
+import { importAccept } from '../../../common/import/file-kinds';
+import { checkImportSize, readImportSource } from '../../../common/import/import-source';
+import { languageNames } from '../../../common/text/language';
+import type { TextLanguage } from '../../../common/text/segmenter';
+import { AlignmentError, addCounterpart } from '../../alignment/alignment-store';
+import { useWorkbench } from '../../app/workbench-context';
+import type { NewArticle } from '../../db/articles';
+
+const languages: TextLanguage[] = ['en', 'he', 'ar'];
+
+/** A message for a failure: the known ones say what to do; anything else says it could not be added. */
+function reasonOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof ImportTextError || error instanceof ArticleImportError || error instanceof AlignmentError) return message;
+  return `The parallel version could not be added (${message}).`;
+}
+
+/**
+ * Paste a translation or parallel version of the article, or choose its file; Targum stores it as an
+ * article of its own and aligns the two.
+ */
+export function CounterpartPanel({ articleId, onAdded, onClose }: { articleId: number; onAdded: (alignmentId: number) => void; onClose?: () => void }) {
+  const { db, api } = useWorkbench();
+  const [pasted, setPasted] = useState('');
+  const [language, setLanguage] = useState<TextLanguage | ''>('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const add = async (read: () => Promise<NewArticle>, describe: (reason: string) => string) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const input = await read();
+      const { alignmentId } = await addCounterpart(db, articleId, { ...input, ...(language ? { language } : {}) });
+      setPasted('');
+      onAdded(alignmentId);
+    } catch (caught) {
+      setError(describe(reasonOf(caught)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const addFile = (file: File) =>
+    add(
+      async () => {
+        const { importSizeLimitMb } = await api.getSettings({});
+        // Checked before reading: a file over the limit is never loaded.
+        checkImportSize(file.size, importSizeLimitMb);
+        const source = readImportSource({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, { sizeLimitMb: importSizeLimitMb, htmlWindow: () => window });
+        return { text: source.text, origin: 'file', originalFileName: file.name, encoding: source.encoding, title: source.title, outlet: source.outlet, date: source.date };
+      },
+      (reason) => `${file.name}: ${reason}`,
+    );
+
+  return (
+    <section className="counterpart-panel" aria-label="Add a translation or parallel version">
+      <h2>Add a translation or parallel version</h2>
+      <p className="muted">
+        Paste the text or choose its file: it is added to the library as an article of its own, and Targum links its sentences with this article’s.
+      </p>
+      <textarea
+        className="counterpart-text"
+        aria-label="Text of the translation or parallel version"
+        placeholder="Paste the translation or the other version here"
+        value={pasted}
+        onChange={(event) => setPasted(event.target.value)}
+        dir="auto"
+        disabled={busy}
+      />
+      <div className="counterpart-actions">
+        <button type="button" className="button primary" disabled={busy || pasted.trim() === ''} onClick={() => void add(async () => ({ text: pasted, origin: 'paste' }), (reason) => reason)}>
+          Align pasted text
+        </button>
+        <label className={busy ? 'button disabled' : 'button'}>
+          Choose a file…
+          <input
+            type="file"
+            accept={importAccept}
+            className="visually-hidden"
+            disabled={busy}
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              event.target.value = '';
+              if (file) void addFile(file);
+            }}
+          />
+        </label>
+        <label className="counterpart-language">
+          Language{' '}
+          <select value={language} onChange={(event) => setLanguage(event.target.value as TextLanguage | '')} disabled={busy}>
+            <option value="">Detect</option>
+            {languages.map((code) => (
+              <option key={code} value={code}>
+                {languageNames[code]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {onClose && (
+          <button type="button" className="button" onClick={onClose} disabled={busy}>
+            Cancel
+          </button>
+        )}
+        <span role="status" className="muted">
+          {busy ? 'Aligning…' : ''}
+        </span>
+      </div>
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
