@@ -99,10 +99,14 @@ export interface AlignOptions {
 
 export function alignTexts(source: AlignmentSide, target: AlignmentSide, options: AlignOptions = {}): AlignedText {
   const unit = options.unit ?? 'sentence';
-  const model = options.model ?? defaultAlignmentModel;
+  const chosen = options.model ?? defaultAlignmentModel;
+  const model = { ...chosen, length: chosen.length ?? lengthModelFor(source.language, target.language) };
   const compared = comparedTexts(source, target, model);
-  const sourceSentences = sentenceUnits(source, compared?.source);
-  const targetSentences = sentenceUnits(target, compared?.target);
+  const sourceKeys = source.paragraphs.flat().map((text) => anchorKeys(text, source.language));
+  const targetKeys = target.paragraphs.flat().map((text) => anchorKeys(text, target.language));
+  const anchors = anchorDictionary(sourceKeys, targetKeys, model.anchorWeights);
+  const sourceSentences = sentenceUnits(source, sourceKeys.map(anchors.toIds), compared?.source);
+  const targetSentences = sentenceUnits(target, targetKeys.map(anchors.toIds), compared?.target);
   // Aligning sentences, the paragraph alignment is only a soft guide, and translations compared
   // sentence by sentence settle what it gets wrong: paragraphs are then aligned without them (faster).
   const compareParagraphs = unit === 'paragraph';
@@ -110,14 +114,14 @@ export function alignTexts(source: AlignmentSide, target: AlignmentSide, options
   const targetParagraphs = paragraphUnits(target, targetSentences, compareParagraphs);
   const base = { from: source.language, to: target.language, unit };
   const paragraphLinks =
-    unit === 'paragraph' || model.paragraphPenalty > 0 ? alignUnits(sourceParagraphs, targetParagraphs, paragraphModel(model, source, target), source, target) : undefined;
+    unit === 'paragraph' || model.paragraphPenalty > 0 ? alignUnits(sourceParagraphs, targetParagraphs, paragraphModel(model), anchors.weights) : undefined;
   if (unit === 'paragraph') return { ...base, source: sourceParagraphs.texts, target: targetParagraphs.texts, links: paragraphLinks! };
   if (paragraphLinks && paragraphsCorrespond(paragraphLinks, model.paragraphTrust)) {
-    const trusted = trustedParagraphLinks(paragraphLinks, sourceParagraphs, targetParagraphs, paragraphModel(model, source, target));
+    const trusted = trustedParagraphLinks(paragraphLinks, sourceParagraphs, targetParagraphs, paragraphModel(model));
     sourceSentences.paragraphLink = paragraphLinkOfSentences(source, trusted, 'source');
     targetSentences.paragraphLink = paragraphLinkOfSentences(target, trusted, 'target');
   }
-  const links = alignUnits(sourceSentences, targetSentences, model, source, target);
+  const links = alignUnits(sourceSentences, targetSentences, model, anchors.weights);
   return { ...base, source: sourceSentences.texts, target: targetSentences.texts, links };
 }
 
@@ -140,9 +144,8 @@ function comparedTexts(source: AlignmentSide, target: AlignmentSide, model: Alig
 }
 
 /** The model for paragraphs: their own priors, a wider length variance. */
-function paragraphModel(model: AlignmentModel, source: AlignmentSide, target: AlignmentSide): AlignmentModel {
-  const length = model.length ?? lengthModelFor(source.language, target.language);
-  return { ...model, priors: model.paragraphPriors, length: { ...length, variance: length.variance * model.paragraphVarianceFactor } };
+function paragraphModel(model: AlignmentModel & { length: LengthModel }): AlignmentModel & { length: LengthModel } {
+  return { ...model, priors: model.paragraphPriors, length: { ...model.length, variance: model.length.variance * model.paragraphVarianceFactor } };
 }
 
 /** Units to align with what the costs need of them; sentences also know their paragraph's link (−1: none). */
@@ -150,18 +153,19 @@ interface Units {
   texts: string[];
   lengths: number[];
   commas: number[];
-  anchors: string[][];
+  /** Ids of the unit's anchors (anchorDictionary), sorted. */
+  anchors: Int32Array[];
   profiles?: NgramProfile[];
   paragraphLink?: Int32Array;
 }
 
-function sentenceUnits(side: AlignmentSide, compared: string[] | undefined): Units {
+function sentenceUnits(side: AlignmentSide, anchors: Int32Array[], compared: string[] | undefined): Units {
   const texts = side.paragraphs.flat();
   return {
     texts,
     lengths: texts.map(textLength),
     commas: texts.map((text) => text.match(/[,\u060C]/g)?.length ?? 0),
-    anchors: texts.map((text) => anchorKeys(text, side.language)),
+    anchors,
     profiles: compared?.map(ngramProfile),
   };
 }
@@ -174,7 +178,7 @@ function paragraphUnits(side: AlignmentSide, sentences: Units, compare: boolean)
     const end = next + paragraph.length;
     units.texts.push(paragraph.join(' '));
     units.lengths.push(sentences.lengths.slice(next, end).reduce((sum, length) => sum + length, paragraph.length - 1));
-    units.anchors.push(sentences.anchors.slice(next, end).flat());
+    units.anchors.push(joinIds(sentences.anchors.slice(next, end)));
     units.commas.push(sentences.commas.slice(next, end).reduce((sum, count) => sum + count, 0));
     units.profiles?.push(sentences.profiles!.slice(next, end).reduce(mergeProfiles));
     next = end;
@@ -198,13 +202,13 @@ function paragraphsCorrespond(links: AlignmentLink[], trust: AlignmentModel['par
  * fit (the paragraph alignment of two texts whose paragraphs do not correspond has neither).
  * The others become undefined, leaving their sentences free.
  */
-function trustedParagraphLinks(links: AlignmentLink[], source: Units, target: Units, model: AlignmentModel): Array<AlignmentLink | undefined> {
+function trustedParagraphLinks(links: AlignmentLink[], source: Units, target: Units, model: AlignmentModel & { length: LengthModel }): Array<AlignmentLink | undefined> {
   const total = (units: Units, indices: number[]) => indices.reduce((sum, index) => sum + units.lengths[index]!, 0);
   return links.map((link) =>
     link.source.length > 0 &&
     link.target.length > 0 &&
     link.confidence >= model.paragraphTrust.confidence &&
-    lengthCost(total(source, link.source), total(target, link.target), model.length!) <= model.paragraphTrust.lengthCost
+    lengthCost(total(source, link.source), total(target, link.target), model.length) <= model.paragraphTrust.lengthCost
       ? link
       : undefined,
   );
@@ -234,43 +238,70 @@ function crossesParagraphLinks(source: Int32Array, i0: number, i1: number, targe
 }
 
 /**
- * Anchor keys as small sorted integer arrays, keeping only keys found on both sides, with their
- * weights; and for each unit the weight of the matches it would get by chance with one unit of the
- * other side (Σ weight × the share of the other side's units that hold the key). A link's anchor
- * bonus is its matches less those expected by chance, so that big links do not win by collecting
- * common anchors.
+ * Anchor keys as integer ids, keeping only keys found on both sides and of a kind with a weight;
+ * `weights[id]` is the bonus for a match.
  */
-function internAnchors(source: string[][], target: string[][], weights: Record<AnchorKind, number>) {
-  const unitsWith = (units: string[][]) => {
-    const counts = new Map<string, number>();
-    for (const keys of units) for (const key of new Set(keys)) counts.set(key, (counts.get(key) ?? 0) + 1);
-    return counts;
-  };
-  const onSource = unitsWith(source);
-  const onTarget = unitsWith(target);
+function anchorDictionary(source: string[][], target: string[][], weights: Record<AnchorKind, number>) {
+  const onSource = new Set(source.flat());
   const ids = new Map<string, number>();
   const keyWeights: number[] = [];
-  for (const key of onTarget.keys()) {
-    if (!onSource.has(key) || weights[anchorKind(key)] === 0) continue;
-    ids.set(key, ids.size);
-    keyWeights.push(weights[anchorKind(key)]);
+  for (const keys of target) {
+    for (const key of keys) {
+      if (ids.has(key) || !onSource.has(key) || weights[anchorKind(key)] === 0) continue;
+      ids.set(key, ids.size);
+      keyWeights.push(weights[anchorKind(key)]);
+    }
   }
-  const toIds = (keys: string[]) => Int32Array.from(keys.flatMap((key) => (ids.has(key) ? [ids.get(key)!] : []))).sort();
+  const toIds = (keys: string[]) => {
+    const out: number[] = [];
+    for (const key of keys) {
+      const id = ids.get(key);
+      if (id !== undefined) out.push(id);
+    }
+    return Int32Array.from(out).sort();
+  };
+  return { toIds, weights: Float64Array.from(keyWeights) };
+}
+
+function joinIds(parts: Int32Array[]): Int32Array {
+  const out = new Int32Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out.sort();
+}
+
+/**
+ * The anchors of spans of one or two units, and for each unit the weight of the matches it would
+ * get by chance with one unit of the other side (Σ weight × the share of the other side's units that
+ * hold the anchor). A link's anchor bonus is its matches less those expected by chance, so that big
+ * links do not win by collecting common anchors.
+ */
+function anchorSpans(source: Int32Array[], target: Int32Array[], weights: Float64Array) {
+  const unitsWith = (units: Int32Array[]) => {
+    const counts = new Float64Array(weights.length);
+    const lastUnit = new Int32Array(weights.length).fill(-1);
+    units.forEach((ids, unit) => {
+      for (const id of ids) {
+        if (lastUnit[id] === unit) continue;
+        lastUnit[id] = unit;
+        counts[id]! += 1;
+      }
+    });
+    return counts;
+  };
+  const chance = (units: Int32Array[], other: Int32Array[]) => {
+    const share = unitsWith(other).map((count, id) => (weights[id]! * count) / Math.max(1, other.length));
+    return prefixSums(units.map((ids) => ids.reduce((sum, id) => sum + share[id]!, 0)));
+  };
   /** Each unit's ids, and those of each unit with the next one (the two-unit side of a link). */
-  const spans = (units: string[][]) => {
-    const single = units.map(toIds);
-    const pairs = single.slice(1).map((second, index) => Int32Array.from([...single[index]!, ...second]).sort());
-    return (start: number, end: number) => (end - start === 1 ? single[start]! : pairs[start]!);
+  const spans = (units: Int32Array[]) => {
+    const pairs = units.slice(1).map((second, index) => joinIds([units[index]!, second]));
+    return (start: number, end: number) => (end - start === 1 ? units[start]! : pairs[start]!);
   };
-  const chance = (units: string[][], other: Map<string, number>, otherCount: number) =>
-    Float64Array.from(units, (keys) => keys.reduce((sum, key) => (ids.has(key) ? sum + (weights[anchorKind(key)] * other.get(key)!) / otherCount : sum), 0));
-  return {
-    source: spans(source),
-    target: spans(target),
-    weights: Float64Array.from(keyWeights),
-    sourceChance: prefixSums(Array.from(chance(source, onTarget, target.length))),
-    targetChance: prefixSums(Array.from(chance(target, onSource, source.length))),
-  };
+  return { source: spans(source), target: spans(target), sourceChance: chance(source, target), targetChance: chance(target, source) };
 }
 
 function prefixSums(values: number[]): Float64Array {
@@ -285,13 +316,13 @@ function spanProfiles(single: NgramProfile[]): (start: number, end: number) => N
   return (start, end) => (end - start === 1 ? single[start]! : (pairs[start] ??= mergeProfiles(single[start]!, single[start + 1]!)));
 }
 
-function alignUnits(source: Units, target: Units, model: AlignmentModel, sourceSide: AlignmentSide, targetSide: AlignmentSide): AlignmentLink[] {
-  const lengthModel = model.length ?? lengthModelFor(sourceSide.language, targetSide.language);
+function alignUnits(source: Units, target: Units, model: AlignmentModel & { length: LengthModel }, weights: Float64Array): AlignmentLink[] {
+  const lengthModel = model.length;
   const sourceLengths = prefixSums(source.lengths);
   const targetLengths = prefixSums(target.lengths);
   const sourceCommas = prefixSums(source.commas);
   const targetCommas = prefixSums(target.commas);
-  const anchors = internAnchors(source.anchors, target.anchors, model.anchorWeights);
+  const anchors = anchorSpans(source.anchors, target.anchors, weights);
   const priorCosts = model.priors.map((p) => -Math.log(p));
   const similarity = source.profiles && target.profiles ? similarityOf(source.profiles, target.profiles) : undefined;
 
@@ -300,7 +331,7 @@ function alignUnits(source: Units, target: Units, model: AlignmentModel, sourceS
     if (i0 === i1 || j0 === j1) return total;
     const length = lengthCost(sourceLengths[i1]! - sourceLengths[i0]!, targetLengths[j1]! - targetLengths[j0]!, lengthModel);
     total += length;
-    total -= anchorMatches(anchors.source(i0, i1), anchors.target(j0, j1), anchors.weights);
+    total -= anchorMatches(anchors.source(i0, i1), anchors.target(j0, j1), weights);
     total += model.commaWeight * (Math.abs(sourceCommas[i1]! - sourceCommas[i0]! - targetCommas[j1]! + targetCommas[j0]!) - 1);
     total += ((anchors.sourceChance[i1]! - anchors.sourceChance[i0]!) * (j1 - j0) + (anchors.targetChance[j1]! - anchors.targetChance[j0]!) * (i1 - i0)) / 2;
     // Links whose lengths rule them out are not worth a comparison (the costly part of the cost).

@@ -74,11 +74,18 @@ const consonantClass: Record<string, string> = {
   س: 'S', ش: 'S', ص: 'S', ز: 'S', ث: 'S', چ: 'S', ل: 'L', م: 'M', ن: 'N', ر: 'R',
 };
 
+/** consonantClass by UTF-16 code unit (all three scripts are below U+0700), 0 for none. */
+const CLASS_OF = new Uint8Array(0x700);
+for (const [letter, mapped] of Object.entries(consonantClass)) CLASS_OF[letter.charCodeAt(0)] = mapped.charCodeAt(0);
+
 function skeleton(word: string): string {
   let out = '';
-  for (const letter of word) {
-    const mapped = consonantClass[letter];
-    if (mapped && !out.endsWith(mapped)) out += mapped;
+  let last = 0;
+  for (let index = 0; index < word.length; index++) {
+    const code = word.charCodeAt(index);
+    const mapped = code < CLASS_OF.length ? CLASS_OF[code]! : 0;
+    if (mapped !== 0 && mapped !== last) out += String.fromCharCode(mapped);
+    if (mapped !== 0) last = mapped;
   }
   return out;
 }
