@@ -7,7 +7,7 @@
  *
  * The band follows the diagonal of equal relative position (by cumulative size, e.g. characters), or
  * a guide path (an earlier, cheaper alignment), and is widened fourfold whenever the best path runs
- * along its edge, up to the whole matrix.
+ * along its edge, up to the whole matrix or MAX_HALF_WIDTH units either side.
  */
 import type { AlignmentLink } from './types';
 
@@ -32,6 +32,8 @@ export interface BandProblem {
   temperature: number;
 }
 
+const MAX_HALF_WIDTH = 400;
+
 interface Band {
   lo: Int32Array;
   hi: Int32Array;
@@ -45,10 +47,10 @@ export function alignInBand(problem: BandProblem, initialHalfWidth: number, guid
   const centre = guide ? guidePath(guide, n) : diagonal(problem);
   for (let halfWidth = initialHalfWidth; ; halfWidth *= 4) {
     const band = makeBand(centre, n, m, halfWidth);
-    const whole = halfWidth >= Math.max(n, m);
+    // Past MAX_HALF_WIDTH the texts hardly correspond anywhere: the path found is kept (and memory bounded).
+    const whole = halfWidth >= Math.max(n, m) || halfWidth >= MAX_HALF_WIDTH;
     const result = solve(problem, band);
-    if (result && (whole || !touchesEdge(result.path, band, m))) return result.links;
-    if (whole) throw new Error('alignment: no path through the whole matrix');
+    if (whole || !touchesEdge(result.path, band, m)) return result.links;
   }
 }
 
@@ -107,7 +109,8 @@ function logAdd(a: number, b: number): number {
   return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
 }
 
-function solve(problem: BandProblem, band: Band): { links: AlignmentLink[]; path: Array<[number, number]> } | undefined {
+/** The best path and its links' posteriors. The band always holds a path: each row reaches its neighbours' centres. */
+function solve(problem: BandProblem, band: Band): { links: AlignmentLink[]; path: Array<[number, number]> } {
   const { sourceCount: n, targetCount: m, temperature } = problem;
   const { lo, hi, base, cells } = band;
   const beads = BEADS.length;
@@ -139,7 +142,6 @@ function solve(problem: BandProblem, band: Band): { links: AlignmentLink[]; path
     }
   }
   const end = cell(n, m);
-  if (end < 0 || best[end] === Infinity) return undefined;
 
   beta[end] = 0;
   for (let i = n; i >= 0; i--) {
