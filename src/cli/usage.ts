@@ -8,7 +8,7 @@ Commands:
             [--out PATH] [--segmented] [--beams N] [--threads N]
                        Translate a text file (or standard input) sentence by sentence
   align SRC TGT [--from LANG] [--to LANG] [--segmented] [--src-mt FILE] [--tgt-mt FILE]
-        [--unit sentence|paragraph] [--format tsv|csv|json] [--out PATH]
+        [--unit sentence|paragraph] [--format tsv|csv|json|tmx|xliff|moses|html|docx] [--out PATH]
                        Link the sentences (or paragraphs) of a text and its translation: 1-1, 2-1,
                        1-2, 2-2, 1-0 and 0-1 links in order, each with a confidence from 0 to 1;
                        tsv: source<TAB>target<TAB>type<TAB>confidence per link; csv with a header;

@@ -1,21 +1,19 @@
 import { alignTexts } from '../../common/align/align-texts';
-import type { AlignedText, AlignmentSide } from '../../common/align/types';
-import { formatAlignmentCsv, formatAlignmentJson, formatAlignmentTsv } from '../../common/formats/alignment-output';
+import type { AlignmentSide } from '../../common/align/types';
+import { alignmentOfText, bilingualFromAlignment } from '../../common/formats/bilingual-document';
+import { bilingualWriters } from '../../common/formats/bilingual-writers';
 import { translationLanguages } from '../../common/models/model-info';
 import { detectLanguage } from '../../common/text/language';
 import { segmentText, type TextLanguage } from '../../common/text/segmenter';
 import { oneOf, parseCommandArgs } from '../arguments';
 import { CliError, type CliIo } from '../cli-io';
 import { readTextInput } from '../input';
-import { writeOutput } from '../output';
+import { checkOutputTarget, writeBilingualOutput } from '../output';
+import { readAppMetadata } from '../../node/app-metadata';
+import path from 'node:path';
 import { parseSegmented } from './translate';
 
-const formats = ['tsv', 'csv', 'json'] as const;
-const formatters: Record<(typeof formats)[number], (aligned: AlignedText) => string> = {
-  tsv: formatAlignmentTsv,
-  csv: formatAlignmentCsv,
-  json: formatAlignmentJson,
-};
+const formats = ['tsv', 'csv', 'json', 'tmx', 'xliff', 'moses', 'html', 'docx'] as const;
 const units = ['sentence', 'paragraph'] as const;
 
 export async function alignCommand(args: string[], io: CliIo): Promise<number> {
@@ -32,6 +30,7 @@ export async function alignCommand(args: string[], io: CliIo): Promise<number> {
   if (positionals.length !== 2) throw new CliError('align: give two input files, SRC and TGT');
   if (positionals[0] === '-' && positionals[1] === '-') throw new CliError('align: only one of SRC and TGT can be standard input');
   const format = oneOf('align', 'format', values.format, formats) ?? 'tsv';
+  checkOutputTarget('align', format, values.out);
   const unit = oneOf('align', 'unit', values.unit, units) ?? 'sentence';
   const fromOption = oneOf('align', 'from', values.from, translationLanguages);
   const toOption = oneOf('align', 'to', values.to, translationLanguages);
@@ -51,7 +50,10 @@ export async function alignCommand(args: string[], io: CliIo): Promise<number> {
     throw new CliError('align: --tgt-mt alone needs an English SRC; give --src-mt too to compare both sides through English');
   }
 
-  await writeOutput(formatters[format](alignTexts(source, target, { unit })), values.out, io);
+  const aligned = alignTexts(source, target, { unit });
+  const title = positionals[0] === '-' ? '' : path.basename(positionals[0]!, path.extname(positionals[0]!));
+  const document = bilingualFromAlignment(alignmentOfText(aligned), { title, toolVersion: readAppMetadata().version }, { level: aligned.unit });
+  await writeBilingualOutput(await bilingualWriters[format](document), values.out, io);
   return 0;
 }
 

@@ -4,7 +4,8 @@ import { anchorKeys } from '../../../src/common/align/anchors';
 import { chrF, mergeProfiles, ngramProfile } from '../../../src/common/align/char-ngrams';
 import { lengthModelFor, textLength } from '../../../src/common/align/length-model';
 import { linkType } from '../../../src/common/align/types';
-import { formatAlignmentCsv, formatAlignmentJson, formatAlignmentTsv } from '../../../src/common/formats/alignment-output';
+import { alignmentOfText, bilingualFromAlignment } from '../../../src/common/formats/bilingual-document';
+import { bilingualWriters } from '../../../src/common/formats/bilingual-writers';
 import type { TextLanguage } from '../../../src/common/text/segmenter';
 import { buildDocument, readFlores, scoreLinks, seededRandom } from './flores-documents';
 
@@ -82,7 +83,7 @@ describe('alignTexts', () => {
     );
   });
 
-  it('aligns paragraphs as units with --unit paragraph, and writes tsv, csv and json as cli.md says', () => {
+  it('aligns paragraphs as units with --unit paragraph, and writes tsv, csv and json as cli.md says', async () => {
     const source = [[flores.he[0]!, flores.he[1]!], [flores.he[2]!]];
     const target = [[flores.en[0]!, flores.en[1]!], [flores.en[2]!]];
     const paragraphs = alignTexts({ language: 'he', paragraphs: source }, { language: 'en', paragraphs: target }, { unit: 'paragraph' });
@@ -92,8 +93,10 @@ describe('alignTexts', () => {
       [[1], [1]],
     ]);
     const aligned = { from: 'he' as const, to: 'en' as const, unit: 'sentence' as const, source: ['א\tב', 'ג'], target: ['A "b", c'], links: [{ source: [0, 1], target: [0], confidence: 0.98765 }] };
-    expect(formatAlignmentTsv(aligned)).toBe('א\\tב ג\tA "b", c\t2-1\t0.988\n');
-    expect(formatAlignmentCsv(aligned)).toBe('source,target,type,confidence\r\nא\tב ג,"A ""b"", c",2-1,0.988\r\n');
-    expect(JSON.parse(formatAlignmentJson(aligned))).toEqual({ version: 1, from: 'he', to: 'en', links: [{ source: ['א\tב', 'ג'], target: ['A "b", c'], type: '2-1', confidence: 0.988 }] });
+    const document = bilingualFromAlignment(alignmentOfText(aligned), { toolVersion: 'test' });
+    const written = async (format: 'tsv' | 'csv' | 'json') => (await bilingualWriters[format](document))[0]!.data as string;
+    expect(await written('tsv')).toBe('א\\tב ג\tA "b", c\t2-1\t0.988\n');
+    expect(await written('csv')).toBe('source,target,type,confidence\r\nא\tב ג,"A ""b"", c",2-1,0.988\r\n');
+    expect(JSON.parse(await written('json'))).toMatchObject({ version: 1, from: 'he', to: 'en', links: [{ source: ['א\tב', 'ג'], target: ['A "b", c'], type: '2-1', confidence: 0.988 }] });
   });
 });

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -98,6 +99,21 @@ describe('targum align', { timeout: 90_000 }, () => {
     expect(result.stdout).toMatch(/^שורה עם\\tטאב ולוכסן \\\\ הפוך\.\tA line with a tab and a backslash \\\\ here\.\t1-1\t[\d.]+\n$/);
   });
 
+  it('writes the export formats through the app\'s writers: TMX valid against the DTD, Moses as two files of equal length', async () => {
+    const prefix = path.join(dataDir, 'seed-000');
+    const [tmx, moses] = await Promise.all([
+      run(['align', hebrewSeed, englishSeed, '--format', 'tmx', '--out', `${prefix}.tmx`]),
+      run(['align', hebrewSeed, englishSeed, '--format', 'moses', '--out', prefix]),
+    ]);
+    expect([tmx.code, moses.code, tmx.stderr, moses.stderr]).toEqual([0, 0, '', '']);
+    const validation = spawnSync('xmllint', ['--noout', '--nonet', '--dtdvalid', path.resolve('../shared/formats/tmx14.dtd'), `${prefix}.tmx`], { encoding: 'utf8' });
+    expect(validation.stderr).toBe('');
+    expect(readFileSync(`${prefix}.tmx`, 'utf8').match(/<tu[ >]/g)).toHaveLength(20);
+    const [he, en] = [readFileSync(`${prefix}.he`, 'utf8'), readFileSync(`${prefix}.en`, 'utf8')].map((text) => text.trimEnd().split('\n'));
+    expect(he).toHaveLength(20);
+    expect(en).toHaveLength(20);
+  });
+
   it('refuses bad input with one targum: line and a non-zero exit', async () => {
     const files = segmentedPair('he', 'ar');
     const short = write('short.en.txt', 'Only one line.\n');
@@ -106,8 +122,9 @@ describe('targum align', { timeout: 90_000 }, () => {
       [['align', files.source, files.target, '--segmented', '--src-mt', short, '--tgt-mt', files.targetEnglish], /^targum: align: --src-mt .*short\.en\.txt has 1 lines for the 10 sentences of SRC; give one line per sentence\n$/],
       [['align', files.source, files.target, '--segmented', '--src-mt', files.sourceEnglish], /^targum: align: --src-mt alone needs an English TGT/],
       [['align', hebrewSeed, englishSeed, '--unit', 'word'], /^targum: align: --unit must be one of sentence, paragraph, not "word"\n$/],
-      [['align', hebrewSeed, englishSeed, '--format', 'pdf'], /^targum: align: --format must be one of tsv, csv, json, not "pdf"\n$/],
+      [['align', hebrewSeed, englishSeed, '--format', 'pdf'], /^targum: align: --format must be one of tsv, csv, json, tmx, xliff, moses, html, docx, not "pdf"\n$/],
       [['align', hebrewSeed], /^targum: align: give two input files, SRC and TGT\n$/],
+      [['align', hebrewSeed, englishSeed, '--format', 'moses'], /^targum: align: --format moses needs --out PREFIX/],
       [['align', hebrewSeed, path.join(dataDir, 'missing.txt')], /^targum: .*missing\.txt: no such file\n$/],
       [['align', hebrewSeed, write('digits.txt', '12345\n')], /^targum: align: TGT \(.*digits\.txt\) has no Hebrew, Arabic or English text \(or give --to\)\n$/],
     ];
