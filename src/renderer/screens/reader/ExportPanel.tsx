@@ -8,6 +8,7 @@ import { articleDocument } from '../../export/article-document';
 import { saveFile } from '../../files/save-file';
 import type { Glosses } from '../../glossary/use-glosses';
 import type { ArticleView } from '../../segments/use-article-view';
+import { SidePanel } from './SidePanel';
 
 type Status = { kind: 'idle' } | { kind: 'working'; done: number; total: number } | { kind: 'done' | 'failed'; message: string };
 
@@ -39,13 +40,7 @@ export function ExportPanel({ view, language, glosses, onClose }: { view: Articl
   };
 
   return (
-    <aside className="side-panel export-panel" aria-label="Export">
-      <header className="side-panel-header">
-        <h2>Export</h2>
-        <button type="button" className="button small" onClick={onClose} aria-label="Close export">
-          ✕
-        </button>
-      </header>
+    <SidePanel label="Export" title="Export" className="export-panel" onClose={onClose}>
       <label className="export-field">
         Format
         <select value={format} onChange={(event) => setFormat(event.target.value as BilingualFormat)}>
@@ -89,6 +84,6 @@ export function ExportPanel({ view, language, glosses, onClose }: { view: Articl
       <p role="status" className={status.kind === 'failed' ? 'error-text' : 'muted'}>
         {status.kind === 'done' || status.kind === 'failed' ? status.message : ''}
       </p>
-    </aside>
+    </SidePanel>
   );
 }

@@ -94,22 +94,17 @@ export function GlossLayer({ article, language, glosses, container }: Props) {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key.toLowerCase() === 'g' && !event.ctrlKey && !event.metaKey && !event.altKey && startAdding()) event.preventDefault();
     };
-    container.addEventListener('mouseup', onSelect);
-    container.addEventListener('keyup', onSelect);
-    container.addEventListener('mouseover', showGloss);
-    container.addEventListener('focusin', showGloss);
-    container.addEventListener('mouseout', hideGloss);
-    container.addEventListener('focusout', hideGloss);
-    container.addEventListener('keydown', onKeyDown);
-    return () => {
-      container.removeEventListener('mouseup', onSelect);
-      container.removeEventListener('keyup', onSelect);
-      container.removeEventListener('mouseover', showGloss);
-      container.removeEventListener('focusin', showGloss);
-      container.removeEventListener('mouseout', hideGloss);
-      container.removeEventListener('focusout', hideGloss);
-      container.removeEventListener('keydown', onKeyDown);
-    };
+    const listeners: Array<[string, (event: never) => void]> = [
+      ['mouseup', onSelect],
+      ['keyup', onSelect],
+      ['mouseover', showGloss],
+      ['focusin', showGloss],
+      ['mouseout', hideGloss],
+      ['focusout', hideGloss],
+      ['keydown', onKeyDown],
+    ];
+    for (const [type, listener] of listeners) container.addEventListener(type, listener as EventListener);
+    return () => listeners.forEach(([type, listener]) => container.removeEventListener(type, listener as EventListener));
   }, [container, startAdding, closeSoon]);
 
   const save = async (before: GlossRecord | null, after: GlossRecord | null) => {

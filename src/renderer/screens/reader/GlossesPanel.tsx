@@ -3,6 +3,7 @@ import { findGlossMatches } from '../../../common/glossary/gloss-index';
 import type { SourceLanguage } from '../../../common/text/language';
 import type { Glosses } from '../../glossary/use-glosses';
 import type { SentenceView } from '../../segments/use-article-view';
+import { SidePanel } from './SidePanel';
 
 interface Props {
   rows: readonly SentenceView[][];
@@ -30,13 +31,7 @@ export function GlossesPanel({ rows, language, glosses, onJump, onClose }: Props
   }, [rows, language, glosses]);
 
   return (
-    <aside className="side-panel" aria-label="Glosses in this article">
-      <header className="side-panel-header">
-        <h2>Glosses</h2>
-        <button type="button" className="button small" onClick={onClose} aria-label="Close glosses">
-          ✕
-        </button>
-      </header>
+    <SidePanel label="Glosses in this article" title="Glosses" onClose={onClose}>
       {found.size === 0 ? (
         <p className="muted">No glossed words here yet. Select a word in the source and press G to add a gloss.</p>
       ) : (
@@ -56,6 +51,6 @@ export function GlossesPanel({ rows, language, glosses, onJump, onClose }: Props
           })}
         </ul>
       )}
-    </aside>
+    </SidePanel>
   );
 }

@@ -3,6 +3,7 @@ import { useWorkbench } from '../../app/workbench-context';
 import type { ArticleRecord, EditRecord } from '../../db/records';
 import { saveSegment } from '../../segments/article-changes';
 import type { SentenceView } from '../../segments/use-article-view';
+import { SidePanel } from './SidePanel';
 import { describeWriteError } from '../../db/write-errors';
 
 const statusNames = { machine: 'Back to machine English', edited: 'Edited', confirmed: 'Confirmed' } as const;
@@ -27,13 +28,7 @@ export function HistoryPanel(props: { sentence?: SentenceView; history: Map<stri
   };
 
   return (
-    <aside className="side-panel" aria-label="Sentence history">
-      <header className="side-panel-header">
-        <h2>History</h2>
-        <button type="button" className="button small" onClick={props.onClose} aria-label="Close history">
-          ✕
-        </button>
-      </header>
+    <SidePanel label="Sentence history" title="History" onClose={props.onClose}>
       {!sentence ? (
         <p className="muted">Focus a sentence to see its history.</p>
       ) : (
@@ -85,6 +80,6 @@ export function HistoryPanel(props: { sentence?: SentenceView; history: Map<stri
           )}
         </>
       )}
-    </aside>
+    </SidePanel>
   );
 }
