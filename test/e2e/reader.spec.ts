@@ -247,3 +247,30 @@ test('the article exports to TMX that validates against the DTD, with the correc
   expect(tmx).toMatch(/<prop type="[^"]*status">confirmed<\/prop>/);
   expect(tmx).toContain('ISIS today (Thursday) conveyed a request through intermediaries');
 });
+
+test('a TMX exported from one library is imported into another as an aligned pair, and its pairs are offered from memory', async ({ openWorkbench }) => {
+  const page = await openTranslatedHebrew(openWorkbench);
+  await page.locator('.target-cell .sentence').first().dblclick();
+  await page.getByRole('textbox', { name: 'English translation of the sentence' }).fill('A colleague’s confirmed English.');
+  await page.keyboard.press('Control+Enter');
+  await page.getByRole('button', { name: 'Export' }).click();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('complementary', { name: 'Export' }).getByRole('button', { name: 'Export', exact: true }).click();
+  const file = path.join(os.tmpdir(), `targum-e2e-${Date.now()}.tmx`);
+  await (await downloading).saveAs(file);
+
+  // Another reader's library: a fresh browser profile.
+  const other = await page.context().browser()!.newContext();
+  const otherPage = await other.newPage();
+  await otherPage.goto(page.url().replace(/#.*$/, ''));
+  await otherPage.getByRole('button', { name: 'Import' }).click();
+  await otherPage.locator('input[type=file][multiple]').setInputFiles(file);
+  const results = otherPage.getByRole('list', { name: 'Import results' });
+  await expect(results).toContainText(/aligned in 16 pairs\. 16 pairs added to the translation memory\./);
+  await otherPage.getByRole('link', { name: 'Library' }).click();
+  await otherPage.getByRole('link', { name: /ארגון דאעש מסר היום/ }).last().click();
+  const fromMemory = otherPage.locator('.target-cell .sentence[data-origin=memory]');
+  await expect(fromMemory.first()).toContainText('A colleague’s confirmed English.');
+  await expect(fromMemory).toHaveCount(16);
+  await other.close();
+});

@@ -20,8 +20,16 @@ const kindByContentType: Readonly<Record<string, ImportFileKind>> = {
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
 };
 
+/** Bilingual files (translation memories, CAT tool exchanges, tables of pairs): imported as pairs, not as articles. */
+const bilingualExtensions = new Set(['.tmx', '.xlf', '.xliff', '.tsv']);
+
+export function isBilingualFile(name: string): boolean {
+  return bilingualExtensions.has(extensionOf(name));
+}
+
 /** What a file picker offers. */
-export const importAccept = '.txt,.md,.html,.htm,.docx,text/plain,text/markdown,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const importAccept =
+  '.txt,.md,.html,.htm,.docx,.tmx,.xlf,.xliff,.tsv,text/plain,text/markdown,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** The extension of a file name, in lower case with its dot ('' when it has none). */
 export function extensionOf(name: string): string {

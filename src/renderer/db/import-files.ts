@@ -1,7 +1,9 @@
 import type { FetchedArticle } from '../../common/api/contract';
 import { ArticleImportError } from '../../common/import/article-import';
 import { ImportTextError } from '../../common/import/encoding';
-import { importKindOf, unsupportedTypeMessage } from '../../common/import/file-kinds';
+import { BilingualImportError } from '../../common/formats/bilingual-readers';
+import { importKindOf, isBilingualFile, unsupportedTypeMessage } from '../../common/import/file-kinds';
+import { importBilingualFile } from '../import/bilingual-import';
 import { checkImportSize, readImportSource, type ImportFile } from '../../common/import/import-source';
 import type { TextLanguage } from '../../common/text/segmenter';
 import type { TargumDatabase } from './database';
@@ -11,6 +13,8 @@ import { prepareArticle, writeArticle, type NewArticle } from './articles';
 export type ImportOutcome =
   | { status: 'imported'; name: string; articleId: number; title: string; language: TextLanguage; paragraphs: number }
   | { status: 'failed'; name: string; reason: string }
+  /** A TMX, XLIFF or TSV file of translation pairs: into the memory, and into an article or a new aligned pair. */
+  | { status: 'pairs'; name: string; articleId?: number; message: string }
   /** A file of a type Targum does not read, found in a folder: listed, not an error. */
   | { status: 'skipped'; name: string; reason: string };
 
@@ -29,7 +33,7 @@ async function store(db: TargumDatabase, input: NewArticle, name: string): Promi
 }
 
 function failure(name: string, error: unknown): ImportOutcome {
-  const known = error instanceof ImportTextError || error instanceof ArticleImportError;
+  const known = error instanceof ImportTextError || error instanceof ArticleImportError || error instanceof BilingualImportError;
   const reason = error instanceof Error ? error.message : String(error);
   return { status: 'failed', name, reason: known ? reason : `it could not be imported (${reason}).` };
 }
@@ -66,7 +70,7 @@ export async function importFiles(
   for (const [index, { file, path }] of candidates.entries()) {
     onProgress?.(index, candidates.length);
     const name = path ?? file.name;
-    if (importKindOf(file.name) === undefined) {
+    if (importKindOf(file.name) === undefined && !isBilingualFile(file.name)) {
       const reason = unsupportedTypeMessage(file.name);
       outcomes.push(path === undefined ? { status: 'failed', name, reason } : { status: 'skipped', name, reason });
       continue;
@@ -78,11 +82,20 @@ export async function importFiles(
       outcomes.push(failure(name, error));
       continue;
     }
-    const outcome = await importBytes(db, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, sizeLimitMb, { origin: 'file' });
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const outcome = isBilingualFile(file.name) ? await importPairs(db, file.name, bytes) : await importBytes(db, { name: file.name, bytes }, sizeLimitMb, { origin: 'file' });
     outcomes.push({ ...outcome, name });
   }
   onProgress?.(candidates.length, candidates.length);
   return outcomes;
+}
+
+async function importPairs(db: TargumDatabase, name: string, bytes: Uint8Array): Promise<ImportOutcome> {
+  try {
+    return { status: 'pairs', name, ...(await importBilingualFile(db, name, bytes)) };
+  } catch (error) {
+    return failure(name, error);
+  }
 }
 
 /** Imports an article the services fetched, keeping its address. */

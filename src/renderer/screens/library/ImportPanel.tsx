@@ -17,6 +17,13 @@ function OutcomeLine({ outcome }: { outcome: ImportOutcome }) {
       </li>
     );
   }
+  if (outcome.status === 'pairs') {
+    return (
+      <li className="import-imported">
+        {name}: {outcome.message}
+      </li>
+    );
+  }
   return (
     <li className={outcome.status === 'failed' ? 'import-failed error-text' : 'import-skipped muted'}>
       {name}: {outcome.status === 'skipped' ? 'skipped, ' : ''}
@@ -27,7 +34,7 @@ function OutcomeLine({ outcome }: { outcome: ImportOutcome }) {
 
 function summary(outcomes: readonly ImportOutcome[]): string {
   const count = (status: ImportOutcome['status']) => outcomes.filter((outcome) => outcome.status === status).length;
-  return [`${count('imported')} added`, count('skipped') > 0 ? `${count('skipped')} skipped` : '', count('failed') > 0 ? `${count('failed')} not imported` : '']
+  return [`${count('imported') + count('pairs')} added`, count('skipped') > 0 ? `${count('skipped')} skipped` : '', count('failed') > 0 ? `${count('failed')} not imported` : '']
     .filter(Boolean)
     .join(', ');
 }
