@@ -166,14 +166,18 @@ export async function redoLinks(db: TargumDatabase, alignmentId: number, revisio
 
 const sameSentences = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((text, index) => text === b[index]);
 
+/** Whether the articles' sentences still read as when the alignment was saved. */
+export function sentencesMatch(record: AlignmentRecord, source: LoadedSide, target: LoadedSide): boolean {
+  return sameSentences(record.sourceSentences, source.sentences) && sameSentences(record.targetSentences, target.sentences);
+}
+
 /** The alignment with both articles' current sides, and whether their sentences still read as when it was saved. */
 export async function loadAlignment(db: TargumDatabase, alignmentId: number) {
   const record = await db.alignments.get(alignmentId);
   if (!record) return undefined;
   const [source, target] = await Promise.all([loadAlignmentSide(db, record.articleId), loadAlignmentSide(db, record.counterpartId)]);
   if (!source || !target) return undefined;
-  const current = sameSentences(record.sourceSentences, source.sentences) && sameSentences(record.targetSentences, target.sentences);
-  return { record, source, target, current };
+  return { record, source, target, current: sentencesMatch(record, source, target) };
 }
 
 export interface Realignment {

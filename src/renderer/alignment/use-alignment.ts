@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useWorkbench } from '../app/workbench-context';
 import type { AlignmentRecord } from '../db/records';
-import { loadAlignment, realign, redoLinks, saveLinks, undoLinks, type Realignment } from './alignment-store';
+import { loadAlignmentSide, realign, redoLinks, saveLinks, sentencesMatch, undoLinks, type Realignment } from './alignment-store';
 import { LinkEditError, type LinkEdit } from './link-edits';
 
 /** What became of the latest action, for the status line. */
@@ -20,13 +20,25 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  */
 export function useAlignment(alignmentId: number) {
   const { db } = useWorkbench();
-  const loaded = useLiveQuery(async () => (await loadAlignment(db, alignmentId)) ?? null, [db, alignmentId]);
+  // The record and the articles' sentences are watched apart: an edit rewrites the record only.
+  const stored = useLiveQuery(async () => (await db.alignments.get(alignmentId)) ?? null, [db, alignmentId]);
+  const [articleId, counterpartId] = [stored?.articleId, stored?.counterpartId];
+  const sides = useLiveQuery(async () => {
+    if (articleId === undefined || counterpartId === undefined) return undefined;
+    const [source, target] = await Promise.all([loadAlignmentSide(db, articleId), loadAlignmentSide(db, counterpartId)]);
+    return source && target ? { articleId, counterpartId, source, target } : null;
+  }, [db, articleId, counterpartId]);
   const [written, setWritten] = useState<AlignmentRecord>();
   const [outcome, setOutcome] = useState<ActionOutcome>();
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   // What this screen wrote last shows until the database catches up with it (or moves past it).
-  const stored = loaded?.record;
-  const record = written && written.id === alignmentId && (!stored || written.revision > stored.revision) ? written : stored;
+  const record = written && written.id === alignmentId && (!stored || written.revision > stored.revision) ? written : (stored ?? undefined);
+  const loaded = useMemo(() => {
+    const stale = sides === undefined || (sides !== null && stored && (sides.articleId !== stored.articleId || sides.counterpartId !== stored.counterpartId));
+    if (stored === undefined || (stored && stale)) return undefined;
+    if (stored === null || sides === null || !record || !sides) return null;
+    return { record, source: sides.source, target: sides.target, current: sentencesMatch(record, sides.source, sides.target) };
+  }, [stored, sides, record]);
   // The alignment actions start from: what was last saved here, or a newer version from elsewhere.
   const latest = useRef<AlignmentRecord | undefined>(undefined);
   useEffect(() => {
@@ -113,7 +125,7 @@ export function useAlignment(alignmentId: number) {
 
   return {
     /** undefined while loading, null when the alignment or one of its articles is gone. */
-    loaded: loaded === undefined ? undefined : loaded === null || !record ? null : { ...loaded, record },
+    loaded,
     outcome,
     edit,
     undo: useCallback(() => history('undo'), [history]),

@@ -66,6 +66,34 @@ function Cell({ side, row, indexes, props }: { side: LinkSide; row: RowSide; ind
   );
 }
 
+const sameIndexes = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((value, at) => value === b[at]);
+
+/**
+ * Whether a row would look the same: the alignment is read afresh from the database after every edit, so
+ * links and sentence lists are new objects even where nothing changed; they are compared by content.
+ */
+function sameRow(before: LinkRowProps, after: LinkRowProps): boolean {
+  const sameSide = (side: LinkSide) =>
+    sameIndexes(before.link[side], after.link[side]) &&
+    before[side].language === after[side].language &&
+    after.link[side].every((sentence) => before[side].sentences[sentence] === after[side].sentences[sentence]);
+  return (
+    before.index === after.index &&
+    before.focused === after.focused &&
+    before.focusSide === after.focusSide &&
+    before.cut?.source === after.cut?.source &&
+    before.cut?.target === after.cut?.target &&
+    before.link.confidence === after.link.confidence &&
+    before.link.manual === after.link.manual &&
+    sameSide('source') &&
+    sameSide('target') &&
+    before.onSelect === after.onSelect &&
+    before.onCut === after.onCut &&
+    before.onSplit === after.onSplit &&
+    before.onCancelSplit === after.onCancelSplit
+  );
+}
+
 /** One link: its source sentences, its type, its target sentences; uncertain links underlined with a faint wave. */
 export const LinkRow = memo(function LinkRow(props: LinkRowProps) {
   const { link, index, source, target, focused, focusSide, cut } = props;
@@ -120,4 +148,4 @@ export const LinkRow = memo(function LinkRow(props: LinkRowProps) {
       )}
     </div>
   );
-});
+}, sameRow);
