@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, saveScreenshot, test } from './fixtures';
@@ -263,7 +263,7 @@ test('a TMX exported from one library is imported into another as an aligned pai
   const other = await page.context().browser()!.newContext();
   const otherPage = await other.newPage();
   await otherPage.goto(page.url().replace(/#.*$/, ''));
-  await otherPage.getByRole('button', { name: 'Import' }).click();
+  await otherPage.getByRole('button', { name: 'Import', exact: true }).click();
   await otherPage.locator('input[type=file][multiple]').setInputFiles(file);
   const results = otherPage.getByRole('list', { name: 'Import results' });
   await expect(results).toContainText(/aligned in 16 pairs\. 16 pairs added to the translation memory\./);
@@ -273,4 +273,21 @@ test('a TMX exported from one library is imported into another as an aligned pai
   await expect(fromMemory.first()).toContainText('A colleague’s confirmed English.');
   await expect(fromMemory).toHaveCount(16);
   await other.close();
+});
+
+test('an imported file is kept as it came and can be saved again from the reader', async ({ openWorkbench }) => {
+  const page = await openWorkbench();
+  // A seed under a headline of its own, so that it is not mistaken for the sample of the same text.
+  const seed = path.join(os.tmpdir(), `targum-e2e-${Date.now()}-original.txt`);
+  writeFileSync(seed, `تقرير محفوظ كما وصل\n\n${readFileSync(path.resolve('../shared/seeds/004_ed2df22646606838.txt'), 'utf8')}`);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.locator('input[type=file][multiple]').setInputFiles(seed);
+  await expect(page.getByRole('list', { name: 'Import results' })).toContainText('added as');
+  await page.getByRole('link', { name: 'Library' }).click();
+  await page.getByRole('link', { name: /تقرير محفوظ كما وصل/ }).click();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Original file' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(path.basename(seed));
+  expect(readFileSync(await download.path())).toEqual(readFileSync(seed));
 });

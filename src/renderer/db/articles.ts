@@ -7,6 +7,7 @@ export interface NewArticle {
   text: string;
   origin: ArticleOrigin;
   originalFileName?: string;
+  originalFile?: Blob;
   language?: TextLanguage;
   encoding?: string;
   /** What the source said of itself (a web page's title, site name and publication date), over what the text shows. */
@@ -43,6 +44,7 @@ export function prepareArticle(input: NewArticle, now: number = Date.now()): { r
       ...(article.date ? { date: article.date } : {}),
       origin: input.origin,
       originalFileName: input.originalFileName,
+      ...(input.originalFile ? { originalFile: input.originalFile } : {}),
       ...(input.sourceUrl ? { sourceUrl: input.sourceUrl } : {}),
       ...(input.encoding ? { encoding: input.encoding } : {}),
       originalText: article.text,

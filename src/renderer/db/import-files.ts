@@ -50,7 +50,8 @@ export async function importPasted(db: TargumDatabase, text: string): Promise<Im
 async function importBytes(db: TargumDatabase, file: ImportFile, sizeLimitMb: number, details: Pick<NewArticle, 'origin' | 'sourceUrl'>): Promise<ImportOutcome> {
   try {
     const source = readImportSource(file, { sizeLimitMb, htmlWindow: () => window });
-    return await store(db, { ...source, ...details, originalFileName: file.name }, file.name);
+    const originalFile = new Blob([file.bytes as BlobPart], { type: file.contentType ?? '' });
+    return await store(db, { ...source, ...details, originalFileName: file.name, originalFile }, file.name);
   } catch (error) {
     return failure(file.name, error);
   }

@@ -13,6 +13,8 @@ export interface ArticleRecord {
   date?: string;
   origin: ArticleOrigin;
   originalFileName?: string;
+  /** The file (or fetched page) as it came, byte for byte. */
+  originalFile?: Blob;
   /** The address the article was fetched from (origin 'url'). */
   sourceUrl?: string;
   /** The encoding the file was decoded from, when it came from a file. */

@@ -4,6 +4,7 @@ import { languageNames, textDirection, type SourceLanguage } from '../../../comm
 import { useWorkbench } from '../../app/workbench-context';
 import { LanguageBadge } from '../../components/LanguageBadge';
 import { useLibrarySetting } from '../../db/settings';
+import { saveFile } from '../../files/save-file';
 import { GlossedText } from '../../glossary/GlossedText';
 import { useGlosses } from '../../glossary/use-glosses';
 import { modelsFor, useModels } from '../../models/use-models';
@@ -296,9 +297,14 @@ function Reader({ view, language, initialSegmentId }: { view: ArticleView; langu
         <Link href={`/article/${article.id}/parallel`} className="button small">
           Parallel version
         </Link>
+        {article.originalFile && (
+          <button type="button" className="button small" onClick={() => saveFile(article.originalFileName ?? 'original', article.originalFile!)}>
+            Original file
+          </button>
+        )}
         {hiddenCount > 0 && (
           <span className="boilerplate-toggle muted">
-            {showBoilerplate ? `Showing ${hiddenCount} lines of site boilerplate.` : `${hiddenCount} lines of site boilerplate hidden.`}{' '}
+            {`${hiddenCount} ${hiddenCount === 1 ? 'line' : 'lines'} of site boilerplate ${showBoilerplate ? 'shown' : 'hidden'}.`}{' '}
             <button type="button" className="link-button" onClick={() => setShowBoilerplate(!showBoilerplate)}>
               {showBoilerplate ? 'Hide them' : 'Show them'}
             </button>
