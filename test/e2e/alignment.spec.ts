@@ -131,6 +131,49 @@ test('a second version is listed beside the first, and its unsure links stand ou
   await saveScreenshot(page, 'alignment-unsure-dark');
 });
 
+test('links are edited with the mouse too, and a boundary sentence moves with Alt+↑ and Alt+↓', async ({ openWorkbench }) => {
+  const page = await openParallelView(openWorkbench);
+  const rows = await addPasted(page, english);
+  await expect(rows).toHaveCount(19);
+  const status = page.locator('.alignment-outcome');
+
+  // Alt+↑ on the sixth link's Hebrew side: its sentence joins the fifth link, and the sixth keeps only its English.
+  await rows.nth(5).locator('.link-source').click();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(rows.nth(4)).toHaveAttribute('data-type', '2-1');
+  await expect(rows.nth(5)).toHaveAttribute('data-type', '0-1');
+  // Nothing on that side is left to move: the editor says so and changes nothing.
+  await page.keyboard.press('Alt+ArrowDown');
+  await expect(status).toHaveText('This link has no source sentence to move.');
+  // The toolbar moves the fifth link's last Hebrew sentence back down.
+  await rows.nth(4).locator('.link-source').click();
+  await page.getByRole('button', { name: /Sentence to next/ }).click();
+  await expect(rows.nth(4)).toHaveAttribute('data-type', '1-1');
+  await expect(rows.nth(5)).toHaveAttribute('data-type', '1-1');
+
+  // Unlink and link again with the toolbar.
+  await rows.nth(7).locator('.link-target').click();
+  await page.getByRole('button', { name: /^Unlink/ }).click();
+  await expect(rows).toHaveCount(20);
+  await expect(rows.nth(7)).toHaveAttribute('data-type', '1-0');
+  await expect(rows.nth(8)).toHaveAttribute('data-type', '0-1');
+  await page.getByRole('button', { name: /^Link/ }).click();
+  await expect(rows).toHaveCount(19);
+  await expect(rows.nth(7)).toHaveAttribute('data-type', '1-1');
+
+  // Merge, then split at cuts chosen by clicking them: the first Hebrew sentence alone, then the rest.
+  await rows.first().click();
+  await page.getByRole('button', { name: /^Merge with next/ }).click();
+  await expect(rows.first()).toHaveAttribute('data-type', '2-2');
+  await page.getByRole('button', { name: /^Split/ }).click();
+  await rows.first().getByRole('button', { name: 'Cut the target side before its first sentence' }).click();
+  await rows.first().getByRole('button', { name: 'Split', exact: true }).click();
+  await expect(rows.nth(0)).toHaveAttribute('data-type', '1-0');
+  await expect(rows.nth(1)).toHaveAttribute('data-type', '1-2');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(rows.first()).toHaveAttribute('data-type', '2-2');
+});
+
 test('a counterpart with nothing to read is refused where it was given', async ({ openWorkbench }) => {
   const page = await openParallelView(openWorkbench);
   await page.getByRole('textbox', { name: 'Text of the translation or parallel version' }).fill('— … —');
