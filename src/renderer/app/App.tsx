@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { Link, Route, Router, Switch, useLocation, useRoute } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { AlignmentScreen } from '../screens/alignment/AlignmentScreen';
+import { CompareScreen } from '../screens/compare/CompareScreen';
 import { GlossaryScreen } from '../screens/glossary/GlossaryScreen';
 import { LibraryScreen } from '../screens/library/LibraryScreen';
 import { ModelsScreen } from '../screens/models/ModelsScreen';
@@ -57,6 +58,7 @@ export function App() {
           <NavLink href="/" label="Library" matches="/" />
           <NavLink href="/glossary" label="Glossary" matches="/glossary" />
           <NavLink href="/models" label="Models" matches="/models" />
+          <NavLink href="/compare" label="Compare" matches="/compare" />
           <NavLink href="/settings" label="Settings" matches="/settings" />
         </nav>
         <div className="screen">
@@ -69,6 +71,7 @@ export function App() {
             </Route>
             <Route path="/glossary" component={GlossaryScreen} />
             <Route path="/models" component={ModelsScreen} />
+            <Route path="/compare" component={CompareScreen} />
             <Route path="/settings" component={SettingsScreen} />
             <Route>
               <p className="empty-state">Nothing here. <Link href="/">Back to the library</Link></p>
