@@ -18,7 +18,8 @@ function rowsOf(db: TargumDatabase, articleId: number) {
     segments: db.segments.where('articleId').equals(articleId),
     translations: bySource(db.translations),
     edits: bySource(db.edits),
-    alignments: db.alignments.where('articleId').equals(articleId),
+    // Alignments it is either side of: with the article as source, and as the counterpart of another.
+    alignments: db.alignments.where('articleId').equals(articleId).or('counterpartId').equals(articleId),
   };
 }
 
