@@ -43,10 +43,12 @@ test('the Hebrew article opens right to left in the bundled font, with an empty 
   await expect(page.getByText('2 lines of site boilerplate hidden.')).toBeVisible();
   await expect(page.locator('.source-cell', { hasText: 'מצאתם טעות' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Show them' }).click();
+  // The line closes the article: the reading list renders the rows near the screen, so scroll there.
+  await page.locator('.reading-scroller').evaluate((scroller) => scroller.scrollTo(0, scroller.scrollHeight));
   await expect(page.locator('.reading-row.boilerplate .source-cell', { hasText: 'מצאתם טעות' })).toBeVisible();
   await page.getByRole('button', { name: 'Hide them' }).click();
   await expect(page.locator('.target-cell').first()).toHaveAttribute('dir', 'ltr');
-  await expect(page.locator('.target-cell').first()).toBeEmpty();
+  await expect(page.locator('.target-cell').first()).toHaveText(/^[…\s]*$/);
   await saveScreenshot(page, 'reader-hebrew-light');
 });
 
