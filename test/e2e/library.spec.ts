@@ -61,6 +61,8 @@ test('search finds an article by its English and shows the passage; rows count c
   // Confirm the first two sentences as they are.
   await page.locator('.target-cell .sentence').first().focus();
   await page.keyboard.press('Control+Enter');
+  await expect(page.getByLabel('Confirmed sentences')).toHaveText('1/16 confirmed');
+  await expect(page.locator('.target-cell .sentence').nth(1)).toBeFocused();
   await page.keyboard.press('Control+Enter');
   await expect(page.getByLabel('Confirmed sentences')).toHaveText('2/16 confirmed');
 
@@ -143,9 +145,9 @@ test('the library with tags, progress and a search passage, light and dark', asy
   }
   await expect(page.getByRole('combobox', { name: 'Tag' }).locator('option')).toHaveCount(4);
   await page.locator('.library-viewport').evaluate((list) => list.scrollTo(0, 0));
-  await saveScreenshot(page, 'library-light');
+  await saveScreenshot(page, 'library-tags-progress-light');
   await page.emulateMedia({ colorScheme: 'dark' });
-  await saveScreenshot(page, 'library-dark');
+  await saveScreenshot(page, 'library-tags-progress-dark');
   await page.getByRole('searchbox', { name: 'Search the library' }).fill('القلمون');
   await expect(rows.first().locator('.article-snippet mark').first()).toBeVisible();
   await saveScreenshot(page, 'library-search-dark');

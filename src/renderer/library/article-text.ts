@@ -58,7 +58,7 @@ export function searchTerms(query: string): string[] {
 }
 
 /** The opening of the text after the title, for the list. */
-export function excerptOf(article: ArticleRecord, length = 280): string {
+export function excerptOf(article: ArticleRecord, length = 220): string {
   const paragraph = splitParagraphs(article.originalText).find((line) => !article.title.startsWith(line.slice(0, 40))) ?? '';
   return paragraph.length > length ? `${paragraph.slice(0, length)}…` : paragraph;
 }

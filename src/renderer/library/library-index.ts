@@ -112,17 +112,17 @@ export class LibraryIndex {
     return this.work;
   }
 
-  /** Reads every entry once, then follows the changes; repairs entries that are missing or stale. */
+  /** Reads every entry once, then follows the changes. */
   start(): void {
     if (this.started) return;
     this.started = true;
     Dexie.on('storagemutated', this.onStorageMutated);
     this.enqueue(async () => {
       await loadVocabulary(this.db);
-      let last = -Infinity;
+      let last: number | undefined;
       for (;;) {
-        // In pages, so that the first page is listed while the rest is read.
-        const page = await this.db.libraryEntries.where(':id').above(last).limit(2000).toArray();
+        // In pages, newest first, so that the top of the list shows while the rest is read.
+        const page = await (last === undefined ? this.db.libraryEntries.toCollection() : this.db.libraryEntries.where(':id').below(last)).reverse().limit(2000).toArray();
         if (page.length === 0) break;
         await this.apply(page);
         last = page.at(-1)!.articleId;
@@ -130,8 +130,12 @@ export class LibraryIndex {
       }
       this.ready = true;
       this.publish();
-      await reconcileSearchText(this.db);
     });
+  }
+
+  /** Repairs entries that writes made without Dexie left missing or stale (see reconcileSearchText). */
+  reconcile(): void {
+    this.enqueue(() => reconcileSearchText(this.db));
   }
 
   private readonly onStorageMutated = (parts: ObservabilitySet) => {
@@ -176,11 +180,11 @@ export class LibraryIndex {
       for (const row of rows) if (row) this.vocabulary.learn(row.id!, row.word);
     }
     const stale: number[] = [];
-    for (const { words, folding: madeWith, ...entry } of records) {
+    for (const { words: _words, folding: madeWith, ...entry } of records) {
       this.entries.set(entry.articleId, entry);
-      this.words.set(entry.articleId, words);
       if (madeWith !== folding) stale.push(entry.articleId);
     }
+    this.words.set(records.map((record) => ({ id: record.articleId, words: record.words })));
     if (stale.length > 0) await queueArticles(this.db, stale);
   }
 

@@ -97,10 +97,13 @@ export function vocabularyOf(db: TargumDatabase): Vocabulary {
 export function loadVocabulary(db: TargumDatabase): Promise<Vocabulary> {
   const vocabulary = vocabularyOf(db);
   const known = vocabularies.get(db)!;
-  known.loaded ??= db.searchWords.each((row) => vocabulary.learn(row.id!, row.word)).catch((error: unknown) => {
-    known.loaded = undefined;
-    throw error;
-  });
+  known.loaded ??= db.searchWords
+    .toArray()
+    .then((rows) => rows.forEach((row) => vocabulary.learn(row.id!, row.word)))
+    .catch((error: unknown) => {
+      known.loaded = undefined;
+      throw error;
+    });
   return known.loaded.then(() => vocabulary);
 }
 

@@ -31,10 +31,21 @@ export function foldWithOrigins(text: string): { folded: string; origins: Int32A
 }
 
 /**
- * The passage of `text` around the first place where one of the folded terms occurs, with every occurrence
- * in it marked; undefined when none occurs.
+ * The passage around the first place where one of the folded terms occurs, in the first paragraph (or
+ * sentence) that has one, with every occurrence in it marked; undefined when none occurs. Terms have no
+ * spaces, so none spans two paragraphs: only the paragraph found is folded character by character.
  */
-export function snippetOf(text: string, terms: readonly string[], radius = { before: 60, after: 140 }): Snippet | undefined {
+export function snippetOf(paragraphs: readonly string[], terms: readonly string[], radius = { before: 50, after: 130 }): Snippet | undefined {
+  for (const [index, paragraph] of paragraphs.entries()) {
+    const folded = foldText(paragraph);
+    if (!terms.some((term) => folded.includes(term))) continue;
+    const snippet = snippetInParagraph(paragraph, terms, radius);
+    if (snippet) return { ...snippet, before: snippet.before || index > 0, after: snippet.after || index < paragraphs.length - 1 };
+  }
+  return undefined;
+}
+
+function snippetInParagraph(text: string, terms: readonly string[], radius: { before: number; after: number }): Snippet | undefined {
   const normal = text.normalize('NFC');
   const { folded, origins } = foldWithOrigins(normal);
   const first = Math.min(...terms.map((term) => folded.indexOf(term)).filter((at) => at >= 0));

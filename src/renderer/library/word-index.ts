@@ -18,18 +18,31 @@ export class WordIndex {
     return this.documentSlots.size;
   }
 
-  /** Adds a document or replaces its words (distinct word ids). */
-  set(documentId: number, wordIds: ArrayLike<number>): void {
-    this.remove(documentId);
-    const slot = this.newSlot(documentId);
-    for (let i = 0; i < wordIds.length; i++) {
-      const wordId = wordIds[i]!;
-      while (wordId >= this.postingLengths.length) this.postingLengths = grown(this.postingLengths);
-      const length = this.postingLengths[wordId]!;
-      let list = this.postings[wordId] ?? (this.postings[wordId] = new Int32Array(4));
-      if (length === list.length) list = this.postings[wordId] = grown(list);
-      list[length] = slot;
-      this.postingLengths[wordId] = length + 1;
+  /** Adds documents or replaces their words (distinct word ids each). */
+  set(documents: ReadonlyArray<{ id: number; words: ArrayLike<number> }>): void {
+    // Each word's list grows once for all the documents, to the size they need.
+    let largest = -1;
+    for (const { words } of documents) for (let i = 0; i < words.length; i++) largest = Math.max(largest, words[i]!);
+    const added = new Int32Array(largest + 1);
+    for (const { words } of documents) for (let i = 0; i < words.length; i++) added[words[i]!]! += 1;
+    while (largest >= this.postingLengths.length) this.postingLengths = grown(this.postingLengths);
+    for (let wordId = 0; wordId <= largest; wordId++) {
+      if (added[wordId] === 0) continue;
+      const list = this.postings[wordId];
+      const needed = this.postingLengths[wordId]! + added[wordId]!;
+      if (!list || list.length < needed) {
+        const larger = new Int32Array(Math.max(4, needed + (needed >> 1)));
+        if (list) larger.set(list.subarray(0, this.postingLengths[wordId]));
+        this.postings[wordId] = larger;
+      }
+    }
+    for (const { id, words } of documents) {
+      this.remove(id);
+      const slot = this.newSlot(id);
+      for (let i = 0; i < words.length; i++) {
+        const wordId = words[i]!;
+        this.postings[wordId]![this.postingLengths[wordId]!++] = slot;
+      }
     }
   }
 

@@ -111,10 +111,11 @@ describe('the library index', () => {
       transaction.oncomplete = () => resolve();
       transaction.onerror = () => reject(transaction.error);
     });
-    // The next window (or visit) to read the library notices.
+    // The next visit to the library notices.
     const reopened = new TargumDatabase(db.name);
     const index = libraryIndexOf(reopened);
     index.start();
+    index.reconcile();
     await index.settled();
     await whenSearchTextCurrent(reopened);
     await index.settled();

@@ -3,7 +3,7 @@ import { searchTerms } from '../../../src/renderer/library/article-text';
 import { foldWithOrigins, snippetOf } from '../../../src/renderer/library/snippet';
 
 const marked = (text: string, query: string) =>
-  snippetOf(text, searchTerms(query))
+  snippetOf([text], searchTerms(query))
     ?.parts.filter((part) => part.match)
     .map((part) => part.text);
 
@@ -16,7 +16,7 @@ describe('the passage shown for a search', () => {
 
   it('is a stretch of whole words around the first match, with ellipses where text was cut', () => {
     const words = Array.from({ length: 80 }, (_, index) => `word${index}`);
-    const snippet = snippetOf(words.join(' '), ['word40'])!;
+    const snippet = snippetOf([words.join(' ')], ['word40'])!;
     const text = snippet.parts.map((part) => part.text).join('');
     expect(snippet.before && snippet.after).toBe(true);
     expect(text.startsWith('word')).toBe(true);
@@ -24,8 +24,13 @@ describe('the passage shown for a search', () => {
     expect(text).toContain('word40');
   });
 
-  it('says so when nothing matches', () => {
-    expect(snippetOf('nothing to see', ['absent'])).toBeUndefined();
+  it('comes from the first paragraph with a match, and says so when none has one', () => {
+    const snippet = snippetOf(['no match here', 'the second paragraph matches', 'and the third too'], ['match'])!;
+    expect(snippet.parts.map((part) => part.text).join('')).toBe('no match here');
+    const later = snippetOf(['nothing', 'the second paragraph has it', 'the third has it too'], ['has'])!;
+    expect(later.parts.map((part) => part.text).join('')).toBe('the second paragraph has it');
+    expect([later.before, later.after]).toEqual([true, true]);
+    expect(snippetOf(['nothing to see'], ['absent'])).toBeUndefined();
   });
 
   it('maps each folded character back to the one it came from', () => {

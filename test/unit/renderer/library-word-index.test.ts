@@ -14,7 +14,7 @@ function library(documents: Record<number, string>) {
     vocabulary.learn(nextId, word);
     return nextId++;
   };
-  const set = (id: number, text: string) => index.set(id, [...new Set(foldText(text).split(/\s+/).filter(Boolean))].map(idOf));
+  const set = (id: number, text: string) => index.set([{ id, words: [...new Set(foldText(text).split(/\s+/).filter(Boolean))].map(idOf) }]);
   for (const [id, text] of Object.entries(documents)) set(Number(id), text);
   const search = (...terms: string[]) => index.documentsWithAll(terms.map((term) => vocabulary.containing(foldText(term)))).sort((a, b) => a - b);
   return { index, set, search };

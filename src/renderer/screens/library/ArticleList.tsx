@@ -1,12 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { LibraryEntry } from '../../library/library-index';
 import { ArticleRow } from './ArticleRow';
 
 interface Props {
   entries: readonly LibraryEntry[];
-  /** The query the entries were found with; its folded terms mark the passages shown. */
-  query: string;
+  /** What was asked for (query, filters, order): when it changes, the list goes back to its top. */
+  request: string;
+  /** The folded terms of the query the entries were found with: they mark the passages shown. */
   terms: readonly string[];
   libraryTags: readonly string[];
   activeTag?: string;
@@ -14,20 +15,26 @@ interface Props {
   onDelete: (entry: LibraryEntry) => void;
 }
 
+const wholeList = 12;
+
 /** The articles found, only those near the screen in the document: ten thousand scroll like ten. */
-export function ArticleList({ entries, query, terms, libraryTags, activeTag, onFilterTag, onDelete }: Props) {
+export function ArticleList({ entries, request, terms, libraryTags, activeTag, onFilterTag, onDelete }: Props) {
   const viewport = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- rows are measured as they render; nothing here is compiled by the React Compiler
   const virtualizer = useVirtualizer({
     count: entries.length,
     getScrollElement: () => viewport.current,
     estimateSize: () => 128,
-    overscan: 6,
+    // A short list is rendered whole (find in page and screen readers see every row); a long one near the screen only.
+    overscan: entries.length <= wholeList ? wholeList : 3,
     getItemKey: (index) => entries[index]!.articleId,
   });
+  useEffect(() => {
+    viewport.current?.scrollTo({ top: 0 });
+  }, [request]);
   return (
     <div className="library-viewport" ref={viewport}>
-      <ul className="article-list" aria-label="Articles" data-results-for={query} style={{ blockSize: virtualizer.getTotalSize() }}>
+      <ul className="article-list" aria-label="Articles" style={{ blockSize: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
           const entry = entries[item.index]!;
           return (

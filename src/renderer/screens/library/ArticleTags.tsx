@@ -37,7 +37,7 @@ export function ArticleTags({ entry, libraryTags, activeTag, onFilter }: Props) 
   return (
     <div className="article-tags" role="group" aria-label={`Tags of ${entry.title}`}>
       {entry.tags.map((tag) => (
-        <span key={tag} className="tag-chip">
+        <span key={tag} className={tag === activeTag ? 'tag-chip active' : 'tag-chip'}>
           <button
             type="button"
             className="tag-name"

@@ -55,8 +55,9 @@ export function LibraryScreen() {
   };
   const filtered = Boolean(deferredQuery || language || outlet || tag);
   const empty = library.ready && library.size === 0;
+  // data-results-for: the query whose results are on screen (it follows the typing a moment later).
   return (
-    <section className="library" aria-labelledby="library-heading">
+    <section className="library" aria-labelledby="library-heading" data-results-for={deferredQuery}>
       <header className="screen-header">
         <h1 id="library-heading">Library</h1>
         <input
@@ -115,9 +116,8 @@ export function LibraryScreen() {
         <p className="empty-state">{deferredQuery ? `No article contains “${deferredQuery}”.` : 'No article matches these filters.'}</p>
       ) : (
         <ArticleList
-          key={`${deferredQuery}\n${language}\n${outlet}\n${tag}\n${order}`}
           entries={found}
-          query={deferredQuery}
+          request={`${deferredQuery}\n${language}\n${outlet}\n${tag}\n${order}`}
           terms={terms}
           libraryTags={library.tags}
           activeTag={tag || undefined}
