@@ -5,7 +5,8 @@
  * 1. A bench page served beside the app (same origin, so the same IndexedDB) writes 10,000 articles of about
  *    800 words (Hebrew and Arabic in turn, FLORES sentences) through the app's import path, each sentence
  *    with its FLORES English as machine translation, and waits until the search entries are built (fill).
- * 2. The app opens on the library (open: until the list shows every article).
+ * 2. The app opens on the library (open: until the list shows every article; search ready: until the first
+ *    query is answered, the words being read after the list).
  * 3. Queries are typed into the library's search field; each is timed from the keystroke until the screen
  *    shows that query's results and the next frame is drawn. 10 warm-up queries, then 50 timed ones.
  *
@@ -173,7 +174,10 @@ async function main(): Promise<void> {
     console.log(`Library open with the whole list in ${Math.round(openMs)} ms; JS heap ${heapMb.toFixed(0)} MB`);
 
     const all = queries(corpus, warmUpQueries + timedQueries);
-    for (const query of all.slice(0, warmUpQueries)) await timeQuery(page, query);
+    // The first query waits until the words are read as well.
+    const searchReadyMs = openMs + (await timeQuery(page, all[0]!)).ms;
+    console.log(`Search ready (the first query answered) ${Math.round(searchReadyMs)} ms after opening`);
+    for (const query of all.slice(1, warmUpQueries)) await timeQuery(page, query);
     const times: number[] = [];
     for (const query of all.slice(warmUpQueries)) {
       const { ms, shown } = await timeQuery(page, query);
@@ -185,7 +189,7 @@ async function main(): Promise<void> {
     const p95 = percentile(sorted, 95);
     console.log(`Search, ${times.length} warm queries: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms`);
     console.log(
-      `summary: search_p95_ms=${p95.toFixed(1)} search_p50_ms=${p50.toFixed(1)} search_max_ms=${sorted.at(-1)!.toFixed(1)} fill_s=${seconds(fillMs)} open_ms=${Math.round(openMs)} articles=${articleCount}`,
+      `summary: search_p95_ms=${p95.toFixed(1)} search_p50_ms=${p50.toFixed(1)} search_max_ms=${sorted.at(-1)!.toFixed(1)} fill_s=${seconds(fillMs)} open_ms=${Math.round(openMs)} search_ready_ms=${Math.round(searchReadyMs)} articles=${articleCount}`,
     );
   } finally {
     await context.close();

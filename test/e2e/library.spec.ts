@@ -79,6 +79,7 @@ test('search finds an article by its English and shows the passage; rows count c
   await expect(passage).toContainText('English');
   await expect(passage.locator('mark')).toHaveText(['intermediar']);
   await expect(page.getByRole('status').filter({ hasText: 'articles' })).toHaveText('1 of 5 articles');
+  await saveScreenshot(page, 'library-search-english');
 
   // Ctrl+K comes back to the search field from anywhere on the screen.
   await page.getByRole('combobox', { name: 'Order' }).focus();

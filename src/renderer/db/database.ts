@@ -1,5 +1,5 @@
 import Dexie, { type Table } from 'dexie';
-import type { LibraryEntryRecord, SearchQueueRecord, SearchWordRecord } from '../library/library-records';
+import type { EntryWordsRecord, LibraryEntryRecord, SearchQueueRecord, SearchWordRecord } from '../library/library-records';
 import { keepSearchTextCurrent } from '../library/search-text';
 import type {
   AlignmentRecord,
@@ -25,6 +25,7 @@ export class TargumDatabase extends Dexie {
   memory!: Table<MemoryRecord, number>;
   settings!: Table<SettingRecord, string>;
   libraryEntries!: Table<LibraryEntryRecord, number>;
+  entryWords!: Table<EntryWordsRecord, number>;
   searchWords!: Table<SearchWordRecord, number>;
   searchQueue!: Table<SearchQueueRecord, number>;
 

@@ -1,13 +1,13 @@
-import Dexie, { cmp, RangeSet, type IndexableType, type ObservabilitySet } from 'dexie';
+import Dexie, { cmp, RangeSet, type IndexableType, type ObservabilitySet, type Table } from 'dexie';
 import type { TextLanguage } from '../../common/text/segmenter';
 import type { TargumDatabase } from '../db/database';
 import { searchTerms } from './article-text';
-import type { LibraryEntryRecord } from './library-records';
+import type { EntryWordsRecord, LibraryEntryRecord } from './library-records';
 import { folding, loadVocabulary, queueArticles, reconcileSearchText, vocabularyOf } from './search-text';
 import { WordIndex } from './word-index';
 
 /** One article as the library lists it. */
-export type LibraryEntry = Omit<LibraryEntryRecord, 'words' | 'folding'>;
+export type LibraryEntry = LibraryEntryRecord;
 
 export type LibraryOrder = 'added' | 'published';
 
@@ -32,6 +32,8 @@ export class LibrarySnapshot {
   constructor(
     /** False until every entry has been read once. */
     readonly ready: boolean,
+    /** False until every entry's words have been read once: until then a search finds nothing. */
+    readonly searchReady: boolean,
     readonly entries: ReadonlyMap<number, LibraryEntry>,
     private readonly index: LibraryIndex,
   ) {}
@@ -71,7 +73,7 @@ function distinctSorted(values: string[]): string[] {
 /**
  * The library's entries and search index in memory, read once from the database and then kept current
  * from Dexie's change notifications (which name the entries written, in this window or another), so that
- * a search never goes to the database.
+ * a search never goes to the database. The list is read first; the words, ten times larger, after it.
  */
 export class LibraryIndex {
   private readonly entries = new Map<number, LibraryEntry>();
@@ -80,15 +82,18 @@ export class LibraryIndex {
   private readonly listeners = new Set<() => void>();
   private snapshot: LibrarySnapshot;
   private ready = false;
+  private searchReady = false;
   private started = false;
   /** Loading and applying changes, one after another. */
   private work: Promise<void> = Promise.resolve();
-  private readonly changedPart: string;
+  private readonly entriesPart: string;
+  private readonly wordsPart: string;
 
   constructor(private readonly db: TargumDatabase) {
     this.vocabulary = vocabularyOf(db);
-    this.snapshot = new LibrarySnapshot(false, new Map(), this);
-    this.changedPart = `idb://${db.name}/libraryEntries/`;
+    this.snapshot = new LibrarySnapshot(false, false, new Map(), this);
+    this.entriesPart = `idb://${db.name}/libraryEntries/`;
+    this.wordsPart = `idb://${db.name}/entryWords/`;
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -112,23 +117,24 @@ export class LibraryIndex {
     return this.work;
   }
 
-  /** Reads every entry once, then follows the changes. */
+  /** Reads every entry, then every entry's words, then follows the changes. */
   start(): void {
     if (this.started) return;
     this.started = true;
     Dexie.on('storagemutated', this.onStorageMutated);
     this.enqueue(async () => {
-      await loadVocabulary(this.db);
-      let last: number | undefined;
-      for (;;) {
-        // In pages, newest first, so that the top of the list shows while the rest is read.
-        const page = await (last === undefined ? this.db.libraryEntries.toCollection() : this.db.libraryEntries.where(':id').below(last)).reverse().limit(2000).toArray();
-        if (page.length === 0) break;
-        await this.apply(page);
-        last = page.at(-1)!.articleId;
-        this.publish();
-      }
+      for (const entry of await this.db.libraryEntries.toArray()) this.entries.set(entry.articleId, entry);
       this.ready = true;
+      this.publish();
+      await loadVocabulary(this.db);
+      let last = -Infinity;
+      for (;;) {
+        const page = await this.db.entryWords.where(':id').above(last).limit(2000).toArray();
+        if (page.length === 0) break;
+        await this.applyWords(page);
+        last = page.at(-1)!.articleId;
+      }
+      this.searchReady = true;
       this.publish();
     });
   }
@@ -139,10 +145,10 @@ export class LibraryIndex {
   }
 
   private readonly onStorageMutated = (parts: ObservabilitySet) => {
-    const part = parts[this.changedPart];
-    if (!part) return;
-    const ranges = [...RangeSet(part)].map(({ from, to }) => ({ from, to }));
-    this.enqueue(() => this.reload(ranges));
+    const entries = parts[this.entriesPart];
+    const words = parts[this.wordsPart];
+    if (entries) this.enqueue(() => this.reload(this.db.libraryEntries, ranges(entries), (found, gone) => this.applyEntries(found, gone)));
+    if (words) this.enqueue(() => this.reload(this.db.entryWords, ranges(words), (found, gone) => this.applyWords(found, gone)));
   };
 
   private enqueue(task: () => Promise<void>): void {
@@ -151,47 +157,54 @@ export class LibraryIndex {
     });
   }
 
-  /** Reads the entries in the changed key ranges again; those no longer there are removed. */
-  private async reload(ranges: ReadonlyArray<{ from: IndexableType; to: IndexableType }>): Promise<void> {
-    const keys = ranges.filter(({ from, to }) => cmp(from, to) === 0).map(({ from }) => from as number);
-    const wide = ranges.filter(({ from, to }) => cmp(from, to) !== 0);
-    const found = (await this.db.libraryEntries.bulkGet(keys)).filter((entry): entry is LibraryEntryRecord => entry !== undefined);
-    const foundIds = new Set(found.map((entry) => entry.articleId));
+  /** Reads the records in the changed key ranges again, and which of those known before are gone. */
+  private async reload<T extends { articleId: number }>(
+    table: Table<T, number>,
+    changed: ReadonlyArray<{ from: IndexableType; to: IndexableType }>,
+    apply: (found: T[], gone: number[]) => Promise<void> | void,
+  ): Promise<void> {
+    const keys = changed.filter(({ from, to }) => cmp(from, to) === 0).map(({ from }) => from as number);
+    const found = (await table.bulkGet(keys)).filter((record): record is T => record !== undefined);
+    const foundIds = new Set(found.map((record) => record.articleId));
     const gone = keys.filter((key) => !foundIds.has(key));
-    for (const { from, to } of wide) {
-      const inRange = await this.db.libraryEntries.where(':id').between(from, to, true, true).toArray();
-      const present = new Set(inRange.map((entry) => entry.articleId));
+    for (const { from, to } of changed.filter((range) => cmp(range.from, range.to) !== 0)) {
+      const inRange = await table.where(':id').between(from, to, true, true).toArray();
+      const present = new Set(inRange.map((record) => record.articleId));
       for (const id of this.entries.keys()) if (cmp(id, from) >= 0 && cmp(id, to) <= 0 && !present.has(id)) gone.push(id);
       found.push(...inRange);
     }
-    for (const id of gone) {
-      this.entries.delete(id);
-      this.words.remove(id);
-    }
-    await this.apply(found);
+    await apply(found, gone);
     this.publish();
   }
 
-  private async apply(records: readonly LibraryEntryRecord[]): Promise<void> {
+  private applyEntries(found: readonly LibraryEntryRecord[], gone: readonly number[] = []): void {
+    for (const id of gone) this.entries.delete(id);
+    for (const entry of found) this.entries.set(entry.articleId, entry);
+  }
+
+  private async applyWords(found: readonly EntryWordsRecord[], gone: readonly number[] = []): Promise<void> {
+    for (const id of gone) this.words.remove(id);
+    // Words added to the vocabulary since it was read (the ids are in ascending order).
     const unknown = new Set<number>();
-    for (const record of records) for (const id of record.words) if (!this.vocabulary.has(id)) unknown.add(id);
+    for (const { words } of found) {
+      for (let i = words.length - 1; i >= 0 && words[i]! > this.vocabulary.knownThrough; i--) if (!this.vocabulary.has(words[i]!)) unknown.add(words[i]!);
+    }
     if (unknown.size > 0) {
-      const rows = await this.db.searchWords.bulkGet([...unknown]);
-      for (const row of rows) if (row) this.vocabulary.learn(row.id!, row.word);
+      for (const row of await this.db.searchWords.bulkGet([...unknown])) if (row) this.vocabulary.learn(row.id!, row.word);
     }
-    const stale: number[] = [];
-    for (const { words: _words, folding: madeWith, ...entry } of records) {
-      this.entries.set(entry.articleId, entry);
-      if (madeWith !== folding) stale.push(entry.articleId);
-    }
-    this.words.set(records.map((record) => ({ id: record.articleId, words: record.words })));
+    this.words.set(found.map((record) => ({ id: record.articleId, words: record.words })));
+    const stale = found.filter((record) => record.folding !== folding).map((record) => record.articleId);
     if (stale.length > 0) await queueArticles(this.db, stale);
   }
 
   private publish(): void {
-    this.snapshot = new LibrarySnapshot(this.ready, new Map(this.entries), this);
+    this.snapshot = new LibrarySnapshot(this.ready, this.searchReady, new Map(this.entries), this);
     for (const listener of this.listeners) listener();
   }
+}
+
+function ranges(changed: ObservabilitySet[string]): Array<{ from: IndexableType; to: IndexableType }> {
+  return [...RangeSet(changed)].map(({ from, to }) => ({ from, to }));
 }
 
 const indexes = new WeakMap<TargumDatabase, LibraryIndex>();

@@ -18,9 +18,14 @@ export interface LibraryEntryRecord {
   sentences: number;
   /** Of those, the ones whose latest correction is a confirmation. */
   confirmed: number;
+}
+
+/** What a search looks for in one article, written with its entry but kept apart, so that the list is read without it. */
+export interface EntryWordsRecord {
+  articleId: number;
   /** The distinct folded words of the title, the text and its current English, as ids of searchWords, ascending. */
   words: Int32Array;
-  /** Which folding rules made the words (search-text.ts): an entry made by other rules is rebuilt. */
+  /** Which folding rules made the words (search-text.ts): words made by other rules are made again. */
   folding: string;
 }
 

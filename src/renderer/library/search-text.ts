@@ -6,7 +6,7 @@ import { everyArticle, type LibraryEntryRecord, type SearchQueueRecord } from '.
 import { Vocabulary } from './vocabulary';
 
 /**
- * Keeps each article's library entry (title, tags, progress, search words: library-records.ts) current with
+ * Keeps each article's library entry and search words (library-records.ts) current with
  * no call from the code that writes articles, sentences, translations or corrections:
  *
  * 1. A Dexie middleware sees every write to those four tables and, in the same transaction, queues the
@@ -99,7 +99,10 @@ export function loadVocabulary(db: TargumDatabase): Promise<Vocabulary> {
   const known = vocabularies.get(db)!;
   known.loaded ??= db.searchWords
     .toArray()
-    .then((rows) => rows.forEach((row) => vocabulary.learn(row.id!, row.word)))
+    .then((rows) => {
+      for (const row of rows) vocabulary.learn(row.id!, row.word);
+      vocabulary.knownThrough = rows.at(-1)?.id ?? 0;
+    })
     .catch((error: unknown) => {
       known.loaded = undefined;
       throw error;
@@ -167,32 +170,31 @@ async function workOffBatch(db: TargumDatabase): Promise<boolean> {
     ),
   );
   const vocabulary = await loadVocabulary(db);
-  const learned = await db.transaction('rw', [db.libraryEntries, db.searchWords, db.searchQueue], async () => {
+  const learned = await db.transaction('rw', [db.libraryEntries, db.entryWords, db.searchWords, db.searchQueue], async () => {
     const ids = await wordIds(db, vocabulary, built.flatMap((item) => (item.words ? [...item.words] : [])));
     const current = await db.searchQueue.bulkGet(built.map((item) => item.articleId));
     const done = built.filter((item, index) => item.mark !== undefined && current[index]?.mark === item.mark);
-    const entries: LibraryEntryRecord[] = done.flatMap(({ articleId, text, words }) =>
-      text && words
-        ? [
-            {
-              articleId,
-              title: text.article.title,
-              language: text.article.language,
-              ...(text.article.outlet ? { outlet: text.article.outlet } : {}),
-              ...(text.article.date ? { date: text.article.date } : {}),
-              createdAt: text.article.createdAt,
-              tags: text.article.tags,
-              excerpt: excerptOf(text.article),
-              sentences: text.sentences,
-              confirmed: text.confirmed,
-              words: Int32Array.from(words, (word) => ids.get(word)!).sort(),
-              folding,
-            },
-          ]
-        : [],
+    const present = done.flatMap(({ articleId, text, words }) => (text && words ? [{ articleId, text, words }] : []));
+    await db.libraryEntries.bulkPut(
+      present.map(
+        ({ articleId, text: { article, sentences, confirmed } }): LibraryEntryRecord => ({
+          articleId,
+          title: article.title,
+          language: article.language,
+          ...(article.outlet ? { outlet: article.outlet } : {}),
+          ...(article.date ? { date: article.date } : {}),
+          createdAt: article.createdAt,
+          tags: article.tags,
+          excerpt: excerptOf(article),
+          sentences,
+          confirmed,
+        }),
+      ),
     );
-    await db.libraryEntries.bulkPut(entries);
-    await db.libraryEntries.bulkDelete(done.filter((item) => !item.text).map((item) => item.articleId));
+    await db.entryWords.bulkPut(present.map(({ articleId, words }) => ({ articleId, words: Int32Array.from(words, (word) => ids.get(word)!).sort(), folding })));
+    const gone = done.filter((item) => !item.text).map((item) => item.articleId);
+    await db.libraryEntries.bulkDelete(gone);
+    await db.entryWords.bulkDelete(gone);
     await db.searchQueue.bulkDelete(done.map((item) => item.articleId));
     return ids;
   });
@@ -227,10 +229,12 @@ async function wordIds(db: TargumDatabase, vocabulary: Vocabulary, words: readon
 
 /** Replaces the "every article" entry by one entry per article, and drops the entries of articles that are gone. */
 async function queueEveryArticle(db: TargumDatabase): Promise<void> {
-  await db.transaction('rw', [db.articles, db.libraryEntries, db.searchQueue], async () => {
+  await db.transaction('rw', [db.articles, db.libraryEntries, db.entryWords, db.searchQueue], async () => {
     const [articleIds, entryIds] = await Promise.all([db.articles.toCollection().primaryKeys(), db.libraryEntries.toCollection().primaryKeys()]);
     const present = new Set(articleIds);
-    await db.libraryEntries.bulkDelete(entryIds.filter((id) => !present.has(id)));
+    const gone = entryIds.filter((id) => !present.has(id));
+    await db.libraryEntries.bulkDelete(gone);
+    await db.entryWords.bulkDelete(gone);
     await db.searchQueue.bulkPut(articleIds.map((articleId): SearchQueueRecord => ({ articleId, mark: Math.random() })));
     await db.searchQueue.delete(everyArticle);
   });

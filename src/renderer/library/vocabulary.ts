@@ -11,6 +11,8 @@ export class Vocabulary {
   private lineIds = new Int32Array(1024);
   private lines = 0;
   private pending: string[] = [];
+  /** Every id up to this one is known (ids only grow, so none below it can appear later). */
+  knownThrough = 0;
 
   idOf(word: string): number | undefined {
     return this.ids.get(word);

@@ -154,11 +154,11 @@ describe('the library index', () => {
     await index.settled();
     expect(index.getSnapshot().find({ query: 'الارهابي', order: 'added' }).map((entry) => entry.articleId)).toEqual([articleId]);
 
-    await db.libraryEntries.update(articleId, { folding: 'older rules', words: new Int32Array() });
+    await db.entryWords.update(articleId, { folding: 'older rules', words: new Int32Array() });
     await index.settled();
     await whenSearchTextCurrent(db);
     await index.settled();
-    expect((await db.libraryEntries.get(articleId))!.folding).not.toBe('older rules');
+    expect((await db.entryWords.get(articleId))!.folding).not.toBe('older rules');
     expect(index.getSnapshot().find({ query: 'الارهابي', order: 'added' })).toHaveLength(1);
   });
 });

@@ -2,13 +2,14 @@ import { everyArticle } from '../../library/library-records';
 import type { Migration } from './migration';
 
 /**
- * The library's list entries and search words (src/renderer/library). Existing articles are queued for
+ * The library's list entries, their search words and the vocabulary (src/renderer/library). Existing articles are queued for
  * indexing rather than indexed here, so that opening a large library is not held up by the upgrade.
  */
 export const searchText: Migration = {
   version: 2,
   stores: {
     libraryEntries: 'articleId',
+    entryWords: 'articleId',
     searchWords: '++id, &word',
     searchQueue: 'articleId',
   },

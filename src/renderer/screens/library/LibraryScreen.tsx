@@ -55,9 +55,11 @@ export function LibraryScreen() {
   };
   const filtered = Boolean(deferredQuery || language || outlet || tag);
   const empty = library.ready && library.size === 0;
+  // Right after opening a large library, the list is read before the words a search needs.
+  const preparing = Boolean(deferredQuery) && !library.searchReady;
   // data-results-for: the query whose results are on screen (it follows the typing a moment later).
   return (
-    <section className="library" aria-labelledby="library-heading" data-results-for={deferredQuery}>
+    <section className="library" aria-labelledby="library-heading" data-results-for={preparing ? undefined : deferredQuery}>
       <header className="screen-header">
         <h1 id="library-heading">Library</h1>
         <input
@@ -112,6 +114,10 @@ export function LibraryScreen() {
       {(importing || empty) && <ImportPanel onClose={() => setImporting(false)} />}
       {empty ? (
         <p className="empty-state">Your library is empty. Paste an article or choose files above.</p>
+      ) : preparing ? (
+        <p className="empty-state" role="status">
+          Preparing the search: reading the words of {library.size} articles…
+        </p>
       ) : library.size > 0 && found.length === 0 ? (
         <p className="empty-state">{deferredQuery ? `No article contains “${deferredQuery}”.` : 'No article matches these filters.'}</p>
       ) : (
