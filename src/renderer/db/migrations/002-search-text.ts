@@ -2,8 +2,9 @@ import { everyArticle } from '../../library/library-records';
 import type { Migration } from './migration';
 
 /**
- * The library's list entries, their search words and the vocabulary (src/renderer/library). Existing articles are queued for
- * indexing rather than indexed here, so that opening a large library is not held up by the upgrade.
+ * The library's list entries, their search words and the vocabulary (src/renderer/library). Existing
+ * articles are queued for indexing rather than indexed here, so that the upgrade does not hold up opening
+ * a large library.
  */
 export const searchText: Migration = {
   version: 2,
