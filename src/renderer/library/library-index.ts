@@ -3,7 +3,8 @@ import type { TextLanguage } from '../../common/text/segmenter';
 import type { TargumDatabase } from '../db/database';
 import { searchTerms } from './article-text';
 import type { EntryWordsRecord, LibraryEntryRecord } from './library-records';
-import { folding, loadVocabulary, queueArticles, reconcileSearchText, vocabularyOf } from './search-text';
+import { folding, queueArticles, reconcileSearchText } from './search-text';
+import { loadVocabulary, onVocabularyForgotten, vocabularyOf, type Vocabulary } from './vocabulary';
 import { WordIndex } from './word-index';
 
 /** One article as the library lists it. */
@@ -77,8 +78,8 @@ function distinctSorted(values: string[]): string[] {
  */
 export class LibraryIndex {
   private readonly entries = new Map<number, LibraryEntry>();
-  private readonly words = new WordIndex();
-  private readonly vocabulary;
+  private words = new WordIndex();
+  private vocabulary: Vocabulary;
   private readonly listeners = new Set<() => void>();
   private snapshot: LibrarySnapshot;
   private ready = false;
@@ -94,6 +95,8 @@ export class LibraryIndex {
     this.snapshot = new LibrarySnapshot(false, false, new Map(), this);
     this.entriesPart = `idb://${db.name}/libraryEntries/`;
     this.wordsPart = `idb://${db.name}/entryWords/`;
+    // A restored backup brings its own vocabulary: everything is read again.
+    onVocabularyForgotten(db, () => this.started && this.enqueue(() => this.load()));
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -122,21 +125,27 @@ export class LibraryIndex {
     if (this.started) return;
     this.started = true;
     Dexie.on('storagemutated', this.onStorageMutated);
-    this.enqueue(async () => {
-      for (const entry of await this.db.libraryEntries.toArray()) this.entries.set(entry.articleId, entry);
-      this.ready = true;
-      this.publish();
-      await loadVocabulary(this.db);
-      let last = -Infinity;
-      for (;;) {
-        const page = await this.db.entryWords.where(':id').above(last).limit(2000).toArray();
-        if (page.length === 0) break;
-        await this.applyWords(page);
-        last = page.at(-1)!.articleId;
-      }
-      this.searchReady = true;
-      this.publish();
-    });
+    this.enqueue(() => this.load());
+  }
+
+  private async load(): Promise<void> {
+    this.entries.clear();
+    this.words = new WordIndex();
+    this.vocabulary = vocabularyOf(this.db);
+    this.searchReady = false;
+    for (const entry of await this.db.libraryEntries.toArray()) this.entries.set(entry.articleId, entry);
+    this.ready = true;
+    this.publish();
+    await loadVocabulary(this.db);
+    let last = -Infinity;
+    for (;;) {
+      const page = await this.db.entryWords.where(':id').above(last).limit(2000).toArray();
+      if (page.length === 0) break;
+      await this.applyWords(page);
+      last = page.at(-1)!.articleId;
+    }
+    this.searchReady = true;
+    this.publish();
   }
 
   /** Repairs entries that writes made without Dexie left missing or stale (see reconcileSearchText). */

@@ -3,7 +3,7 @@ import { foldText } from '../../common/text/fold';
 import type { TargumDatabase } from '../db/database';
 import { excerptOf, readArticleText, searchableWords } from './article-text';
 import { everyArticle, type LibraryEntryRecord, type SearchQueueRecord } from './library-records';
-import { Vocabulary } from './vocabulary';
+import { forgetVocabulary, loadVocabulary, vocabularyGeneration, type Vocabulary } from './vocabulary';
 
 /**
  * Keeps each article's library entry and search words (library-records.ts) current with
@@ -84,32 +84,6 @@ export const folding: string = (() => {
   return hash.toString(16).padStart(8, '0');
 })();
 
-/** The vocabulary of a database, shared by the refresher (word → id) and the library index (id → word). */
-const vocabularies = new WeakMap<TargumDatabase, { vocabulary: Vocabulary; loaded?: Promise<void> }>();
-
-export function vocabularyOf(db: TargumDatabase): Vocabulary {
-  let known = vocabularies.get(db);
-  if (!known) vocabularies.set(db, (known = { vocabulary: new Vocabulary() }));
-  return known.vocabulary;
-}
-
-/** Loads the whole vocabulary once. */
-export function loadVocabulary(db: TargumDatabase): Promise<Vocabulary> {
-  const vocabulary = vocabularyOf(db);
-  const known = vocabularies.get(db)!;
-  known.loaded ??= db.searchWords
-    .toArray()
-    .then((rows) => {
-      for (const row of rows) vocabulary.learn(row.id!, row.word);
-      vocabulary.knownThrough = rows.at(-1)?.id ?? 0;
-    })
-    .catch((error: unknown) => {
-      known.loaded = undefined;
-      throw error;
-    });
-  return known.loaded.then(() => vocabulary);
-}
-
 class Refresher {
   private running?: Promise<void>;
   private again = false;
@@ -169,10 +143,13 @@ async function workOffBatch(db: TargumDatabase): Promise<boolean> {
       }),
     ),
   );
+  const generation = vocabularyGeneration(db);
   const vocabulary = await loadVocabulary(db);
   const learned = await db.transaction('rw', [db.libraryEntries, db.entryWords, db.searchWords, db.searchQueue], async () => {
-    const ids = await wordIds(db, vocabulary, built.flatMap((item) => (item.words ? [...item.words] : [])));
     const current = await db.searchQueue.bulkGet(built.map((item) => item.articleId));
+    // The vocabulary table was replaced (a backup restored) since it was read: try again with the new one.
+    if (vocabularyGeneration(db) !== generation) return undefined;
+    const ids = await wordIds(db, vocabulary, built.flatMap((item) => (item.words ? [...item.words] : [])));
     const done = built.filter((item, index) => item.mark !== undefined && current[index]?.mark === item.mark);
     const present = done.flatMap(({ articleId, text, words }) => (text && words ? [{ articleId, text, words }] : []));
     await db.libraryEntries.bulkPut(
@@ -199,7 +176,7 @@ async function workOffBatch(db: TargumDatabase): Promise<boolean> {
     return ids;
   });
   // Learned only once committed: an aborted transaction's new ids do not exist.
-  for (const [word, id] of learned) vocabulary.learn(id, word);
+  for (const [word, id] of learned ?? []) vocabulary.learn(id, word);
   return true;
 }
 
@@ -265,6 +242,16 @@ function searchTextMiddleware(db: TargumDatabase): Middleware<DBCore> {
           down.transaction(mode === 'readwrite' && stores.some((name) => sourceTables.has(name)) && !stores.includes('searchQueue') ? [...stores, 'searchQueue'] : stores, mode, options),
         table: (name) => {
           const table = down.table(name);
+          // Words are only ever added; anything else replaces the vocabulary (a backup restored).
+          if (name === 'searchWords') {
+            return {
+              ...table,
+              mutate: (request) => {
+                if (request.type !== 'add') (request.trans as unknown as IDBTransaction).addEventListener?.('complete', () => forgetVocabulary(db));
+                return table.mutate(request);
+              },
+            };
+          }
           if (!sourceTables.has(name)) return table;
           return {
             ...table,

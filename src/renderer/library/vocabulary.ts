@@ -1,3 +1,5 @@
+import type { TargumDatabase } from '../db/database';
+
 /**
  * The library's folded words by id, in memory, with a search for the words that contain a term. The table
  * behind it (searchWords) only grows and never renumbers, so whatever is known here stays true.
@@ -75,4 +77,59 @@ export function grown<T extends Int32Array | Uint8Array>(array: T): T {
   const larger = new (array.constructor as new (length: number) => T)(Math.max(16, array.length * 2));
   larger.set(array);
   return larger;
+}
+
+/** A database's vocabulary as this window knows it, shared by the refresher (word → id) and the library index (id → word). */
+interface Shared {
+  vocabulary: Vocabulary;
+  loaded?: Promise<void>;
+  /** Counts the times the table was replaced. */
+  generation: number;
+  forgotten: Set<() => void>;
+}
+
+const shared = new WeakMap<TargumDatabase, Shared>();
+
+function sharedOf(db: TargumDatabase): Shared {
+  let known = shared.get(db);
+  if (!known) shared.set(db, (known = { vocabulary: new Vocabulary(), generation: 0, forgotten: new Set() }));
+  return known;
+}
+
+export function vocabularyOf(db: TargumDatabase): Vocabulary {
+  return sharedOf(db).vocabulary;
+}
+
+export function vocabularyGeneration(db: TargumDatabase): number {
+  return sharedOf(db).generation;
+}
+
+/** Reads the whole vocabulary table, once. */
+export function loadVocabulary(db: TargumDatabase): Promise<Vocabulary> {
+  const known = sharedOf(db);
+  const { vocabulary } = known;
+  known.loaded ??= db.searchWords
+    .toArray()
+    .then((rows) => {
+      for (const row of rows) vocabulary.learn(row.id!, row.word);
+      vocabulary.knownThrough = rows.at(-1)?.id ?? 0;
+    })
+    .catch((error: unknown) => {
+      known.loaded = undefined;
+      throw error;
+    });
+  return known.loaded.then(() => vocabulary);
+}
+
+/** The table was replaced (a backup restored): what was known of it no longer holds. */
+export function forgetVocabulary(db: TargumDatabase): void {
+  const known = sharedOf(db);
+  known.vocabulary = new Vocabulary();
+  known.loaded = undefined;
+  known.generation += 1;
+  for (const listener of known.forgotten) listener();
+}
+
+export function onVocabularyForgotten(db: TargumDatabase, listener: () => void): void {
+  sharedOf(db).forgotten.add(listener);
 }

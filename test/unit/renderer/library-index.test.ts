@@ -136,6 +136,27 @@ describe('the library index', () => {
     expect(await find('intermediaries')).toEqual(ids);
   });
 
+  it('searches a restored backup with its own vocabulary, and goes on adding to it', async () => {
+    const other = await libraryWith(arabic);
+    await other.current();
+    const backup = await Promise.all(other.db.tables.map(async (table) => ({ name: table.name, rows: await table.toArray() })));
+    const { db, current, find } = await libraryWith(hebrew);
+    await current();
+    // As a restore does: every table emptied and filled from the backup, in one transaction.
+    await db.transaction('rw', db.tables, async () => {
+      for (const { name, rows } of backup) {
+        await db.table(name).clear();
+        await db.table(name).bulkPut(rows);
+      }
+    });
+    await current();
+    expect(await find('ארטילריה')).toEqual([]);
+    expect(await find('الارهابي')).toEqual(other.ids);
+    const added = await db.transaction('rw', db.articles, db.segments, () => writeArticle(db, prepareArticle({ text: hebrew, origin: 'paste' })));
+    expect(await find('ארטילריה')).toEqual([added]);
+    expect(await find('مقراته')).toEqual(other.ids);
+  });
+
   it('indexes the articles of a library made before it existed, and rebuilds entries made with other folding rules', async () => {
     const name = `library-index-${++databases}`;
     const before = new Dexie(name);
