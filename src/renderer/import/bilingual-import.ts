@@ -7,6 +7,7 @@ import { memoryKey } from '../../common/text/memory-key';
 import type { TextLanguage } from '../../common/text/segmenter';
 import type { TargumDatabase } from '../db/database';
 import type { MemoryRecord } from '../db/records';
+import { confirmedMemory } from '../segments/article-changes';
 import { loadArticleView } from '../segments/use-article-view';
 
 export interface MemoryImport {
@@ -86,11 +87,7 @@ export async function updateArticleFromXliff(db: TargumDatabase, document: Bilin
       const now = Date.now();
       await db.edits.bulkAdd(changes.map((unit) => ({ articleId: article.id!, source: unit.source, text: unit.target, status: unit.status, createdAt: now })));
       const confirmed = changes.filter((unit) => unit.status === 'confirmed');
-      for (const unit of confirmed) {
-        const sourceKey = memoryKey(article.language, unit.source);
-        const known = await db.memory.where('sourceKey').equals(sourceKey).first();
-        await db.memory.put({ ...(known ? { id: known.id } : {}), sourceKey, language: article.language, source: unit.source, target: unit.target, origin: 'confirmed', updatedAt: now });
-      }
+      for (const unit of confirmed) await db.memory.put(await confirmedMemory(db, article, unit.source, { text: unit.target, status: 'confirmed' }));
     });
     return { articleId: article.id!, title: article.title, changed: changes.length, unmatched: document.units.length - matching.length };
   }

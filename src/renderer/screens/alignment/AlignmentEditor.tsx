@@ -18,8 +18,7 @@ import {
 import { useAlignment } from '../../alignment/use-alignment';
 import type { AlignmentLinkRecord } from '../../db/records';
 import { LinkRow, type RowSide } from './LinkRow';
-
-const isEditable = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+import { isEditable } from '../../components/editable-target';
 
 function summary(links: readonly AlignmentLinkRecord[]): string {
   const count = (test: (link: AlignmentLinkRecord) => boolean) => links.filter(test).length;

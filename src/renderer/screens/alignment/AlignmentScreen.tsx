@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { textDirection } from '../../../common/text/language';
 import { alignedAsCounterpart, alignmentsOf } from '../../alignment/alignment-store';
 import { useWorkbench } from '../../app/workbench-context';
+import { ArticleGone, ArticleHeading } from '../../components/ArticleHeading';
 import { LanguageBadge } from '../../components/LanguageBadge';
 import { AlignmentEditor } from './AlignmentEditor';
 import { CounterpartPanel } from './CounterpartPanel';
@@ -22,13 +22,7 @@ export function AlignmentScreen({ articleId }: { articleId: number }) {
   const [adding, setAdding] = useState(false);
 
   if (data === undefined) return null;
-  if (data === null) {
-    return (
-      <p className="empty-state">
-        This article is no longer in the library. <Link href="/">Back to the library</Link>
-      </p>
-    );
-  }
+  if (data === null) return <ArticleGone />;
   const { article, alignments, sources } = data;
   const selected = alignments.find(({ alignment }) => alignment.id === chosen) ?? alignments[0];
   const showPanel = adding || alignments.length === 0;
@@ -39,9 +33,7 @@ export function AlignmentScreen({ articleId }: { articleId: number }) {
         <Link href={`/article/${articleId}`} className="button small">
           ← Reading
         </Link>
-        <h1 className="alignment-title" lang={article.language} dir={textDirection(article.language)}>
-          {article.title}
-        </h1>
+        <ArticleHeading article={article} />
         <LanguageBadge language={article.language} />
       </header>
       {sources.length > 0 && (

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'wouter';
-import { languageNames, textDirection, type SourceLanguage } from '../../../common/text/language';
+import { languageNames, type SourceLanguage } from '../../../common/text/language';
 import { useWorkbench } from '../../app/workbench-context';
+import { ArticleGone, ArticleHeading } from '../../components/ArticleHeading';
 import { LanguageBadge } from '../../components/LanguageBadge';
 import { useLibrarySetting } from '../../db/settings';
 import { saveFile } from '../../files/save-file';
@@ -24,24 +25,18 @@ import { TranslateControls } from './TranslateControls';
 import { useVisibleRows } from './use-visible-rows';
 import './reader.css';
 import { describeWriteError } from '../../db/write-errors';
+import { isEditable } from '../../components/editable-target';
 
 export function ReaderScreen({ articleId, segmentId }: { articleId: number; segmentId?: number }) {
   const view = useArticleView(articleId);
   if (view === undefined) return null;
-  if (view === null) {
-    return (
-      <p className="empty-state">
-        This article is no longer in the library. <Link href="/">Back to the library</Link>
-      </p>
-    );
-  }
+  if (view === null) return <ArticleGone />;
   const { language } = view.article;
   if (language === 'en') return <p className="empty-state">This article is in English already.</p>;
   return <Reader key={articleId} view={view} language={language} initialSegmentId={segmentId} />;
 }
 
 const modeLabels: Record<ViewMode, string> = { 'side-by-side': 'Side by side', interlinear: 'Interlinear', source: 'Source', english: 'English' };
-const isEditable = (target: EventTarget | null) => target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
 
 function describeChange(change: ArticleChange): string {
   if (change.kind === 'gloss') return change.after && change.before ? 'gloss edit' : change.after ? 'new gloss' : 'gloss deletion';
@@ -244,16 +239,13 @@ function Reader({ view, language, initialSegmentId }: { view: ArticleView; langu
   );
   const onVisibleRows = useCallback((indices: number[]) => visibleRows.set(indices), [visibleRows]);
   const highlightId = hoverId ?? focusedId;
-  const direction = textDirection(article.language);
   const { progress } = view;
   const corrections = order.filter((sentence) => sentence.state.value !== null).length;
 
   return (
     <article className={`reader mode-${mode}${swapped ? ' swapped' : ''}`} aria-labelledby="reader-title">
       <header className="reader-toolbar">
-        <h1 id="reader-title" className="reader-title" lang={article.language} dir={direction}>
-          {article.title}
-        </h1>
+        <ArticleHeading article={article} id="reader-title" />
         <LanguageBadge language={article.language} />
         <span className="reader-progress muted" aria-label="Confirmed sentences">
           {progress.confirmed}/{progress.sentences} confirmed
