@@ -2,35 +2,29 @@
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
-import { builtinModules } from 'node:module';
+import { readFileSync } from 'node:fs';
 import tseslint from 'typescript-eslint';
+import layerImports from './eslint/layer-imports.js';
+import { classificationProblems, layers, packageLayers } from './eslint/layers.js';
 
-const nodeModules = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+const unclassified = classificationProblems(JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')));
+if (unclassified.length > 0) throw new Error(unclassified.join('\n'));
+
 const nodeGlobals = ['process', 'Buffer', 'require', 'module', '__dirname', '__filename', 'global', 'setImmediate'];
 const domGlobals = ['window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'indexedDB', 'HTMLElement', 'WebSocket'];
 
-/** Forbids imports of other layers' folders, by path. */
-const folders = (...names) => names.map((name) => ({ group: [`**/${name}/**`, `**/${name}`], message: `this layer must not import from src/${name}` }));
-
-/** The layering rule: what each runtime's folder may import (after VS Code's layer checks). */
-const layer = ({ files, node = false, dom = false, electron = false, react = true, forbiddenFolders }) => ({
-  files,
+/**
+ * The globals a layer's runtime lacks; its imports are eslint/layers.js's allow-lists.
+ * @param {{ folder: string, node: boolean, dom: boolean }} layer
+ * @returns {import('eslint').Linter.Config}
+ */
+const layerGlobals = ({ folder, node, dom }) => ({
+  files: [`${folder}/**`],
   rules: {
-    'no-restricted-imports': [
-      'error',
-      {
-        paths: [
-          ...(node ? [] : nodeModules.map((name) => ({ name, message: 'this layer runs without Node: no Node modules' }))),
-          ...(electron ? [] : [{ name: 'electron', message: 'only src/main and src/preload may use Electron' }]),
-          ...(react ? [] : [{ name: 'react', message: 'UI code belongs in src/renderer' }]),
-        ],
-        patterns: folders(...forbiddenFolders),
-      },
-    ],
     'no-restricted-globals': [
       'error',
-      ...(node ? [] : nodeGlobals.map((name) => ({ name, message: 'this layer runs without Node' }))),
-      ...(dom ? [] : domGlobals.map((name) => ({ name, message: 'this layer runs without a DOM' }))),
+      ...(node ? [] : nodeGlobals.map((name) => ({ name, message: `${folder} runs without Node` }))),
+      ...(dom ? [] : domGlobals.map((name) => ({ name, message: `${folder} runs without a DOM` }))),
     ],
   },
 });
@@ -41,9 +35,11 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    plugins: { targum: { rules: { 'layer-imports': layerImports } } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+      'targum/layer-imports': ['error', { layers, packageLayers }],
     },
   },
   {
@@ -51,15 +47,9 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
-  layer({ files: ['src/common/**'], react: false, forbiddenFolders: ['renderer', 'node', 'server', 'cli', 'main', 'preload'] }),
-  layer({ files: ['src/renderer/**'], dom: true, forbiddenFolders: ['node', 'server', 'cli', 'main', 'preload'] }),
-  layer({ files: ['src/node/**'], node: true, react: false, forbiddenFolders: ['renderer', 'server', 'cli', 'main', 'preload'] }),
-  layer({ files: ['src/server/**'], node: true, react: false, forbiddenFolders: ['renderer', 'cli', 'main', 'preload'] }),
-  layer({ files: ['src/cli/**'], node: true, react: false, forbiddenFolders: ['renderer', 'server', 'main', 'preload'] }),
-  layer({ files: ['src/main/**'], node: true, electron: true, react: false, forbiddenFolders: ['renderer', 'server', 'cli', 'preload'] }),
-  layer({ files: ['src/preload/**'], electron: true, react: false, forbiddenFolders: ['renderer', 'node', 'server', 'cli', 'main'] }),
+  ...layers.map((layer) => layerGlobals({ folder: layer.folder, node: layer.node, dom: layer.folder === 'src/renderer' })),
   {
-    files: ['test/**', 'scripts/**', 'bin/**', '*.config.{js,ts}'],
+    files: ['test/**', 'scripts/**', 'bin/**', 'eslint/**', '*.config.{js,ts}'],
     languageOptions: { globals: { ...globals.node } },
   },
 );
