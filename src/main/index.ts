@@ -1,5 +1,5 @@
 /** The desktop host: Electron's main process. Thin: windows, security, the app:// origin and IPC. */
-import { app, BrowserWindow, ipcMain, nativeTheme } from 'electron';
+import { app, BrowserWindow, ipcMain, nativeTheme, net, protocol, session, shell } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { apiEventSchema } from '../common/api/contract';
@@ -9,7 +9,7 @@ import { errorReply } from '../common/api/reply';
 import { ServicesConnection } from '../common/rpc/services-connection';
 import { resolveDataPaths } from '../node/paths';
 import { registerAppScheme, serveRendererOverAppScheme } from './app-protocol';
-import { applySecurityPolicies, isAppUrl } from './security';
+import { applySecurityPolicies, senderRefusal } from './security';
 import { spawnServicesProcess } from './services-process';
 
 const outDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,7 +18,7 @@ const log = (message: string) => process.stderr.write(`[main] ${message}\n`);
 const paths = resolveDataPaths();
 // Electron's userData is the same folder the web host and the command line use (see resolveDataPaths).
 app.setPath('userData', paths.dataDir);
-registerAppScheme();
+registerAppScheme(protocol);
 
 let mainWindow: BrowserWindow | undefined;
 
@@ -33,8 +33,8 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
-  applySecurityPolicies();
-  serveRendererOverAppScheme(path.join(outDir, 'renderer'));
+  applySecurityPolicies({ app, session, shell });
+  serveRendererOverAppScheme({ protocol, net }, path.join(outDir, 'renderer'));
 
   const services = new ServicesConnection(
     () =>
@@ -56,9 +56,9 @@ function start(): void {
   const dispatch = createForwardingDispatcher((method, params) => services.call(method, params));
 
   ipcMain.handle(ipcChannels.call, async (event, method: unknown, params: unknown) => {
-    const frame = event.senderFrame;
-    if (!mainWindow || event.sender !== mainWindow.webContents || !frame || frame.parent !== null || !isAppUrl(frame.url)) {
-      log(`refused a call from ${frame?.url ?? 'an unknown frame'}`);
+    const refusal = senderRefusal(event, mainWindow?.webContents);
+    if (refusal) {
+      log(`refused ${refusal}`);
       return errorReply('invalid-request', 'calls are only accepted from the Targum window');
     }
     return dispatch(method, params);
