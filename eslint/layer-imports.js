@@ -1,8 +1,9 @@
 // @ts-check
 /**
  * The layering rule: every module a file names (static and type-only imports, re-exports, dynamic `import()`,
- * `require()`, `import x = require()` and `import('x').T` types) must be on its layer's allow-list. Layers and the
- * classification of packages come in the options (eslint/layers.js holds Targum's).
+ * `require()`, `import x = require()`, `import('x').T` types, `new URL('./x', import.meta.url)` and triple-slash
+ * references) must be on its layer's allow-list. Layers and the classification of packages come in the options
+ * (eslint/layers.js holds Targum's).
  */
 import { builtinModules } from 'node:module';
 import path from 'node:path';
@@ -45,6 +46,7 @@ export default {
         "The package {{package}} ('{{specifier}}') is not classified: add it to package.json and to eslint/layers.js with the layers it may run in.",
       computed: '{{layer}} names a module by a computed expression, which the layering cannot check: name it with a string literal.',
       noLayer: '{{file}} is in no layer: every folder of src/ is a layer listed in eslint/layers.js.',
+      referenceLib: '{{layer}} takes its libraries from tsconfig.json files, not from a /// <reference lib> comment.',
     },
   },
 
@@ -63,36 +65,52 @@ export default {
     };
 
     /**
-     * @param {import('estree').Node} node
+     * @param {import('estree').Node | import('estree').Comment} node
      * @param {unknown} source a Literal or TemplateLiteral naming the module, or another expression
      */
     function check(node, source) {
       const specifier = literalValue(source);
       if (specifier === undefined) {
-        if (layer) context.report({ node, messageId: 'computed', data: { layer: layer.folder } });
+        if (layer) report(node, 'computed', { layer: layer.folder });
         return;
       }
-      const data = { layer: layer?.folder ?? '', specifier, allowed: allowed() };
+      checkSpecifier(node, specifier);
+    }
+
+    /**
+     * @param {import('estree').Node | import('estree').Comment} node
+     * @param {string} messageId
+     * @param {Record<string, string>} data
+     */
+    const report = (node, messageId, data) => context.report({ loc: /** @type {import('estree').SourceLocation} */ (node.loc), messageId, data });
+
+    /**
+     * @param {import('estree').Node | import('estree').Comment} node
+     * @param {string} specifier
+     * @param {string} shown how the file names it, for the message
+     */
+    function checkSpecifier(node, specifier, shown = specifier) {
+      const data = { layer: layer?.folder ?? '', specifier: shown, allowed: allowed() };
       if (isPath(specifier)) {
         if (!layer) return;
         const target = toPosix(path.relative(root, path.resolve(path.dirname(context.filename), specifier)));
         if (layer.mayImport.some((folder) => within(target, folder))) return;
         const targetLayer = layers.find((candidate) => within(target, candidate.folder));
-        context.report({ node, messageId: 'folder', data: { ...data, target: targetLayer?.folder ?? target } });
+        report(node, 'folder', { ...data, target: targetLayer?.folder ?? target });
         return;
       }
       if (isNodeBuiltin(specifier)) {
-        if (layer && !layer.node) context.report({ node, messageId: 'builtin', data });
+        if (layer && !layer.node) report(node, 'builtin', data);
         return;
       }
       const name = packageName(specifier);
       const where = packageLayers[name];
       if (!where) {
-        context.report({ node, messageId: 'unclassified', data: { ...data, package: name } });
+        report(node, 'unclassified', { ...data, package: name });
         return;
       }
       if (layer && !where.includes(layer.folder)) {
-        context.report({ node, messageId: 'package', data: { ...data, package: name, packageLayers: where.length ? where.join(', ') : 'tests, scripts and configuration' } });
+        report(node, 'package', { ...data, package: name, packageLayers: where.length ? where.join(', ') : 'tests, scripts and configuration' });
       }
     }
 
@@ -104,6 +122,16 @@ export default {
     return {
       Program(node) {
         if (!layer && file.startsWith('src/')) context.report({ node, messageId: 'noLayer', data: { file } });
+        for (const comment of context.sourceCode.getAllComments()) {
+          const reference = /^\/\s*<reference\s+(types|path|lib)\s*=\s*["']([^"']+)["']/.exec(comment.value);
+          if (!reference) continue;
+          const [, kind, name = ''] = reference;
+          if (kind === 'lib') {
+            if (layer) report(comment, 'referenceLib', { layer: layer.folder });
+          } else if (kind === 'path') checkSpecifier(comment, name.startsWith('.') ? name : `./${name}`, `//${comment.value}`);
+          // `types="node"` is Node's own types, which only layers with Node may see.
+          else checkSpecifier(comment, name === 'node' ? 'node:' : name, `//${comment.value}`);
+        }
       },
       ImportDeclaration: checkSource,
       ExportAllDeclaration: checkSource,
@@ -115,6 +143,13 @@ export default {
       /** @param {any} node `import x = require('x')` */
       TSExternalModuleReference(node) {
         check(node, node.expression);
+      },
+      /** @param {any} node `new URL('./worker.ts', import.meta.url)`, which bundlers follow */
+      NewExpression(node) {
+        const [first, second] = node.arguments;
+        const importMetaUrl = second?.type === 'MemberExpression' && second.object.type === 'MetaProperty' && second.property.name === 'url';
+        const specifier = literalValue(first);
+        if (node.callee.type === 'Identifier' && node.callee.name === 'URL' && importMetaUrl && specifier !== undefined && isPath(specifier)) checkSpecifier(node, specifier);
       },
       /** @param {any} node `import('x').T` in a type; older parsers call the literal `argument` */
       TSImportType(node) {

@@ -31,6 +31,7 @@ tester.run('layer-imports', layerImports, {
     { filename: inPage, code: "import { a } from '../shared/a';\nimport { b } from './b';\nimport React from 'ui';\nimport { z } from 'pure/sub/path';", options },
     { filename: inServices, code: "import fs from 'node:fs';\nimport path from 'path';\nimport { n } from '@scope/native/sub';\nconst m = await import('native');", options },
     { filename: inShared, code: "export * from './other';\nexport type { T } from 'pure';\ntype U = import('./u').U;", options },
+    { filename: inServices, code: '/// <reference types="node" />\nconst worker = new URL(\'./worker.ts\', import.meta.url);\nconst page = new URL(\'../page/x\', \'https://example.org/\');', options },
     { filename: inTest, code: "import { a } from '../src/services/a';\nimport 'runner';\nimport 'native';\nimport fs from 'node:fs';", options },
   ],
   invalid: [
@@ -55,5 +56,10 @@ tester.run('layer-imports', layerImports, {
     invalid(inPage, 'const name = "x";\nconst m = import(name);', 'computed'),
     invalid(inPage, 'const m = require(`./${1}`);', 'computed'),
     invalid(path.join(root, 'src/elsewhere/x.ts'), 'export const x = 1;', 'noLayer'),
+    invalid(inShared, '/// <reference types="node" />\nexport const x = 1;', 'builtin'),
+    invalid(inShared, '/// <reference types="ui" />\nexport const x = 1;', 'package'),
+    invalid(inShared, '/// <reference path="../page/globals.d.ts" />\nexport const x = 1;', 'folder'),
+    invalid(inShared, '/// <reference lib="dom" />\nexport const x = 1;', 'referenceLib'),
+    invalid(inPage, "const worker = new Worker(new URL('../services/worker.ts', import.meta.url));", 'folder'),
   ],
 });
