@@ -104,11 +104,11 @@ describe("each layer's type-check sees only its own runtime's types", () => {
     expect(errors[0]).toMatch(/Cannot find module 'node:fs'/);
     expect(errors[1]).toMatch(/Cannot find name 'process'/);
     expect(errors[2]).toMatch(/Cannot find name 'Buffer'/);
-  }, 120_000);
+  }, 180_000);
 
   it('refuses process in the renderer, and accepts the DOM there', async () => {
     const errors = await typeErrors('renderer', 'export const probe = [document.title, process.env];\n');
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/Cannot find name 'process'/);
-  }, 120_000);
+  }, 180_000);
 });
