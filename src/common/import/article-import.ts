@@ -1,5 +1,5 @@
-import { detectLanguage } from '../text/language';
-import { splitParagraphs, splitSentences, type TextLanguage } from '../text/segmenter';
+import { type TextLanguage, detectLanguage } from '../text/language';
+import { splitParagraphs, splitSentences } from '../text/segmenter';
 import { classifyParagraphs, findPublicationDate, type BoilerplateKind } from './boilerplate';
 import { cleanImportedText } from './clean-text';
 import { findOutlet, outletName } from './outlet';

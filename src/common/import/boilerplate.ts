@@ -15,7 +15,8 @@
  *
  * Shared code: standard ECMAScript and `Intl` only.
  */
-import type { TextLanguage } from '../text/segmenter';
+import { foldText } from '../text/fold';
+import type { TextLanguage } from '../text/language';
 
 export type BoilerplateKind =
   | 'mistake-report'
@@ -40,47 +41,14 @@ export const BOILERPLATE_VERSION = 1;
 // ---------------------------------------------------------------------------------------------
 // Normalisation
 
-/** Combining marks (Arabic harakat and Quranic marks, Hebrew points and cantillation) and tatweel. */
-const MARKS = /[\p{M}\u0640]/gu;
-const INVISIBLE = /[\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
-
-/**
- * Text as the rules see it: NFKC, no invisible marks, no Arabic or Hebrew diacritics, alef forms
- * as ا, ى as ي, ة as ه, Arabic-Indic digits as ASCII, Hebrew geresh and gershayim as ' and ",
- * spaces collapsed, lower case. Punctuation stays.
- */
-function foldText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(INVISIBLE, '')
-    .replace(MARKS, '')
-    .replace(FOLDED_CHARS, (ch) => FOLDS[ch] ?? ch)
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+/** Text as the rules see it: folded for compatibility (see foldText), spaces collapsed. Punctuation stays. */
+function foldLine(text: string): string {
+  return foldText(text, { compatibility: true }).replace(/\s+/g, ' ').trim();
 }
-
-/** Letters and digits folded one for one (alef forms, alef maqsura, ta marbuta, Arabic-Indic digits, Hebrew marks). */
-const FOLDS: Readonly<Record<string, string>> = {
-  '\u0622': '\u0627',
-  '\u0623': '\u0627',
-  '\u0625': '\u0627',
-  '\u0671': '\u0627',
-  '\u0649': '\u064A',
-  '\u0629': '\u0647',
-  '\u066B': '.',
-  '\u066C': ',',
-  '\u05BE': '-',
-  '\u05F3': "'",
-  '\u05F4': '"',
-  ...Object.fromEntries(Array.from({ length: 10 }, (_, d) => [String.fromCharCode(0x0660 + d), String(d)])),
-  ...Object.fromEntries(Array.from({ length: 10 }, (_, d) => [String.fromCharCode(0x06f0 + d), String(d)])),
-};
-const FOLDED_CHARS = /[\u0622\u0623\u0625\u0671\u0649\u0629\u066B\u066C\u05BE\u05F3\u05F4\u0660-\u0669\u06F0-\u06F9]/g;
 
 /** Folded text reduced to its words: every run of non-letters, non-digits is one space. */
 function looseText(text: string): string {
-  return foldText(text)
+  return foldLine(text)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
@@ -156,9 +124,9 @@ function toLine(raw: string): Line {
   const trimmed = raw.trim();
   if (trimmed.length > LONG_LINE) {
     const words = (trimmed.match(/\s+/g)?.length ?? 0) + 1;
-    return { raw: trimmed, folded: foldText(trimmed.slice(0, LONG_LINE / 2)), loose: '', words: Math.max(words, 100), digits: '' };
+    return { raw: trimmed, folded: foldLine(trimmed.slice(0, LONG_LINE / 2)), loose: '', words: Math.max(words, 100), digits: '' };
   }
-  const folded = foldText(trimmed);
+  const folded = foldLine(trimmed);
   const loose = folded.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   return { raw: trimmed, folded, loose, words: loose === '' ? 0 : loose.split(' ').length, digits: loose.replace(/\D/g, '') };
 }
@@ -341,9 +309,9 @@ const PHOTO_LABEL = '(?:צילום(?: מסך| ארכיון)?|צילומים|צל
 const WEAK_PHOTO_LABEL = '(?:الصورة|صورة|الصور|image|images|picture|pic|credit)';
 const SOURCE_LABEL = '(?:المصدر|مصدر|المصادر|source|מקור)';
 const CREDIT_TEXT = '\\s*[:\\uFF1A]\\s*([^:()\\[\\]]+?)\\s*[)\\]]?\\s*$';
-const TAIL_CREDIT = new RegExp(`(?:^|[\\s/|(\\[\\u2022\\u00B7,\\u060C-])${foldText(PHOTO_LABEL)}${CREDIT_TEXT}`, 'u');
-const WEAK_TAIL_CREDIT = new RegExp(`(?:^|(?:[/|(\\[\\u2022\\u00B7.\\u2013\\u2014-]|\\s-)\\s*)${foldText(WEAK_PHOTO_LABEL)}${CREDIT_TEXT}`, 'u');
-const SOURCE_CREDIT = new RegExp(`^[(\\[]?\\s*${foldText(SOURCE_LABEL)}${CREDIT_TEXT}`, 'u');
+const TAIL_CREDIT = new RegExp(`(?:^|[\\s/|(\\[\\u2022\\u00B7,\\u060C-])${foldLine(PHOTO_LABEL)}${CREDIT_TEXT}`, 'u');
+const WEAK_TAIL_CREDIT = new RegExp(`(?:^|(?:[/|(\\[\\u2022\\u00B7.\\u2013\\u2014-]|\\s-)\\s*)${foldLine(WEAK_PHOTO_LABEL)}${CREDIT_TEXT}`, 'u');
+const SOURCE_CREDIT = new RegExp(`^[(\\[]?\\s*${foldLine(SOURCE_LABEL)}${CREDIT_TEXT}`, 'u');
 /** Labels that may stand before an agency name without a colon: «צילום אי.אף.פי», "Photo AFP". */
 const PHOTO_WORDS = phraseList('צילום', 'צילומים', 'תצלום', 'تصوير', 'الصورة', 'صورة', 'photo', 'photos', 'image', 'credit', 'source', 'المصدر');
 /** Lines that say a picture is from the archive. */
@@ -398,7 +366,7 @@ function isStandaloneDateline(line: Line): boolean {
 
 /** "By …", «بقلم …», «كتب: …», «מאת …»: a byline of a few words. */
 const BYLINE = new RegExp(
-  `^(?:${foldText('بقلم|بواسطة|كتب\\s*:|كتبت\\s*:|كتبه\\s*:|إعداد\\s*:|تحرير\\s*:|ترجمة\\s*:|مراسلة\\s*:|מאת|כתב\\s*:|כתבת\\s*:|כתבה\\s*:|עריכה\\s*:|written by|reported by|reporting by|edited by|words by')})(?![\\p{L}])`,
+  `^(?:${foldLine('بقلم|بواسطة|كتب\\s*:|كتبت\\s*:|كتبه\\s*:|إعداد\\s*:|تحرير\\s*:|ترجمة\\s*:|مراسلة\\s*:|מאת|כתב\\s*:|כתבת\\s*:|כתבה\\s*:|עריכה\\s*:|written by|reported by|reporting by|edited by|words by')})(?![\\p{L}])`,
   'u',
 );
 /** Copyright lines: "© 2017 Reuters", «جميع الحقوق محفوظة», «כל הזכויות שמורות». */
@@ -473,7 +441,7 @@ const MONTH_NAMES: readonly (readonly [number, readonly string[]])[] = [
   [11, ['november', 'nov', 'נובמבר', 'نوفمبر', 'تشرين الثاني', 'تشرين ثاني', 'نونبر']],
   [12, ['december', 'dec', 'דצמבר', 'ديسمبر', 'كانون الأول', 'كانون أول', 'دجنبر']],
 ];
-const MONTHS: readonly MonthName[] = MONTH_NAMES.flatMap(([month, names]) => names.map((name) => ({ name: foldText(name), month })));
+const MONTHS: readonly MonthName[] = MONTH_NAMES.flatMap(([month, names]) => names.map((name) => ({ name: foldLine(name), month })));
 const MONTH_BY_NAME = new Map(MONTHS.map((m) => [m.name, m.month]));
 
 /** Hijri months: they make a date line, but no ISO date is read from them. */
@@ -486,8 +454,8 @@ const alternation = (names: readonly string[]): string => [...new Set(names)].so
 
 const MONTH = `(?<![\\p{L}])(?:[\u05D1\u05DC]-?)?(${alternation(MONTHS.map((m) => m.name))})(?![\\p{L}])\\.?`;
 const MONTH_ALSO = `(?:\\s*[(/]\\s*(?:${alternation(MONTHS.map((m) => m.name))})\\.?\\s*\\)?)?`;
-const HIJRI_MONTH = `(?<![\\p{L}])(?:${alternation(HIJRI_MONTHS.map(foldText))})(?![\\p{L}])`;
-const HEBREW_MONTH = `(?<![\\p{L}])(?:[\u05D1\u05DC]-?)?(?:${alternation(HEBREW_MONTHS.map(foldText))})(?![\\p{L}])`;
+const HIJRI_MONTH = `(?<![\\p{L}])(?:${alternation(HIJRI_MONTHS.map(foldLine))})(?![\\p{L}])`;
+const HEBREW_MONTH = `(?<![\\p{L}])(?:[\u05D1\u05DC]-?)?(?:${alternation(HEBREW_MONTHS.map(foldLine))})(?![\\p{L}])`;
 /** A Hebrew-calendar day or year in letters, with its geresh or gershayim: ה', ט"ו, תשע"ז. */
 const HEBREW_DAY = `(?<![\\p{L}])(?:[\u05D0-\u05EA]'|[\u05D0-\u05EA]"[\u05D0-\u05EA])`;
 const HEBREW_YEAR = `(?<![\\p{L}])(?:\u05D4)?\u05EA[\u05E9\u05E8\u05E7]?[\u05D0-\u05EA]?["'][\u05D0-\u05EA](?![\\p{L}])`;
@@ -560,7 +528,7 @@ function isoDate(year: number, month: number, day: number): string | undefined {
 }
 
 /** First words of every month name: without one of them only numeric dates are looked for. */
-const MONTH_WORDS = new Set([...MONTHS.map((m) => m.name), ...HIJRI_MONTHS.map(foldText), ...HEBREW_MONTHS.map(foldText)].map((name) => name.split(' ')[0] ?? name));
+const MONTH_WORDS = new Set([...MONTHS.map((m) => m.name), ...HIJRI_MONTHS.map(foldLine), ...HEBREW_MONTHS.map(foldLine)].map((name) => name.split(' ')[0] ?? name));
 
 function mentionsMonth(folded: string): boolean {
   return folded.split(/[^\p{L}]+/u).some((word) => MONTH_WORDS.has(word) || (/^[\u05D1\u05DC]/u.test(word) && MONTH_WORDS.has(word.slice(1))));
@@ -642,7 +610,7 @@ function isDateText(folded: string): boolean {
 
 /** Whether a short text is essentially a date or time, with at most a word or two beside it (see isDateText). */
 export function looksLikeDate(text: string): boolean {
-  return isDateText(foldText(text));
+  return isDateText(foldLine(text));
 }
 
 /** A short paragraph that is essentially a date or time: «الإثنين 28/8/2017 م …», "פורסם: 24.08.17, 21:47". */

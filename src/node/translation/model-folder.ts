@@ -1,15 +1,8 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import {
-  modelFamilies,
-  modelSources,
-  translationLanguageSchema,
-  type ModelDtype,
-  type ModelFamily,
-  type ModelInfo,
-  type TranslationLanguage,
-} from '../../common/models/model-info';
+import { modelFamilies, modelSources, translationLanguageSchema, type ModelDtype, type ModelFamily, type ModelInfo } from '../../common/models/model-info';
+import type { TextLanguage } from '../../common/text/language';
 
 /** Targum's note in a model folder: where the model came from and which languages it translates. */
 export const manifestFileName = 'targum-model.json';
@@ -40,7 +33,7 @@ const configSchema = z.looseObject({
 });
 
 const familyOfModelType: Record<string, ModelFamily> = { marian: 'marian', m2m_100: 'm2m100' };
-const multilingual: readonly TranslationLanguage[] = ['he', 'ar', 'en'];
+const multilingual: readonly TextLanguage[] = ['he', 'ar', 'en'];
 
 /** The files transformers.js needs besides the ONNX files. */
 export const requiredTextFiles = ['config.json', 'tokenizer.json', 'tokenizer_config.json'] as const;
@@ -67,10 +60,10 @@ export async function folderSize(folder: string): Promise<number> {
 }
 
 /** Languages from an OPUS-MT style name: `opus-mt-ar-en`, `opus-mt-tc-big-he-en`, `tiny-mul-en`. */
-export function languagesFromName(name: string): { from: TranslationLanguage[]; to: TranslationLanguage[] } | undefined {
+export function languagesFromName(name: string): { from: TextLanguage[]; to: TextLanguage[] } | undefined {
   const match = /(?:^|[-_/])([a-z]{2,3})-([a-z]{2,3})$/.exec(name.toLowerCase());
   if (!match) return undefined;
-  const expand = (code: string): TranslationLanguage[] => {
+  const expand = (code: string): TextLanguage[] => {
     if (code === 'mul' || code === 'sem') return ['he', 'ar'];
     const parsed = translationLanguageSchema.safeParse(code === 'heb' ? 'he' : code === 'ara' ? 'ar' : code === 'eng' ? 'en' : code);
     return parsed.success ? [parsed.data] : [];

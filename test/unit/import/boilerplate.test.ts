@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { classifyParagraphs, findPublicationDate, type BoilerplateKind, type ParagraphClass } from '../../../src/common/import/boilerplate';
-import { splitParagraphs, type TextLanguage } from '../../../src/common/text/segmenter';
+import { splitParagraphs } from '../../../src/common/text/segmenter';
+import type { TextLanguage } from '../../../src/common/text/language';
 
 const SEEDS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/seeds');
 
