@@ -1,5 +1,5 @@
 import { ModelFolderError } from '../node/translation/model-folder';
-import { ModelDownloadError } from '../node/models/hub-download';
+import { ModelDownloadError } from '../node/models/hub-download/errors';
 import { readAppMetadata } from '../node/app-metadata';
 import { ApiCallError } from '../common/api/reply';
 import { CliError, type CliIo } from './cli-io';

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { isRecommendedFor, modelDtypeSchema, modelFamilies, modelTranslates, translationLanguageSchema } from '../../common/models/model-info';
 import { onnxFilesFor, requiredTextFiles, type ModelManifest } from '../translation/model-folder';
 import { stagingFolderName } from './model-registry';
-import type { DownloadRequest } from './hub-download';
+import type { DownloadRequest } from './hub-download/request';
 import type { TextLanguage } from '../../common/text/language';
 
 

@@ -1,7 +1,8 @@
 import type { ApiEvent, CatalogEntry } from '../../common/api/contract';
 import { isRecommendedFor, type ModelInfo } from '../../common/models/model-info';
 import { catalogEntriesFor, downloadRequestFor, loadCatalog, type ModelCatalog } from './catalog';
-import { downloadModel, ModelDownloadError } from './hub-download';
+import { downloadModel } from './hub-download/download-model';
+import { ModelDownloadError } from './hub-download/errors';
 import type { ModelRegistry } from './model-registry';
 import { inspectModelFolder } from '../translation/model-folder';
 import type { TextLanguage } from '../../common/text/language';

@@ -1,6 +1,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { isFile } from '../fs/file-info';
 import { modelFamilies, modelSources, translationLanguageSchema, type ModelDtype, type ModelFamily, type ModelInfo } from '../../common/models/model-info';
 import type { TextLanguage } from '../../common/text/language';
 
@@ -44,13 +45,6 @@ export const onnxFilesFor: Record<ModelDtype, readonly string[]> = {
   q8: ['onnx/encoder_model_quantized.onnx', 'onnx/decoder_model_merged_quantized.onnx'],
 };
 
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    (info) => info.isFile(),
-    () => false,
-  );
-}
-
 export async function folderSize(folder: string): Promise<number> {
   let total = 0;
   for (const entry of await readdir(folder, { withFileTypes: true, recursive: true })) {
@@ -81,10 +75,10 @@ export async function inspectModelFolder(folder: string, fallbackSource: ModelIn
   const info = await stat(folder).catch(() => undefined);
   if (!info?.isDirectory()) throw new ModelFolderError(`${folder} is not a folder`);
   const missing: string[] = [];
-  for (const file of requiredTextFiles) if (!(await exists(path.join(folder, file)))) missing.push(file);
+  for (const file of requiredTextFiles) if (!(await isFile(path.join(folder, file)))) missing.push(file);
   const dtypes: ModelDtype[] = [];
   for (const [dtype, files] of Object.entries(onnxFilesFor) as Array<[ModelDtype, readonly string[]]>) {
-    if ((await Promise.all(files.map((file) => exists(path.join(folder, file))))).every(Boolean)) dtypes.push(dtype);
+    if ((await Promise.all(files.map((file) => isFile(path.join(folder, file))))).every(Boolean)) dtypes.push(dtype);
   }
   if (dtypes.length === 0) missing.push('onnx/encoder_model.onnx and onnx/decoder_model_merged.onnx (or their _quantized versions)');
   if (missing.length) throw new ModelFolderError(`${folder} is not a translation model folder: missing ${missing.join(', ')}`);
