@@ -11,7 +11,7 @@
  * The name returned is the outlet's own name in the article's language (English when it has none listed).
  */
 import { foldText } from '../text/fold';
-import { looksLikeDate } from './boilerplate';
+import { looksLikeDate } from './boilerplate/dates';
 import type { TextLanguage } from '../text/language';
 
 interface OutletEntry {
