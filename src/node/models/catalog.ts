@@ -11,9 +11,7 @@ import { stagingFolderName } from './model-registry';
 import type { DownloadRequest } from './hub-download/request';
 import type { TextLanguage } from '../../common/text/language';
 
-
 const directionSchema = z.templateLiteral([translationLanguageSchema, '-', translationLanguageSchema]);
-export type Direction = z.infer<typeof directionSchema>;
 
 export const catalogModelSchema = z.strictObject({
   /** Targum's id: the folder name under the models folder. */
@@ -96,8 +94,6 @@ export async function loadCatalog(resourcesDir: string): Promise<ModelCatalog> {
   return parsed.data;
 }
 
-
-/** Whether the model is the recommended one for a direction. */
 
 /** The models that translate a direction, the recommended one first, then in catalog order. */
 export function catalogEntriesFor(catalog: ModelCatalog, from: TextLanguage, to: TextLanguage): CatalogModel[] {

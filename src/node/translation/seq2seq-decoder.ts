@@ -92,7 +92,7 @@ class KeyValueCache {
 
   constructor(
     private readonly shape: DecoderShape,
-    private readonly rows: number,
+    rows: number,
   ) {
     const empty = () => tensor('float32', new Float32Array(0), [rows, shape.heads, 0, shape.headDim]);
     this.decoderPast = Array.from({ length: shape.layers * 2 }, empty);

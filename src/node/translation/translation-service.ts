@@ -88,20 +88,8 @@ interface Job {
  */
 export const batchSizes = { first: 4, rest: 16 } as const;
 
-export function batchSize(batchIndex: number, sizes: { first: number; rest: number } = batchSizes): number {
+function batchSize(batchIndex: number, sizes: { first: number; rest: number } = batchSizes): number {
   return batchIndex === 0 ? sizes.first : sizes.rest;
-}
-
-/** The batches the queue makes of a request translated in order (the benchmark replays them). */
-export function planBatches<T>(items: readonly T[], sizes: { first: number; rest: number } = batchSizes): T[][] {
-  const batches: T[][] = [];
-  let start = 0;
-  while (start < items.length) {
-    const size = batchSize(batches.length, sizes);
-    batches.push(items.slice(start, start + size));
-    start += size;
-  }
-  return batches;
 }
 
 export class TranslationService {
