@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
+    globalSetup: ['test/support/build-node.ts'],
     testTimeout: 20_000,
   },
 });

@@ -13,9 +13,20 @@ import * as ort from 'onnxruntime-node';
 import { segmentText } from '../../src/common/text/segmenter';
 import { inspectModelFolder } from '../../src/node/translation/model-folder';
 import { defaultServiceSettings } from '../../src/node/services/settings-store';
-import { batchSizes, planBatches } from '../../src/node/translation/translation-service';
+import { batchSizes } from '../../src/node/translation/translation-service';
 import { TranslationModel } from '../../src/node/translation/translation-model';
 import { readPhrasebook, tinyModelFolder } from '../../test/support/tiny-model';
+
+/** The batches the translation service's queue makes of an article translated in order: a small first batch, then larger ones. */
+function planBatches<T>(items: readonly T[]): T[][] {
+  const batches: T[][] = [];
+  for (let start = 0; start < items.length; ) {
+    const size = batches.length === 0 ? batchSizes.first : batchSizes.rest;
+    batches.push(items.slice(start, start + size));
+    start += size;
+  }
+  return batches;
+}
 
 const newTokens = 40;
 const { threads } = defaultServiceSettings({});

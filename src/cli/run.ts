@@ -1,21 +1,19 @@
 import { ModelFolderError } from '../node/translation/model-folder';
-import { ModelDownloadError } from '../node/models/hub-download';
+import { ModelDownloadError } from '../node/models/hub-download/errors';
 import { readAppMetadata } from '../node/app-metadata';
 import { ApiCallError } from '../common/api/reply';
 import { CliError, type CliIo } from './cli-io';
-import { alignCommand } from './commands/align';
-import { importCommand } from './commands/import';
-import { infoCommand } from './commands/info';
-import { modelsCommand } from './commands/models';
-import { translateCommand } from './commands/translate';
 import { usage } from './usage';
 
-const commands: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
-  align: alignCommand,
-  import: importCommand,
-  info: infoCommand,
-  models: modelsCommand,
-  translate: translateCommand,
+type Command = (args: string[], io: CliIo) => Promise<number>;
+
+/** Each command's modules load when it runs, so `--version` and `--help` load none of them. */
+const commands: Record<string, () => Promise<Command>> = {
+  align: async () => (await import('./commands/align')).alignCommand,
+  import: async () => (await import('./commands/import')).importCommand,
+  info: async () => (await import('./commands/info')).infoCommand,
+  models: async () => (await import('./commands/models')).modelsCommand,
+  translate: async () => (await import('./commands/translate')).translateCommand,
 };
 
 /** Runs one command line; returns the exit code. Every failure is one `targum: ` line on stderr. */
@@ -30,9 +28,9 @@ export async function runCli(args: string[], io: CliIo): Promise<number> {
       io.stdout(`${readAppMetadata().version}\n`);
       return 0;
     }
-    const run = commands[command];
-    if (!run || !Object.hasOwn(commands, command)) throw new CliError(`unknown command "${command}"; run "targum --help" for the commands`);
-    return await run(rest, io);
+    const load = commands[command];
+    if (!load || !Object.hasOwn(commands, command)) throw new CliError(`unknown command "${command}"; run "targum --help" for the commands`);
+    return await (await load())(rest, io);
   } catch (error) {
     const expected = error instanceof CliError || error instanceof ModelFolderError || error instanceof ModelDownloadError || error instanceof ApiCallError;
     const message = error instanceof Error ? error.message : String(error);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The project root when running from source (web host, CLI, tests): two levels above this file. */
+/** The project root: two levels above this module, in src/node or bundled into out/cli or out/server (scripts/build-node.mjs). */
 export const sourceRootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface AppMetadata {

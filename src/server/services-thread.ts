@@ -1,20 +1,21 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ServicesChild } from '../common/rpc/services-connection';
-import path from 'node:path';
 import { readAppMetadata, sourceRootDir } from '../node/app-metadata';
 import type { DataPaths } from '../node/paths';
 import type { ServicesStart } from '../node/services/start';
 
-const workerEntry = new URL('./services-worker.ts', import.meta.url).href;
-const tsxLoader = import.meta.resolve('tsx/esm/api');
-
 /**
- * Starts the Node services in a worker thread. The web host runs from its TypeScript source, so the
- * worker first registers tsx's loader in its own thread, then loads the entry.
+ * The worker's entry, built (scripts/build-node.mjs): the same file whether the host itself runs built
+ * (out/server) or, in tests, from its source.
  */
+const workerEntry = path.join(sourceRootDir, 'out', 'server', 'services-worker.js');
+
+/** Starts the Node services in a worker thread. */
 export function spawnServicesThread(start: ServicesStart): ServicesChild {
-  const bootstrap = `import(${JSON.stringify(tsxLoader)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerEntry)}); });`;
-  const worker = new Worker(bootstrap, { eval: true, workerData: start });
+  if (!existsSync(workerEntry)) throw new Error(`no build of the services in ${path.dirname(workerEntry)}: run "npm run build:node" first`);
+  const worker = new Worker(workerEntry, { workerData: start });
   return {
     port: {
       send: (text) => worker.postMessage(text),
@@ -37,7 +38,7 @@ export function spawnServicesThread(start: ServicesStart): ServicesChild {
   };
 }
 
-/** The web host's services, run from the source tree, over the given data folder. */
+/** The web host's services over the given data folder. */
 export function spawnWebServices(paths: DataPaths): ServicesChild {
   return spawnServicesThread({
     host: 'web',

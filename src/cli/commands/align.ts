@@ -2,9 +2,8 @@ import { alignTexts } from '../../common/align/align-texts';
 import type { AlignmentSide } from '../../common/align/types';
 import { alignmentOfText, bilingualFromAlignment } from '../../common/formats/bilingual-document';
 import { bilingualWriters } from '../../common/formats/bilingual-writers';
-import { translationLanguages } from '../../common/models/model-info';
-import { detectLanguage } from '../../common/text/language';
-import { segmentText, type TextLanguage } from '../../common/text/segmenter';
+import { type TextLanguage, detectLanguage, textLanguages } from '../../common/text/language';
+import { segmentText } from '../../common/text/segmenter';
 import { oneOf, parseCommandArgs } from '../arguments';
 import { CliError, type CliIo } from '../cli-io';
 import { readTextInput } from '../input';
@@ -32,8 +31,8 @@ export async function alignCommand(args: string[], io: CliIo): Promise<number> {
   const format = oneOf('align', 'format', values.format, formats) ?? 'tsv';
   checkOutputTarget('align', format, values.out);
   const unit = oneOf('align', 'unit', values.unit, units) ?? 'sentence';
-  const fromOption = oneOf('align', 'from', values.from, translationLanguages);
-  const toOption = oneOf('align', 'to', values.to, translationLanguages);
+  const fromOption = oneOf('align', 'from', values.from, textLanguages);
+  const toOption = oneOf('align', 'to', values.to, textLanguages);
   if ((values['src-mt'] !== undefined || values['tgt-mt'] !== undefined) && !values.segmented) {
     throw new CliError('align: --src-mt and --tgt-mt need --segmented input (one sentence per line, as the translation has)');
   }

@@ -3,12 +3,11 @@ import { ArticleImportError, buildArticle } from '../../common/import/article-im
 import { ImportTextError } from '../../common/import/encoding';
 import { importKindOf, unsupportedTypeMessage } from '../../common/import/file-kinds';
 import { checkImportSize, readImportSource } from '../../common/import/import-source';
-import { translationLanguages } from '../../common/models/model-info';
-import type { TextLanguage } from '../../common/text/segmenter';
 import { nodeHtmlWindow } from '../../node/import/html-window';
 import { oneOf, parseCommandArgs } from '../arguments';
 import { CliError, type CliIo } from '../cli-io';
 import { cliServices } from '../context';
+import { type TextLanguage, textLanguages } from '../../common/text/language';
 
 /** `targum import FILE [--encoding NAME] [--from LANG] [--json]`: what importing FILE (.txt, .md, .html, .htm, .docx) produces. */
 export async function importCommand(args: string[], io: CliIo): Promise<number> {
@@ -19,7 +18,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   });
   if (positionals.length !== 1) throw new CliError('import: give one file');
   const file = positionals[0]!;
-  const from = oneOf('import', 'from', values.from, translationLanguages);
+  const from = oneOf('import', 'from', values.from, textLanguages);
   const refuse = (message: string): CliError => new CliError(`import: ${file}: ${message}`);
   const kind = importKindOf(file);
   if (kind === undefined) throw refuse(unsupportedTypeMessage(file));

@@ -3,8 +3,8 @@ import path from 'node:path';
 import { bilingualFromTranslation } from '../../common/formats/bilingual-document';
 import { bilingualWriters } from '../../common/formats/bilingual-writers';
 import type { TranslatedDocument } from '../../common/formats/translation-output';
-import { translationLanguages, type ModelInfo } from '../../common/models/model-info';
-import { detectLanguage } from '../../common/text/language';
+import { type ModelInfo } from '../../common/models/model-info';
+import { detectLanguage, textLanguages } from '../../common/text/language';
 import { segmentText } from '../../common/text/segmenter';
 import { readAppMetadata } from '../../node/app-metadata';
 import { inspectModelFolder } from '../../node/translation/model-folder';
@@ -43,11 +43,11 @@ export async function translateCommand(args: string[], io: CliIo): Promise<numbe
   if (positionals.length !== 1) throw new CliError('translate: give one input file, or - for standard input');
   const format = oneOf('translate', 'format', values.format, formats) ?? 'txt';
   checkOutputTarget('translate', format, values.out);
-  const to = oneOf('translate', 'to', values.to, translationLanguages) ?? 'en';
+  const to = oneOf('translate', 'to', values.to, textLanguages) ?? 'en';
   const beams = positiveInteger('translate', 'beams', values.beams, 8);
   const threads = positiveInteger('translate', 'threads', values.threads, 64);
   const text = await readTextInput(positionals[0]!, io);
-  const from = oneOf('translate', 'from', values.from, translationLanguages) ?? detectLanguage(text);
+  const from = oneOf('translate', 'from', values.from, textLanguages) ?? detectLanguage(text);
   if (!from) throw new CliError('translate: the input has no Hebrew, Arabic or English text (or give --from)');
   const paragraphs = values.segmented ? parseSegmented(text) : segmentText(text, from);
 

@@ -17,8 +17,8 @@ import { anchorKeys, anchorKind, type AnchorKind } from './anchors';
 import { alignInBand } from './band-alignment';
 import { chrF, mergeProfiles, ngramProfile, type NgramProfile } from './char-ngrams';
 import { galeChurchLengthModel, lengthCost, lengthModelFor, textLength, type LengthModel } from './length-model';
-import type { TextLanguage } from '../text/segmenter';
 import type { AlignedText, AlignmentLink, AlignmentSide, AlignmentUnit } from './types';
+import type { TextLanguage } from '../text/language';
 
 export interface AlignmentModel {
   /** Length model; default: the calibration for the language pair. */

@@ -14,7 +14,7 @@
  *   not marked there. Only skeletons of three consonants or more count.
  */
 import { foldText } from '../text/fold';
-import type { TextLanguage } from '../text/segmenter';
+import type { SourceLanguage, TextLanguage } from '../text/language';
 
 export type AnchorKind = 'number' | 'month' | 'day' | 'question' | 'exclamation' | 'quotation' | 'parenthesis' | 'latin' | 'name';
 
@@ -58,8 +58,8 @@ const dateWords: Record<TextLanguage, Map<string, string>> = {
 };
 
 /** Letters of each script (after folding), and the one-letter prefixes its words carry. */
-const WORDS: Record<'he' | 'ar', RegExp> = { he: /[\u05D0-\u05EA]+/g, ar: /[\u0621-\u064A\u067E\u0686\u06A4\u06AF]+/g };
-const PREFIXES: Record<'he' | 'ar', RegExp> = { he: /^[ובלמהשכ]{1,3}/, ar: /^(?:[وفبلك]?ال|لل|[وفبلك]{1,2})/ };
+const WORDS: Record<SourceLanguage, RegExp> = { he: /[\u05D0-\u05EA]+/g, ar: /[\u0621-\u064A\u067E\u0686\u06A4\u06AF]+/g };
+const PREFIXES: Record<SourceLanguage, RegExp> = { he: /^[ובלמהשכ]{1,3}/, ar: /^(?:[وفبلك]?ال|لل|[وفبلك]{1,2})/ };
 
 /**
  * Consonant classes shared by the three scripts: B (b p f v), K (k q g j c), T (t d), S (s z sh ch ts),
@@ -128,7 +128,7 @@ function englishWordKeys(text: string, keys: string[]): void {
 }
 
 /** Month and weekday keys and name skeletons of a Hebrew or Arabic text (already folded). */
-function semiticWordKeys(folded: string, language: 'he' | 'ar', keys: string[]): void {
+function semiticWordKeys(folded: string, language: SourceLanguage, keys: string[]): void {
   const words = folded.replace(/['\u05F3\u2019]/g, '').match(WORDS[language]) ?? [];
   const dates = dateWords[language];
   const names = new Set<string>();

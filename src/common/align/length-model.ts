@@ -1,4 +1,4 @@
-import type { TextLanguage } from '../text/segmenter';
+import type { TextLanguage } from '../text/language';
 
 /**
  * Gale–Church length model: the target length of a link is normal around `ratio` times the source

@@ -1,4 +1,4 @@
-import type { TextLanguage } from '../text/segmenter';
+import type { TextLanguage } from '../text/language';
 
 /** What a link joins: sentences, or whole paragraphs. */
 export type AlignmentUnit = 'sentence' | 'paragraph';

@@ -1,6 +1,6 @@
 import type { AlignedText } from '../align/types';
-import type { TranslationLanguage } from '../models/model-info';
 import type { SegmentStatus, TranslatedDocument } from './translation-output';
+import type { TextLanguage } from '../text/language';
 
 export type SegmentType = 'sentence' | 'paragraph';
 
@@ -35,8 +35,8 @@ export interface BilingualDocument {
   /** The article's title; may be empty (standard input, a TSV file). */
   title: string;
   outlet?: string;
-  sourceLanguage: TranslationLanguage;
-  targetLanguage: TranslationLanguage;
+  sourceLanguage: TextLanguage;
+  targetLanguage: TextLanguage;
   segtype: SegmentType;
   /** ISO 8601 date and time the document was made. */
   createdAt: string;
@@ -80,8 +80,8 @@ export interface AlignedLink {
 }
 
 export interface Alignment {
-  from: TranslationLanguage;
-  to: TranslationLanguage;
+  from: TextLanguage;
+  to: TextLanguage;
   links: readonly AlignedLink[];
 }
 
@@ -149,8 +149,8 @@ export function bilingualFromAlignment(alignment: Alignment, info: DocumentInfo,
 
 function finish(
   kind: BilingualDocument['kind'],
-  from: TranslationLanguage,
-  to: TranslationLanguage,
+  from: TextLanguage,
+  to: TextLanguage,
   model: string | undefined,
   units: BilingualUnit[],
   info: DocumentInfo,

@@ -1,7 +1,6 @@
 import type * as docxModule from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import type { TranslationLanguage } from '../models/model-info';
-import { detectLanguage, languageNames, textDirection } from '../text/language';
+import { type TextLanguage, detectLanguage, languageNames, textDirection } from '../text/language';
 import { linkType, type BilingualDocument, type BilingualUnit } from './bilingual-document';
 import { roundConfidence } from './bilingual-text';
 import { mapWithProgress, type ExportProgress } from './export-progress';
@@ -10,9 +9,9 @@ import { xmlText } from './xml-text';
 type Docx = typeof docxModule;
 
 /** Word's language tags for proofing; Arial has Hebrew and Arabic wherever Word runs. */
-const wordLanguage: Record<TranslationLanguage, string> = { he: 'he-IL', ar: 'ar-SA', en: 'en-US' };
+const wordLanguage: Record<TextLanguage, string> = { he: 'he-IL', ar: 'ar-SA', en: 'en-US' };
 /** Half-points: English 11 pt (the document default), Hebrew 12 pt, Arabic 13 pt (shared/design.md sizes the scripts alike). */
-const sizes: Record<TranslationLanguage, number> = { en: 22, he: 24, ar: 26 };
+const sizes: Record<TextLanguage, number> = { en: 22, he: 24, ar: 26 };
 /** A4 less 2 cm margins each side, in twentieths of a point, split in two columns. */
 const columnWidth = Math.floor((11906 - 2 * 1134) / 2);
 /** Stands in the table for the unit rows until they are spliced into word/document.xml. */
@@ -26,13 +25,13 @@ interface RunStyle {
 const small: RunStyle = { size: 18, color: '555555' };
 
 /** The language of a line by its first strong character, as the Unicode bidi algorithm picks a paragraph's direction. */
-function firstStrongLanguage(text: string): TranslationLanguage {
+function firstStrongLanguage(text: string): TextLanguage {
   const strong = /[A-Za-z\u00C0-\u024F\u0590-\u05FF\u0600-\u06FF\u0750-\u077F\uFB1D-\uFDFF\uFE70-\uFEFF]/.exec(text)?.[0];
   return (strong && detectLanguage(strong)) || 'en';
 }
 
 /** The right-to-left language whose size and proofing language are the document defaults for complex script. */
-const defaultRtlLanguage = (document: BilingualDocument): TranslationLanguage =>
+const defaultRtlLanguage = (document: BilingualDocument): TextLanguage =>
   [document.sourceLanguage, document.targetLanguage].find((language) => textDirection(language) === 'rtl') ?? 'he';
 
 /**
@@ -44,7 +43,7 @@ const defaultRtlLanguage = (document: BilingualDocument): TranslationLanguage =>
  */
 function paragraphWriter(document: BilingualDocument) {
   const rtlDefault = defaultRtlLanguage(document);
-  return (text: string, language: TranslationLanguage, style: RunStyle = {}): string => {
+  return (text: string, language: TextLanguage, style: RunStyle = {}): string => {
     const rtl = textDirection(language) === 'rtl';
     const properties =
       (style.bold ? '<w:b/><w:bCs/>' : '') +
@@ -80,7 +79,7 @@ function rowWriter(document: BilingualDocument) {
 /** The document around the table: title, a line about the text, the header row and a marker row, built by docx. */
 function frame(docx: Docx, document: BilingualDocument) {
   const { Document, HeadingLevel, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } = docx;
-  const paragraph = (text: string, language: TranslationLanguage, style: RunStyle & { heading?: boolean } = {}) => {
+  const paragraph = (text: string, language: TextLanguage, style: RunStyle & { heading?: boolean } = {}) => {
     const rtl = textDirection(language) === 'rtl';
     const size = style.size ?? sizes[language];
     return new Paragraph({

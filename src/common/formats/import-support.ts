@@ -1,14 +1,13 @@
-import type { TranslationLanguage } from '../models/model-info';
-import { languageNames } from '../text/language';
+import { type TextLanguage, languageNames } from '../text/language';
 import { splitSentences } from '../text/segmenter';
 import type { LinkInfo } from './bilingual-document';
 import type { SegmentStatus } from './translation-output';
 import { BilingualImportError } from './xml-tree';
 
-const languageCodes: Record<string, TranslationLanguage> = { he: 'he', iw: 'he', heb: 'he', ar: 'ar', ara: 'ar', en: 'en', eng: 'en' };
+const languageCodes: Record<string, TextLanguage> = { he: 'he', iw: 'he', heb: 'he', ar: 'ar', ara: 'ar', en: 'en', eng: 'en' };
 
 /** he, ar or en from a language tag (`he-IL`, `AR`, `en_US`, `iw`); undefined for any other language. */
-export function languageFromTag(tag: string | undefined): TranslationLanguage | undefined {
+export function languageFromTag(tag: string | undefined): TextLanguage | undefined {
   return tag ? languageCodes[tag.trim().toLowerCase().split(/[-_]/)[0]!] : undefined;
 }
 
@@ -23,9 +22,9 @@ export function statusFrom(value: string | undefined): SegmentStatus {
  * The two languages of a file's units: the declared source language when it is one of ours, and the other of ours
  * (English preferred as the target). Refused when fewer than two of Hebrew, Arabic and English are present.
  */
-export function pickLanguagePair(format: string, declared: string | undefined, tags: Iterable<string>): [TranslationLanguage, TranslationLanguage] {
+export function pickLanguagePair(format: string, declared: string | undefined, tags: Iterable<string>): [TextLanguage, TextLanguage] {
   const seen = new Set<string>();
-  const ours: TranslationLanguage[] = [];
+  const ours: TextLanguage[] = [];
   for (const tag of tags) {
     seen.add(tag);
     const language = languageFromTag(tag);
@@ -41,7 +40,7 @@ export function pickLanguagePair(format: string, declared: string | undefined, t
 }
 
 /** A link from its `S-T` type and the joined texts: a side of several sentences is split again by the segmenter. */
-export function linkFromType(type: string | undefined, confidence: string | undefined, source: string, target: string, from: TranslationLanguage, to: TranslationLanguage): LinkInfo | undefined {
+export function linkFromType(type: string | undefined, confidence: string | undefined, source: string, target: string, from: TextLanguage, to: TextLanguage): LinkInfo | undefined {
   const counts = /^(\d+)-(\d+)$/.exec(type?.trim() ?? '');
   if (!counts) return undefined;
   const number = Number(confidence);
@@ -52,7 +51,7 @@ export function linkFromType(type: string | undefined, confidence: string | unde
   };
 }
 
-function splitInto(text: string, count: number, language: TranslationLanguage): string[] {
+function splitInto(text: string, count: number, language: TextLanguage): string[] {
   if (count === 0 || text === '') return [];
   if (count === 1) return [text];
   const sentences = splitSentences(text, language);

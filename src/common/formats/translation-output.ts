@@ -1,4 +1,4 @@
-import type { TranslationLanguage } from '../models/model-info';
+import type { TextLanguage } from '../text/language';
 
 export type SegmentStatus = 'machine' | 'edited' | 'confirmed';
 
@@ -19,8 +19,8 @@ export interface TranslatedSentence {
 
 /** An article's sentences with their translations, paragraph by paragraph: what translate and the reader produce. */
 export interface TranslatedDocument {
-  from: TranslationLanguage;
-  to: TranslationLanguage;
+  from: TextLanguage;
+  to: TextLanguage;
   model: string;
   paragraphs: TranslatedSentence[][];
 }

@@ -1,5 +1,4 @@
-import type { TranslationLanguage } from '../models/model-info';
-import { detectLanguage, languageNames } from '../text/language';
+import { type TextLanguage, detectLanguage, languageNames } from '../text/language';
 import type { BilingualDocument, BilingualUnit } from './bilingual-document';
 import { withoutBidiControls } from './bilingual-text';
 import { linkFromType, segmentStatuses, statusFrom } from './import-support';
@@ -23,8 +22,8 @@ function columnsOf(first: string[], header: boolean): Column[] {
 }
 
 export interface TsvLanguages {
-  from?: TranslationLanguage;
-  to?: TranslationLanguage;
+  from?: TextLanguage;
+  to?: TextLanguage;
 }
 
 /**

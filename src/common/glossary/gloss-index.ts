@@ -1,6 +1,6 @@
-import type { TextLanguage } from '../text/segmenter';
 import { strippedReadings } from './prefixes';
 import { offsetAfterFoldedLetters, splitWords, type Word } from './words';
+import type { TextLanguage } from '../text/language';
 
 /** What the index needs of a gloss; the stored gloss records fit as they are. Glosses without an id are skipped. */
 export interface GlossIndexEntry {

@@ -1,6 +1,6 @@
-import type { TextLanguage } from '../text/segmenter';
 import { strippedReadings } from './prefixes';
 import { splitWords } from './words';
+import type { TextLanguage } from '../text/language';
 
 /**
  * The form a gloss is stored and matched under: the folded words of the selection (see foldText),

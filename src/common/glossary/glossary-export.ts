@@ -1,6 +1,6 @@
 import { csvRecord } from '../formats/csv';
 import { xmlAttribute, xmlText } from '../formats/xml-text';
-import type { TextLanguage } from '../text/segmenter';
+import type { TextLanguage } from '../text/language';
 
 /** What the exports need of a gloss; the stored gloss records fit as they are. */
 export interface GlossaryEntry {

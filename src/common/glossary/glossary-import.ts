@@ -1,5 +1,4 @@
-import { languageNames } from '../text/language';
-import type { TextLanguage } from '../text/segmenter';
+import { type TextLanguage, languageNames } from '../text/language';
 import { GLOSSARY_COLUMNS, type GlossaryEntry } from './glossary-export';
 
 export type GlossaryImport = { ok: true; entries: GlossaryEntry[] } | { ok: false; message: string };

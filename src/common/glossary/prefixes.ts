@@ -1,4 +1,4 @@
-import type { TextLanguage } from '../text/segmenter';
+import type { TextLanguage } from '../text/language';
 
 /**
  * Prefixes (proclitics) a glossed word may carry in running text, on folded words (see foldText).

@@ -1,5 +1,5 @@
 import { foldText } from '../text/fold';
-import type { TextLanguage } from '../text/segmenter';
+import type { TextLanguage } from '../text/language';
 
 /** One word of a text: its place in the original string and its folded form. */
 export interface Word {

@@ -1,6 +1,7 @@
-import { detectLanguage } from '../text/language';
-import { splitParagraphs, splitSentences, type TextLanguage } from '../text/segmenter';
-import { classifyParagraphs, findPublicationDate, type BoilerplateKind } from './boilerplate';
+import { type TextLanguage, detectLanguage } from '../text/language';
+import { splitParagraphs, splitSentences } from '../text/segmenter';
+import { classifyParagraphs, type BoilerplateKind } from './boilerplate/classify';
+import { findPublicationDate } from './boilerplate/dates';
 import { cleanImportedText } from './clean-text';
 import { findOutlet, outletName } from './outlet';
 

@@ -11,8 +11,8 @@
  * The name returned is the outlet's own name in the article's language (English when it has none listed).
  */
 import { foldText } from '../text/fold';
-import type { TextLanguage } from '../text/segmenter';
-import { looksLikeDate } from './boilerplate';
+import { looksLikeDate } from './boilerplate/dates';
+import type { TextLanguage } from '../text/language';
 
 interface OutletEntry {
   en: string;

@@ -1,8 +1,7 @@
 import { z } from 'zod';
+import { textLanguages, type TextLanguage } from '../text/language';
 
-export const translationLanguages = ['he', 'ar', 'en'] as const;
-export const translationLanguageSchema = z.enum(translationLanguages);
-export type TranslationLanguage = z.infer<typeof translationLanguageSchema>;
+export const translationLanguageSchema = z.enum(textLanguages);
 
 export const modelFamilies = ['marian', 'nllb', 'm2m100'] as const;
 export type ModelFamily = (typeof modelFamilies)[number];
@@ -35,15 +34,15 @@ export function defaultDtype(dtypes: readonly ModelDtype[]): ModelDtype {
   return dtypes.includes('q8') ? 'q8' : 'fp32';
 }
 
-export function modelTranslates(model: { from: readonly TranslationLanguage[]; to: readonly TranslationLanguage[] }, from: TranslationLanguage, to: TranslationLanguage): boolean {
+export function modelTranslates(model: { from: readonly TextLanguage[]; to: readonly TextLanguage[] }, from: TextLanguage, to: TextLanguage): boolean {
   return from !== to && model.from.includes(from) && model.to.includes(to);
 }
 
 /** Whether a catalog entry is the recommended model for a direction: `default`, limited to `defaultFor` when given. */
 export function isRecommendedFor(
-  entry: { default?: boolean; defaultFor?: readonly string[]; from: readonly TranslationLanguage[]; to: readonly TranslationLanguage[] },
-  from: TranslationLanguage,
-  to: TranslationLanguage,
+  entry: { default?: boolean; defaultFor?: readonly string[]; from: readonly TextLanguage[]; to: readonly TextLanguage[] },
+  from: TextLanguage,
+  to: TextLanguage,
 ): boolean {
   if (!entry.default || !modelTranslates(entry, from, to)) return false;
   return entry.defaultFor === undefined || entry.defaultFor.includes(`${from}-${to}`);

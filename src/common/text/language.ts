@@ -1,6 +1,9 @@
-import type { TextLanguage } from './segmenter';
+/** The languages Targum reads, translates and aligns. */
+export const textLanguages = ['he', 'ar', 'en'] as const;
+export type TextLanguage = (typeof textLanguages)[number];
 
-export type SourceLanguage = 'he' | 'ar';
+/** The languages of the articles Targum translates into English. */
+export type SourceLanguage = Exclude<TextLanguage, 'en'>;
 
 const hebrewLetter = /[\u0590-\u05FF\uFB1D-\uFB4F]/gu;
 const arabicLetter = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/gu;

@@ -1,5 +1,5 @@
 import { foldText } from './fold';
-import type { TextLanguage } from './segmenter';
+import type { TextLanguage } from './language';
 
 const DOUBLE_QUOTES = /[«»„‟〝〞＂]/gu;
 const SINGLE_QUOTES = /[‹›‚‛]/gu;

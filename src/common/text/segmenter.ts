@@ -21,8 +21,7 @@ import {
   SPEECH_VERBS,
   type AbbreviationKind,
 } from './abbreviations';
-
-export type TextLanguage = 'he' | 'ar' | 'en';
+import type { TextLanguage } from './language';
 
 /**
  * Version of the segmentation rules, stored with derived sentences. Bump it whenever a change to

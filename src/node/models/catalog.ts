@@ -5,14 +5,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { isRecommendedFor, modelDtypeSchema, modelFamilies, modelTranslates, translationLanguageSchema, type TranslationLanguage } from '../../common/models/model-info';
+import { isRecommendedFor, modelDtypeSchema, modelFamilies, modelTranslates, translationLanguageSchema } from '../../common/models/model-info';
 import { onnxFilesFor, requiredTextFiles, type ModelManifest } from '../translation/model-folder';
 import { stagingFolderName } from './model-registry';
-import type { DownloadRequest } from './hub-download';
-
+import type { DownloadRequest } from './hub-download/request';
+import type { TextLanguage } from '../../common/text/language';
 
 const directionSchema = z.templateLiteral([translationLanguageSchema, '-', translationLanguageSchema]);
-export type Direction = z.infer<typeof directionSchema>;
 
 export const catalogModelSchema = z.strictObject({
   /** Targum's id: the folder name under the models folder. */
@@ -62,7 +61,7 @@ export const catalogSchema = z
         if (!paths.includes(needed)) context.addIssue({ code: 'custom', path: [...where, 'files'], message: `${model.id} does not list ${needed}` });
       }
       for (const direction of model.defaultFor ?? []) {
-        const [from, to] = direction.split('-') as [TranslationLanguage, TranslationLanguage];
+        const [from, to] = direction.split('-') as [TextLanguage, TextLanguage];
         if (!model.default) context.addIssue({ code: 'custom', path: [...where, 'defaultFor'], message: `${model.id} has defaultFor without default` });
         if (!modelTranslates(model, from, to)) context.addIssue({ code: 'custom', path: [...where, 'defaultFor'], message: `${model.id} does not translate ${direction}` });
       }
@@ -96,15 +95,13 @@ export async function loadCatalog(resourcesDir: string): Promise<ModelCatalog> {
 }
 
 
-/** Whether the model is the recommended one for a direction. */
-
 /** The models that translate a direction, the recommended one first, then in catalog order. */
-export function catalogEntriesFor(catalog: ModelCatalog, from: TranslationLanguage, to: TranslationLanguage): CatalogModel[] {
+export function catalogEntriesFor(catalog: ModelCatalog, from: TextLanguage, to: TextLanguage): CatalogModel[] {
   const models = catalog.models.filter((model) => modelTranslates(model, from, to));
   return [...models.filter((model) => isRecommendedFor(model, from, to)), ...models.filter((model) => !isRecommendedFor(model, from, to))];
 }
 
-export function defaultCatalogEntry(catalog: ModelCatalog, from: TranslationLanguage, to: TranslationLanguage): CatalogModel | undefined {
+export function defaultCatalogEntry(catalog: ModelCatalog, from: TextLanguage, to: TextLanguage): CatalogModel | undefined {
   return catalog.models.find((model) => isRecommendedFor(model, from, to));
 }
 

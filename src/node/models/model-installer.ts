@@ -1,9 +1,11 @@
 import type { ApiEvent, CatalogEntry } from '../../common/api/contract';
-import { isRecommendedFor, type ModelInfo, type TranslationLanguage } from '../../common/models/model-info';
+import { isRecommendedFor, type ModelInfo } from '../../common/models/model-info';
 import { catalogEntriesFor, downloadRequestFor, loadCatalog, type ModelCatalog } from './catalog';
-import { downloadModel, ModelDownloadError } from './hub-download';
+import { downloadModel } from './hub-download/download-model';
+import { ModelDownloadError } from './hub-download/errors';
 import type { ModelRegistry } from './model-registry';
 import { inspectModelFolder } from '../translation/model-folder';
+import type { TextLanguage } from '../../common/text/language';
 
 /** Installs catalog models from the hub (or its mirror) into the models folder, one download per model at a time. */
 export class ModelInstaller {
@@ -22,7 +24,7 @@ export class ModelInstaller {
   }
 
   /** Ids of the recommended models for a direction, best first. */
-  async preferredIds(from: TranslationLanguage, to: TranslationLanguage): Promise<string[]> {
+  async preferredIds(from: TextLanguage, to: TextLanguage): Promise<string[]> {
     const catalog = await this.loadCatalog();
     return catalogEntriesFor(catalog, from, to)
       .filter((entry) => isRecommendedFor(entry, from, to))

@@ -1,9 +1,10 @@
 import { cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { ModelInfo, TranslationLanguage } from '../../common/models/model-info';
+import type { ModelInfo } from '../../common/models/model-info';
 import { modelTranslates } from '../../common/models/model-info';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { inspectModelFolder, manifestFileName, ModelFolderError, type ModelManifest } from '../translation/model-folder';
+import type { TextLanguage } from '../../common/text/language';
 
 /** Folders in the models folder that are not models: downloads and imports in progress, removals. */
 export const stagingFolderName = '.partial';
@@ -41,7 +42,7 @@ export class ModelRegistry {
   }
 
   /** The first installed model for a direction, or undefined. */
-  async findFor(from: TranslationLanguage, to: TranslationLanguage, preferredIds: readonly string[] = []): Promise<ModelInfo | undefined> {
+  async findFor(from: TextLanguage, to: TextLanguage, preferredIds: readonly string[] = []): Promise<ModelInfo | undefined> {
     const candidates = (await this.list()).filter((model) => modelTranslates(model, from, to));
     const preferred = preferredIds.map((id) => candidates.find((model) => model.id === id)).find((model) => model !== undefined);
     return preferred ?? candidates[0];

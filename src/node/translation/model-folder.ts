@@ -1,15 +1,9 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import {
-  modelFamilies,
-  modelSources,
-  translationLanguageSchema,
-  type ModelDtype,
-  type ModelFamily,
-  type ModelInfo,
-  type TranslationLanguage,
-} from '../../common/models/model-info';
+import { isFile } from '../fs/file-info';
+import { modelFamilies, modelSources, translationLanguageSchema, type ModelDtype, type ModelFamily, type ModelInfo } from '../../common/models/model-info';
+import type { TextLanguage } from '../../common/text/language';
 
 /** Targum's note in a model folder: where the model came from and which languages it translates. */
 export const manifestFileName = 'targum-model.json';
@@ -40,7 +34,7 @@ const configSchema = z.looseObject({
 });
 
 const familyOfModelType: Record<string, ModelFamily> = { marian: 'marian', m2m_100: 'm2m100' };
-const multilingual: readonly TranslationLanguage[] = ['he', 'ar', 'en'];
+const multilingual: readonly TextLanguage[] = ['he', 'ar', 'en'];
 
 /** The files transformers.js needs besides the ONNX files. */
 export const requiredTextFiles = ['config.json', 'tokenizer.json', 'tokenizer_config.json'] as const;
@@ -51,13 +45,6 @@ export const onnxFilesFor: Record<ModelDtype, readonly string[]> = {
   q8: ['onnx/encoder_model_quantized.onnx', 'onnx/decoder_model_merged_quantized.onnx'],
 };
 
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    (info) => info.isFile(),
-    () => false,
-  );
-}
-
 export async function folderSize(folder: string): Promise<number> {
   let total = 0;
   for (const entry of await readdir(folder, { withFileTypes: true, recursive: true })) {
@@ -67,10 +54,10 @@ export async function folderSize(folder: string): Promise<number> {
 }
 
 /** Languages from an OPUS-MT style name: `opus-mt-ar-en`, `opus-mt-tc-big-he-en`, `tiny-mul-en`. */
-export function languagesFromName(name: string): { from: TranslationLanguage[]; to: TranslationLanguage[] } | undefined {
+export function languagesFromName(name: string): { from: TextLanguage[]; to: TextLanguage[] } | undefined {
   const match = /(?:^|[-_/])([a-z]{2,3})-([a-z]{2,3})$/.exec(name.toLowerCase());
   if (!match) return undefined;
-  const expand = (code: string): TranslationLanguage[] => {
+  const expand = (code: string): TextLanguage[] => {
     if (code === 'mul' || code === 'sem') return ['he', 'ar'];
     const parsed = translationLanguageSchema.safeParse(code === 'heb' ? 'he' : code === 'ara' ? 'ar' : code === 'eng' ? 'en' : code);
     return parsed.success ? [parsed.data] : [];
@@ -88,10 +75,10 @@ export async function inspectModelFolder(folder: string, fallbackSource: ModelIn
   const info = await stat(folder).catch(() => undefined);
   if (!info?.isDirectory()) throw new ModelFolderError(`${folder} is not a folder`);
   const missing: string[] = [];
-  for (const file of requiredTextFiles) if (!(await exists(path.join(folder, file)))) missing.push(file);
+  for (const file of requiredTextFiles) if (!(await isFile(path.join(folder, file)))) missing.push(file);
   const dtypes: ModelDtype[] = [];
   for (const [dtype, files] of Object.entries(onnxFilesFor) as Array<[ModelDtype, readonly string[]]>) {
-    if ((await Promise.all(files.map((file) => exists(path.join(folder, file))))).every(Boolean)) dtypes.push(dtype);
+    if ((await Promise.all(files.map((file) => isFile(path.join(folder, file))))).every(Boolean)) dtypes.push(dtype);
   }
   if (dtypes.length === 0) missing.push('onnx/encoder_model.onnx and onnx/decoder_model_merged.onnx (or their _quantized versions)');
   if (missing.length) throw new ModelFolderError(`${folder} is not a translation model folder: missing ${missing.join(', ')}`);

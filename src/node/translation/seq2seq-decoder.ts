@@ -92,7 +92,7 @@ class KeyValueCache {
 
   constructor(
     private readonly shape: DecoderShape,
-    private readonly rows: number,
+    rows: number,
   ) {
     const empty = () => tensor('float32', new Float32Array(0), [rows, shape.heads, 0, shape.headDim]);
     this.decoderPast = Array.from({ length: shape.layers * 2 }, empty);
@@ -197,13 +197,14 @@ export class Seq2SeqDecoder {
     return step < (options.minNewTokens ?? 0) ? [...this.special.forbidden, this.special.eos] : [...this.special.forbidden];
   }
 
+  /** One decoder step: its outputs (for the cache), and each row's logits, `vocab` of them a row, in one flat array. */
   private async step(
     tokens: BigInt64Array,
     encoderMask: ort.Tensor,
     hidden: ort.Tensor,
     cache: KeyValueCache,
     signal: AbortSignal | undefined,
-  ): Promise<ort.InferenceSession.OnnxValueMapType> {
+  ): Promise<{ outputs: ort.InferenceSession.OnnxValueMapType; data: Float32Array; vocab: number }> {
     if (signal?.aborted) throw new DecodeCancelled();
     const rows = tokens.length;
     const feeds: Record<string, ort.Tensor> = {
@@ -212,7 +213,9 @@ export class Seq2SeqDecoder {
       ...cache.feeds(this.sessions.decoder.inputNames),
     };
     if (this.sessions.decoder.inputNames.includes('encoder_attention_mask')) feeds.encoder_attention_mask = encoderMask;
-    return this.sessions.decoder.run(feeds, cache.fetches(this.sessions.decoder.outputNames));
+    const outputs = await this.sessions.decoder.run(feeds, cache.fetches(this.sessions.decoder.outputNames));
+    const logits = outputs.logits as ort.Tensor;
+    return { outputs, data: logits.data as Float32Array, vocab: logits.dims[2]! };
   }
 
   private async greedy(batch: EncodedBatch, hidden: ort.Tensor, options: DecodeOptions): Promise<Hypothesis[]> {
@@ -225,10 +228,7 @@ export class Seq2SeqDecoder {
     const finished = new Array<boolean>(rows).fill(false);
     let tokens = new BigInt64Array(rows).fill(BigInt(this.special.decoderStart));
     for (let step = 0; step < maxSteps && finished.includes(false); step++) {
-      const outputs = await this.step(tokens, encoderMask, hidden, cache, options.signal);
-      const logits = outputs.logits as ort.Tensor;
-      const vocab = logits.dims[2]!;
-      const data = logits.data as Float32Array;
+      const { outputs, data, vocab } = await this.step(tokens, encoderMask, hidden, cache, options.signal);
       const blocked = this.blockedAt(step, options);
       const next = new BigInt64Array(rows);
       for (let row = 0; row < rows; row++) {
@@ -272,10 +272,7 @@ export class Seq2SeqDecoder {
     let tokens = new BigInt64Array(rows).fill(BigInt(this.special.decoderStart));
 
     for (let step = 0; step < maxSteps && done.includes(false); step++) {
-      const outputs = await this.step(tokens, encoderMask, expandedHidden, cache, options.signal);
-      const logits = outputs.logits as ort.Tensor;
-      const vocab = logits.dims[2]!;
-      const data = logits.data as Float32Array;
+      const { outputs, data, vocab } = await this.step(tokens, encoderMask, expandedHidden, cache, options.signal);
       const blocked = this.blockedAt(step, options);
       const order: number[] = [];
       const nextTokens: number[][] = [];

@@ -4,9 +4,10 @@
  */
 import { AutoModelForSeq2SeqLM, AutoTokenizer, env, LogLevel, type PreTrainedTokenizer } from '@huggingface/transformers';
 import type * as ort from 'onnxruntime-node';
-import type { ModelDtype, ModelInfo, TranslationLanguage } from '../../common/models/model-info';
+import type { ModelDtype, ModelInfo } from '../../common/models/model-info';
 import { languageToken, marianTargetTags } from './language-codes';
 import { Seq2SeqDecoder, type DecoderShape, type EncodedBatch, type SpecialTokens } from './seq2seq-decoder';
+import type { TextLanguage } from '../../common/text/language';
 
 // Targum never fetches a model at run time: models are installed by the model manager or imported.
 env.allowRemoteModels = false;
@@ -19,8 +20,8 @@ export interface LoadOptions {
 }
 
 export interface BatchOptions {
-  from: TranslationLanguage;
-  to: TranslationLanguage;
+  from: TextLanguage;
+  to: TextLanguage;
   beams: number;
   /** A fixed output length (benchmarks): end-of-sentence is suppressed before it and generation stops at it. */
   exactNewTokens?: number;
@@ -121,7 +122,7 @@ export class TranslationModel {
   }
 
   /** Source token ids for a sentence, with the family's language markers. */
-  sourceIds(text: string, from: TranslationLanguage, to: TranslationLanguage): number[] {
+  sourceIds(text: string, from: TextLanguage, to: TextLanguage): number[] {
     const family = this.info.family;
     const maxSource = Math.min(this.config.max_position_embeddings ?? 512, 512);
     if (family === 'marian') {
@@ -147,7 +148,7 @@ export class TranslationModel {
     return undefined;
   }
 
-  private encodeBatch(texts: readonly string[], from: TranslationLanguage, to: TranslationLanguage): EncodedBatch {
+  private encodeBatch(texts: readonly string[], from: TextLanguage, to: TextLanguage): EncodedBatch {
     const encoded = texts.map((text) => this.sourceIds(text, from, to));
     const length = Math.max(...encoded.map((ids) => ids.length));
     const inputIds = new BigInt64Array(texts.length * length).fill(BigInt(this.config.pad_token_id));
@@ -166,7 +167,7 @@ export class TranslationModel {
     return { layers: this.config.decoder_layers, heads, headDim: this.config.d_model / heads };
   }
 
-  private specialTokens(to: TranslationLanguage): SpecialTokens {
+  private specialTokens(to: TextLanguage): SpecialTokens {
     const forbidden = this.config.pad_token_id === this.config.eos_token_id ? [] : [this.config.pad_token_id];
     if (this.info.family === 'marian') return { decoderStart: this.config.decoder_start_token_id, eos: this.config.eos_token_id, forbidden };
     const target = this.vocabularyId([languageToken(this.info.family, to)]);

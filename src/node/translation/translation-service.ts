@@ -2,8 +2,8 @@
  * Runs translation requests one batch at a time: results stream out as each batch finishes, segments a
  * caller marks as urgent (the paragraphs on screen) go first, and a request can be cancelled.
  */
-import { defaultDtype, type ModelDtype, type ModelInfo, type TranslationLanguage } from '../../common/models/model-info';
-import { detectLanguage } from '../../common/text/language';
+import { defaultDtype, type ModelDtype, type ModelInfo } from '../../common/models/model-info';
+import { type TextLanguage, detectLanguage } from '../../common/text/language';
 import type { ModelRegistry } from '../models/model-registry';
 import { DecodeCancelled } from './seq2seq-decoder';
 import { TranslationModel } from './translation-model';
@@ -16,8 +16,8 @@ export interface SegmentToTranslate {
 export interface TranslationRequest {
   requestId: string;
   segments: readonly SegmentToTranslate[];
-  from?: TranslationLanguage;
-  to: TranslationLanguage;
+  from?: TextLanguage;
+  to: TextLanguage;
   modelId?: string;
   /** A model folder used in place (the command line's --model DIR), instead of an installed model. */
   model?: ModelInfo;
@@ -48,7 +48,7 @@ export interface TranslationServiceOptions {
   registry: ModelRegistry;
   threads: () => Promise<number>;
   /** Catalog defaults for a direction, best first, tried first when a request names no model. */
-  preferredModelIds?: (from: TranslationLanguage, to: TranslationLanguage) => Promise<string[]>;
+  preferredModelIds?: (from: TextLanguage, to: TextLanguage) => Promise<string[]>;
   onSegment: (result: SegmentTranslated) => void;
   onProgress: (requestId: string, done: number, total: number) => void;
   batchSizes?: { first: number; rest: number };
@@ -57,8 +57,8 @@ export interface TranslationServiceOptions {
 
 export class NoModelError extends Error {
   constructor(
-    readonly from: TranslationLanguage,
-    readonly to: TranslationLanguage,
+    readonly from: TextLanguage,
+    readonly to: TextLanguage,
   ) {
     super(`no translation model is installed for ${from}→${to}; install one on the Models screen or with "targum models install"`);
     this.name = 'NoModelError';
@@ -68,7 +68,7 @@ export class NoModelError extends Error {
 interface ResolvedJob {
   model: ModelInfo;
   dtype: ModelDtype;
-  from: TranslationLanguage;
+  from: TextLanguage;
 }
 
 interface Job {
@@ -88,20 +88,8 @@ interface Job {
  */
 export const batchSizes = { first: 4, rest: 16 } as const;
 
-export function batchSize(batchIndex: number, sizes: { first: number; rest: number } = batchSizes): number {
+function batchSize(batchIndex: number, sizes: { first: number; rest: number } = batchSizes): number {
   return batchIndex === 0 ? sizes.first : sizes.rest;
-}
-
-/** The batches the queue makes of a request translated in order (the benchmark replays them). */
-export function planBatches<T>(items: readonly T[], sizes: { first: number; rest: number } = batchSizes): T[][] {
-  const batches: T[][] = [];
-  let start = 0;
-  while (start < items.length) {
-    const size = batchSize(batches.length, sizes);
-    batches.push(items.slice(start, start + size));
-    start += size;
-  }
-  return batches;
 }
 
 export class TranslationService {

@@ -7,12 +7,12 @@
  */
 import { cleanImportedText } from '../../common/import/clean-text';
 import type { ImportedArticle } from '../../common/import/article-import';
-import type { TextLanguage } from '../../common/text/segmenter';
 import { prepareArticle, writeArticle } from '../db/articles';
 import type { TargumDatabase } from '../db/database';
 import type { AlignmentLinkRecord, ArticleOrigin } from '../db/records';
 import { newAlignmentRecord } from './alignment-store';
 import { isValidAlignment } from './link-edits';
+import type { TextLanguage } from '../../common/text/language';
 
 export interface PairSide {
   language: TextLanguage;

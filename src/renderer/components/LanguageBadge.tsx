@@ -1,5 +1,4 @@
-import { languageNames } from '../../common/text/language';
-import type { TextLanguage } from '../../common/text/segmenter';
+import { type TextLanguage, languageNames } from '../../common/text/language';
 
 export function LanguageBadge({ language }: { language: TextLanguage }) {
   return (

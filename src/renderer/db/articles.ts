@@ -1,7 +1,8 @@
 import { buildArticle, type ImportedArticle } from '../../common/import/article-import';
-import { SEGMENTER_VERSION, type TextLanguage } from '../../common/text/segmenter';
+import { SEGMENTER_VERSION } from '../../common/text/segmenter';
 import type { TargumDatabase } from './database';
 import type { ArticleOrigin, ArticleRecord, SegmentRecord } from './records';
+import type { TextLanguage } from '../../common/text/language';
 
 export interface NewArticle {
   text: string;

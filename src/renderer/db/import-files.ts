@@ -5,9 +5,9 @@ import { BilingualImportError } from '../../common/formats/bilingual-readers';
 import { importKindOf, isBilingualFile, unsupportedTypeMessage } from '../../common/import/file-kinds';
 import { importBilingualFile } from '../import/bilingual-import';
 import { checkImportSize, readImportSource, type ImportFile } from '../../common/import/import-source';
-import type { TextLanguage } from '../../common/text/segmenter';
 import type { TargumDatabase } from './database';
 import { prepareArticle, writeArticle, type NewArticle } from './articles';
+import type { TextLanguage } from '../../common/text/language';
 
 /** What became of one file, link or pasted text. */
 export type ImportOutcome =

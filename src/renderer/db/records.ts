@@ -1,5 +1,5 @@
 import type { SegmentStatus } from '../../common/formats/translation-output';
-import type { TextLanguage } from '../../common/text/segmenter';
+import type { TextLanguage } from '../../common/text/language';
 
 /** How an article came in; the original text and file name are always kept. */
 export type ArticleOrigin = 'sample' | 'paste' | 'file' | 'url';

@@ -1,8 +1,8 @@
 import { Fragment } from 'react';
 import { findGlossMatches } from '../../common/glossary/gloss-index';
-import type { TextLanguage } from '../../common/text/segmenter';
 import { BidiText } from '../components/BidiText';
 import type { Glosses } from './use-glosses';
+import type { TextLanguage } from '../../common/text/language';
 
 /**
  * Source text with its glossed words and phrases marked. A mark is focusable and names its gloss ids, so

@@ -1,10 +1,9 @@
 import type { BilingualDocument, BilingualUnit } from '../../common/formats/bilingual-document';
 import { BilingualImportError, importFormatOf, readBilingualFile } from '../../common/formats/bilingual-readers';
-import { languageNames } from '../../common/text/language';
+import { type TextLanguage, languageNames } from '../../common/text/language';
 import { createAlignedPair } from '../alignment/aligned-pair';
 import type { SegmentStatus } from '../../common/formats/translation-output';
 import { memoryKey } from '../../common/text/memory-key';
-import type { TextLanguage } from '../../common/text/segmenter';
 import type { TargumDatabase } from '../db/database';
 import type { MemoryRecord } from '../db/records';
 import { confirmedMemory } from '../segments/article-changes';

@@ -1,11 +1,11 @@
 import Dexie, { cmp, RangeSet, type IndexableType, type ObservabilitySet, type Table } from 'dexie';
-import type { TextLanguage } from '../../common/text/segmenter';
 import type { TargumDatabase } from '../db/database';
 import { searchTerms } from './article-text';
 import type { EntryWordsRecord, LibraryEntryRecord } from './library-records';
 import { folding, queueArticles, reconcileSearchText } from './search-text';
 import { loadVocabulary, onVocabularyForgotten, vocabularyOf, type Vocabulary } from './vocabulary';
 import { WordIndex } from './word-index';
+import type { TextLanguage } from '../../common/text/language';
 
 /** One article as the library lists it. */
 export type LibraryEntry = LibraryEntryRecord;

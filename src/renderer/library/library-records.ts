@@ -1,4 +1,4 @@
-import type { TextLanguage } from '../../common/text/segmenter';
+import type { TextLanguage } from '../../common/text/language';
 
 /**
  * What the library list and its search know of one article, derived from the article, its sentences,

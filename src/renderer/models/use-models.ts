@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CatalogEntry } from '../../common/api/contract';
-import type { ModelInfo, TranslationLanguage } from '../../common/models/model-info';
+import type { ModelInfo } from '../../common/models/model-info';
 import { isRecommendedFor, modelTranslates } from '../../common/models/model-info';
 import { useWorkbench } from '../app/workbench-context';
+import type { TextLanguage } from '../../common/text/language';
 
 export interface ModelsState {
   installed: ModelInfo[] | undefined;
@@ -30,12 +31,12 @@ export function useModels(): ModelsState {
   return { ...state, refresh };
 }
 
-export function modelsFor(models: readonly ModelInfo[] | undefined, from: TranslationLanguage, to: TranslationLanguage): ModelInfo[] {
+export function modelsFor(models: readonly ModelInfo[] | undefined, from: TextLanguage, to: TextLanguage): ModelInfo[] {
   return (models ?? []).filter((model) => modelTranslates(model, from, to));
 }
 
 /** The recommended catalog entry for a direction: its default first. */
-export function recommendedEntry(catalog: readonly CatalogEntry[] | undefined, from: TranslationLanguage, to: TranslationLanguage): CatalogEntry | undefined {
+export function recommendedEntry(catalog: readonly CatalogEntry[] | undefined, from: TextLanguage, to: TextLanguage): CatalogEntry | undefined {
   const entries = (catalog ?? []).filter((entry) => modelTranslates(entry, from, to));
   return entries.find((entry) => isRecommendedFor(entry, from, to)) ?? entries[0];
 }

@@ -3,9 +3,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { memoryKey } from '../../common/text/memory-key';
 import { useWorkbench } from '../app/workbench-context';
 import type { TargumDatabase } from '../db/database';
-import type { TextLanguage } from '../../common/text/segmenter';
 import type { ArticleRecord, EditRecord, MemoryRecord, SegmentRecord } from '../db/records';
 import { newestBySource, segmentState, type SegmentState } from './segment-state';
+import type { TextLanguage } from '../../common/text/language';
 
 export interface SentenceView {
   segment: SegmentRecord;

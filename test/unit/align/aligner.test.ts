@@ -6,8 +6,8 @@ import { lengthModelFor, textLength } from '../../../src/common/align/length-mod
 import { linkType } from '../../../src/common/align/types';
 import { alignmentOfText, bilingualFromAlignment } from '../../../src/common/formats/bilingual-document';
 import { bilingualWriters } from '../../../src/common/formats/bilingual-writers';
-import type { TextLanguage } from '../../../src/common/text/segmenter';
 import { buildDocument, readFlores, scoreLinks, seededRandom } from './flores-documents';
+import type { TextLanguage } from '../../../src/common/text/language';
 
 const flores = readFlores();
 

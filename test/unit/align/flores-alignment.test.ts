@@ -11,8 +11,8 @@
 import { describe, expect, it } from 'vitest';
 import { alignTexts, galeChurchModel, type AlignmentModel } from '../../../src/common/align/align-texts';
 import type { AlignmentLink } from '../../../src/common/align/types';
-import type { TextLanguage } from '../../../src/common/text/segmenter';
 import { buildDocument, dropWords, readFlores, scoreLinks, type GoldDocument, type Scores } from './flores-documents';
+import type { TextLanguage } from '../../../src/common/text/language';
 
 const SEED = 1;
 const flores = readFlores();

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { TextLanguage } from '../../../src/common/text/segmenter';
+import type { TextLanguage } from '../../../src/common/text/language';
 
 const FLORES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/corpora/flores200-dev');
 

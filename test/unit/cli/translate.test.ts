@@ -12,7 +12,7 @@ import { tmxDtd, xliffSchema, xmllint } from '../formats/xmllint';
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'targum-cli-'));
 const hebrewSeed = path.resolve('resources/samples/000_31cd6cf0c36ffd10.txt');
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-// Every test starts bin/targum (TypeScript compiled on the fly) several times: slow on a busy two-core machine.
+// Every test starts bin/targum several times, each loading the translation engine: slow on a busy two-core machine.
 vi.setConfig({ testTimeout: 60_000 });
 
 const run = (args: string[], input?: string) => runTargum(args, { dataDir, input });

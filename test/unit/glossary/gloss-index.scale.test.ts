@@ -11,8 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { buildGlossIndex, findGlossMatches, type GlossMatch } from '../../../src/common/glossary/gloss-index';
 import { glossKey } from '../../../src/common/glossary/gloss-key';
 import { splitWords } from '../../../src/common/glossary/words';
-import type { TextLanguage } from '../../../src/common/text/segmenter';
 import { seed } from './support';
+import type { TextLanguage } from '../../../src/common/text/language';
 
 const flores = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/corpora/flores200-dev');
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildGlossIndex, findGlossMatches } from '../../../src/common/glossary/gloss-index';
 import { glossKey } from '../../../src/common/glossary/gloss-key';
-import type { TextLanguage } from '../../../src/common/text/segmenter';
+import type { TextLanguage } from '../../../src/common/text/language';
 
 const seedsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/seeds');
 

@@ -2,8 +2,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { classifyParagraphs, findPublicationDate, type BoilerplateKind, type ParagraphClass } from '../../../src/common/import/boilerplate';
-import { splitParagraphs, type TextLanguage } from '../../../src/common/text/segmenter';
+import { classifyParagraphs, type BoilerplateKind, type ParagraphClass } from '../../../src/common/import/boilerplate/classify';
+import { findPublicationDate } from '../../../src/common/import/boilerplate/dates';
+import { splitParagraphs } from '../../../src/common/text/segmenter';
+import type { TextLanguage } from '../../../src/common/text/language';
 
 const SEEDS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/seeds');
 

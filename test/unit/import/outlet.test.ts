@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildArticle } from '../../../src/common/import/article-import';
 import { findOutlet, outletName } from '../../../src/common/import/outlet';
-import type { TextLanguage } from '../../../src/common/text/segmenter';
+import type { TextLanguage } from '../../../src/common/text/language';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SEEDS = path.resolve(here, '../../../../shared/seeds');

@@ -12,7 +12,8 @@ import {
   loadCatalog,
   type ModelCatalog,
 } from '../../../src/node/models/catalog';
-import { isRecommendedFor, translationLanguages } from '../../../src/common/models/model-info';
+import { isRecommendedFor } from '../../../src/common/models/model-info';
+import { textLanguages } from '../../../src/common/text/language';
 
 const resourcesDir = path.resolve(import.meta.dirname, '../../../resources');
 
@@ -32,8 +33,8 @@ describe('the shipped model catalog', () => {
     ] as const) {
       expect(catalog.models.filter((model) => isRecommendedFor(model, from, to)).map((model) => model.id)).toHaveLength(1);
     }
-    for (const from of translationLanguages) {
-      for (const to of translationLanguages) {
+    for (const from of textLanguages) {
+      for (const to of textLanguages) {
         expect(catalog.models.filter((model) => isRecommendedFor(model, from, to)).length, `${from}-${to}`).toBeLessThanOrEqual(1);
       }
     }

@@ -12,7 +12,10 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { downloadModel, hubFileUrl, ModelDownloadError, type DownloadProgress, type DownloadRequest } from '../../../src/node/models/hub-download';
+import { downloadModel } from '../../../src/node/models/hub-download/download-model';
+import { ModelDownloadError } from '../../../src/node/models/hub-download/errors';
+import { hubFileUrl } from '../../../src/node/models/hub-download/hub-files';
+import type { DownloadProgress, DownloadRequest } from '../../../src/node/models/hub-download/request';
 
 interface SeenRequest {
   method: string;

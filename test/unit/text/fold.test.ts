@@ -38,4 +38,16 @@ describe('foldText', () => {
     different('سوريا', 'سورية');
     different('לבנון', 'לבנה');
   });
+
+  it('with compatibility folding, reads presentation forms, full-width letters, soft hyphens and Arabic separators as plain text', () => {
+    const loose = (text: string) => foldText(text, { compatibility: true });
+    expect(loose('ﻻ ﺗﻌﻠﻴﻘﺎﺕ')).toBe(loose('لا تعليقات'));
+    expect(loose('ＡＤ')).toBe('ad');
+    expect(loose('adver\u00ADtisement\uFEFF')).toBe('advertisement');
+    expect(loose('٣٫٥')).toBe('3.5');
+    expect(loose('בית־ספר')).toBe('בית-ספר');
+    // The default keeps one folded unit per character, as search snippets need.
+    expect(foldText('ﻻ')).toBe('ﻻ');
+    expect(foldText('ＡＤ')).toBe('ａｄ');
+  });
 });

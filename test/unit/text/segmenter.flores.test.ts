@@ -26,7 +26,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { splitSentences, type TextLanguage } from '../../../src/common/text/segmenter';
+import { splitSentences } from '../../../src/common/text/segmenter';
+import type { TextLanguage } from '../../../src/common/text/language';
 
 const FLORES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/corpora/flores200-dev');
 const LANGUAGES: TextLanguage[] = ['ar', 'he', 'en'];

@@ -2,7 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { SEGMENTER_VERSION, segmentText, splitParagraphs, splitSentences, type TextLanguage } from '../../../src/common/text/segmenter';
+import { SEGMENTER_VERSION, segmentText, splitParagraphs, splitSentences } from '../../../src/common/text/segmenter';
+import type { TextLanguage } from '../../../src/common/text/language';
 
 const SHARED = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared');
 const SEEDS = path.join(SHARED, 'seeds');

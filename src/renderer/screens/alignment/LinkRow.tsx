@@ -1,6 +1,5 @@
 import { Fragment, memo } from 'react';
-import { textDirection } from '../../../common/text/language';
-import type { TextLanguage } from '../../../common/text/segmenter';
+import { type TextLanguage, textDirection } from '../../../common/text/language';
 import { isUncertain, type LinkSide, type SplitCut } from '../../alignment/link-edits';
 import { BidiText } from '../../components/BidiText';
 import type { AlignmentLinkRecord } from '../../db/records';

@@ -1,6 +1,5 @@
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { languageNames } from '../../../common/text/language';
-import type { TextLanguage } from '../../../common/text/segmenter';
+import { type TextLanguage, languageNames } from '../../../common/text/language';
 import { useWorkbench } from '../../app/workbench-context';
 import { deleteArticle, restoreArticle, type DeletedArticle } from '../../db/delete-article';
 import { searchTerms } from '../../library/article-text';
