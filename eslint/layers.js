@@ -78,6 +78,7 @@ export const packageLayers = {
   '@vitejs/plugin-react': toolingOnly,
   'dependency-cruiser': toolingOnly,
   'electron-vite': toolingOnly,
+  esbuild: toolingOnly,
   eslint: toolingOnly,
   'eslint-plugin-react-hooks': toolingOnly,
   'fake-indexeddb': toolingOnly,
