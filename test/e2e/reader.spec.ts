@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sampleText, tmxDtd } from '../support/reference-texts';
 import { expect, saveScreenshot, test } from './fixtures';
 
 const hebrewTitle = /ארגון דאעש מסר היום/;
@@ -239,7 +240,7 @@ test('the article exports to TMX that validates against the DTD, with the correc
   await expect(panel.getByRole('status')).toContainText('16 units');
   const file = path.join(os.tmpdir(), `targum-e2e-${Date.now()}.tmx`);
   await download.saveAs(file);
-  const validation = spawnSync('xmllint', ['--noout', '--nonet', '--dtdvalid', path.resolve('../shared/formats/tmx14.dtd'), file], { encoding: 'utf8' });
+  const validation = spawnSync('xmllint', ['--noout', '--nonet', '--dtdvalid', tmxDtd, file], { encoding: 'utf8' });
   expect(validation.stderr).toBe('');
   expect(validation.status).toBe(0);
   const tmx = readFileSync(file, 'utf8');
@@ -279,7 +280,7 @@ test('an imported file is kept as it came and can be saved again from the reader
   const page = await openWorkbench();
   // A seed under a headline of its own, so that it is not mistaken for the sample of the same text.
   const seed = path.join(os.tmpdir(), `targum-e2e-${Date.now()}-original.txt`);
-  writeFileSync(seed, `تقرير محفوظ كما وصل\n\n${readFileSync(path.resolve('../shared/seeds/004_ed2df22646606838.txt'), 'utf8')}`);
+  writeFileSync(seed, `تقرير محفوظ كما وصل\n\n${sampleText('004')}`);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.locator('input[type=file][multiple]').setInputFiles(seed);
   await expect(page.getByRole('list', { name: 'Import results' })).toContainText('added as');
