@@ -100,7 +100,7 @@ test('each seed comes in through the file picker and by drag and drop, with its 
     await dropFiles(page, panel, [{ name, bytes: readFileSync(path.join(samplesFolder, name)), type: 'text/plain' }]);
     await expect(results).toHaveText(addedLine(name, seedText(name)));
   }
-  expect((await storedCounts(page)).articles).toBe(15);
+  await expect.poll(async () => (await storedCounts(page)).articles).toBe(15);
   // The outlets the seeds name: «الأردن العربي – …» (002) and «الحدث الثلاثاء …» (003).
   await expect(page.getByRole('list', { name: 'Articles' })).toContainText('الأردن العربي · 2017-08-28');
   await expect(page.getByRole('list', { name: 'Articles' })).toContainText('الحدث · 2018-05-22');
@@ -140,7 +140,7 @@ test('Word documents come in by picker and by drop; a folder comes in whole, oth
     addedLine('press/weekend/syria.docx', seedText(seedNames[4]!)),
   ]);
   await saveScreenshot(page, 'library-import-folder');
-  expect((await storedCounts(page)).articles).toBe(10);
+  await expect.poll(async () => (await storedCounts(page)).articles).toBe(10);
 });
 
 test('every kind of bad file says what is wrong in one sentence and saves nothing', async ({ openWorkbench, page }) => {
