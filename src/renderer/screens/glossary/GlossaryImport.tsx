@@ -96,13 +96,13 @@ export function GlossaryImport({ stored }: { stored: readonly GlossRecord[] | un
 
   return (
     <>
-      <label className={state.step === 'saving' ? 'button small disabled' : 'button small'}>
+      <label className={state.step === 'saving' ? 'button small disabled' : 'button small'} title="A glossary in CSV, Anki TSV or TBX">
         Import…
         <input
           type="file"
           accept=".csv,.tsv,.txt,.tbx,.xml"
           className="visually-hidden"
-          aria-label="Import a glossary (CSV, Anki TSV or TBX)"
+          aria-label="Import a glossary file"
           disabled={state.step === 'saving' || stored === undefined}
           onChange={(event) => {
             const file = event.target.files?.[0];
