@@ -15,11 +15,11 @@ import { bilingualFromTranslation } from '../../src/common/formats/bilingual-doc
 import { bilingualWriters, type BilingualFormat } from '../../src/common/formats/bilingual-writers';
 import { readTmx } from '../../src/common/formats/tmx-reader';
 import type { TranslatedDocument, TranslatedSentence } from '../../src/common/formats/translation-output';
+import { floresPath, tmxDtd } from '../../test/support/reference-texts';
 
 const pairs = 50_000;
-const corpus = path.resolve('../shared/corpora/flores200-dev');
-const hebrew = readFileSync(path.join(corpus, 'dev.he'), 'utf8').trim().split('\n');
-const english = readFileSync(path.join(corpus, 'dev.en'), 'utf8').trim().split('\n');
+const hebrew = readFileSync(floresPath('he'), 'utf8').trim().split('\n');
+const english = readFileSync(floresPath('en'), 'utf8').trim().split('\n');
 
 function sentence(index: number): TranslatedSentence {
   const line = index % hebrew.length;
@@ -75,7 +75,7 @@ const folder = mkdtempSync(path.join(os.tmpdir(), 'targum-bench-export-'));
 try {
   const file = path.join(folder, 'export.tmx');
   writeFileSync(file, tmx.data);
-  execFileSync('xmllint', ['--noout', '--nonet', '--dtdvalid', path.resolve('../shared/formats/tmx14.dtd'), file]);
+  execFileSync('xmllint', ['--noout', '--nonet', '--dtdvalid', tmxDtd, file]);
   console.log('the 50k TMX is valid against tmx14.dtd');
 } catch (error) {
   console.log(`xmllint refused the 50k TMX: ${String((error as { stderr?: Buffer }).stderr ?? error)}`);

@@ -9,16 +9,16 @@
  *   every word is marked), and the time to find every gloss in one paragraph with the index built once.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { buildGlossIndex, findGlossMatches } from '../../src/common/glossary/gloss-index';
 import { glossKey } from '../../src/common/glossary/gloss-key';
+import { floresPath } from '../../test/support/reference-texts';
 import { startTestWebHost } from '../../test/support/web-host';
 
 const paragraphs = 2000;
 const glossCount = 10_000;
-const hebrew = readFileSync(path.resolve('../shared/corpora/flores200-dev/dev.he'), 'utf8').trim().split('\n');
-const english = readFileSync(path.resolve('../shared/corpora/flores200-dev/dev.en'), 'utf8').trim().split('\n');
+const hebrew = readFileSync(floresPath('he'), 'utf8').trim().split('\n');
+const english = readFileSync(floresPath('en'), 'utf8').trim().split('\n');
 
 /** Paragraphs of three consecutive FLORES sentences, wrapping round the corpus. */
 const article = Array.from({ length: paragraphs }, (_, p) => [0, 1, 2].map((s) => (p * 3 + s) % hebrew.length));

@@ -19,6 +19,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'vite';
+import type { TextLanguage } from '../../src/common/text/language';
+import { floresPath } from '../../test/support/reference-texts';
 import { startTestWebHost } from '../../test/support/web-host';
 import type { Corpus } from './search-fill';
 
@@ -31,7 +33,6 @@ const articleCount = option('articles', 10_000);
 const wordsPerArticle = option('words', 800);
 const timedQueries = option('queries', 50);
 const warmUpQueries = 10;
-const floresDir = path.resolve('../shared/corpora/flores200-dev');
 const rendererDir = path.resolve('out/renderer');
 
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
@@ -71,7 +72,7 @@ async function servedFolder(): Promise<string> {
 }
 
 function readCorpus(): Corpus {
-  const lines = (language: string) => readFileSync(path.join(floresDir, `dev.${language}`), 'utf8').trim().split('\n');
+  const lines = (language: TextLanguage) => readFileSync(floresPath(language), 'utf8').trim().split('\n');
   return { he: lines('he'), ar: lines('ar'), en: lines('en') };
 }
 

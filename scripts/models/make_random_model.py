@@ -35,7 +35,7 @@ from hf_folder import train_sentencepiece, vocabulary, write_folder  # noqa: E40
 from marian import MarianConfig  # noqa: E402  (torch is imported by marian but not used here)
 from phrasebook import PHRASEBOOK, REPO, normalize_text, read_phrasebook  # noqa: E402
 
-DEFAULT_FLORES = os.path.abspath(os.path.join(REPO, '..', 'shared', 'corpora', 'flores200-dev'))
+DEFAULT_FLORES = os.path.join(REPO, 'test', 'fixtures', 'flores200-dev')
 
 
 def random_weights(cfg: MarianConfig, seed: int, std: float = 0.02) -> dict:

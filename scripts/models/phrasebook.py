@@ -8,8 +8,8 @@ articles, each with a human English translation.
 
 Usage:
   /usr/bin/python3 scripts/models/phrasebook.py check [--seeds DIR]
-      validate the TSV (NFC, no stray whitespace, unique sources) and, when the
-      seed directory exists, that every seed sentence is present
+      validate the TSV (NFC, no stray whitespace, unique sources) and that
+      every sentence of the two seed articles (resources/samples) is present
   /usr/bin/python3 scripts/models/phrasebook.py seed-en [--seeds DIR]
       rewrite test/fixtures/phrasebook/seed-000.en.txt and seed-002.en.txt from
       the TSV (one English paragraph per non-empty seed line)
@@ -26,7 +26,7 @@ import unicodedata
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 PHRASEBOOK_DIR = os.path.join(REPO, 'test', 'fixtures', 'phrasebook')
 PHRASEBOOK = os.path.join(PHRASEBOOK_DIR, 'phrasebook.tsv')
-DEFAULT_SEEDS = os.path.abspath(os.path.join(REPO, '..', 'shared', 'seeds'))
+DEFAULT_SEEDS = os.path.join(REPO, 'resources', 'samples')
 
 # The two seed articles whose sentences are part of the phrasebook.
 SEEDS = {

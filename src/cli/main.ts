@@ -1,5 +1,5 @@
 /**
- * `bin/targum`: the command-line tool (contract: shared/cli.md). Data goes to stdout, messages to stderr;
+ * `bin/targum`: the command-line tool (contract: docs/cli.md). Data goes to stdout, messages to stderr;
  * bad input exits non-zero with one line starting `targum: `.
  */
 import { buffer } from 'node:stream/consumers';

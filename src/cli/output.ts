@@ -22,7 +22,7 @@ export function checkOutputTarget(command: string, format: string, out: string |
 
 /**
  * Writes a bilingual writer's files: one file to --out or standard output; several (moses) to `PREFIX.<extension>`
- * for `--out PREFIX` (shared/cli.md), each written whole or not at all.
+ * for `--out PREFIX` (docs/cli.md), each written whole or not at all.
  */
 export async function writeBilingualOutput(files: readonly WrittenFile[], out: string | undefined, io: CliIo): Promise<void> {
   if (files.length === 1) return writeOutput(files[0]!.data, out, io);

@@ -38,6 +38,7 @@ test('a backup restores the library after it was emptied; a file that is not a b
   await expect(page.getByLabel('Confirmed sentences')).toHaveText('1/16 confirmed');
   await page.getByRole('radio', { name: 'Interlinear' }).click();
   await page.getByRole('link', { name: 'Settings' }).click();
+  await expect.poll(async () => (await readLibrary(page)).settings).toContainEqual({ key: 'readerMode', value: 'interlinear' });
   const before = await readLibrary(page);
   expect(before.edits).toHaveLength(1);
   const backupSection = page.getByRole('region', { name: 'Backup' });
@@ -84,5 +85,5 @@ test('a backup restores the library after it was emptied; a file that is not a b
   // Every sentence is back with the correction: 16 to read and the 2 boilerplate lines.
   await expect(page.getByLabel('Confirmed sentences')).toHaveText('1/16 confirmed');
   await expect(page.getByText('2 lines of site boilerplate hidden.')).toBeVisible();
-  expect(await readLibrary(page)).toEqual(before);
+  await expect.poll(() => readLibrary(page)).toEqual(before);
 });

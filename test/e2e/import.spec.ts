@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -8,13 +8,11 @@ import { buildArticle } from '../../src/common/import/article-import';
 import { languageNames } from '../../src/common/text/language';
 import { encodeSingleByte } from '../support/code-page';
 import { articleDocx, docxZipBomb } from '../support/docx-fixtures';
+import { sampleNames, samplesFolder } from '../support/reference-texts';
 import { expect, saveScreenshot, test } from './fixtures';
 
-const seedsDir = path.resolve('../shared/seeds');
-const seedNames = readdirSync(seedsDir)
-  .filter((name) => name.endsWith('.txt'))
-  .sort();
-const seedText = (name: string): string => readFileSync(path.join(seedsDir, name), 'utf8');
+const seedNames = sampleNames();
+const seedText = (name: string): string => readFileSync(path.join(samplesFolder, name), 'utf8');
 const work = mkdtempSync(path.join(os.tmpdir(), 'targum-e2e-import-'));
 
 /** The line the import panel shows for an imported file: its title, language and paragraph count. */
@@ -94,15 +92,15 @@ test('each seed comes in through the file picker and by drag and drop, with its 
   const panel = await openImport(page);
   const results = panel.getByRole('list', { name: 'Import results' });
 
-  await panel.locator('input[type=file][multiple]').setInputFiles(seedNames.map((name) => path.join(seedsDir, name)));
+  await panel.locator('input[type=file][multiple]').setInputFiles(seedNames.map((name) => path.join(samplesFolder, name)));
   for (const name of seedNames) await expect(results).toContainText(addedLine(name, seedText(name)));
   await expect(panel.getByRole('status')).toHaveText('5 added');
 
   for (const name of seedNames) {
-    await dropFiles(page, panel, [{ name, bytes: readFileSync(path.join(seedsDir, name)), type: 'text/plain' }]);
+    await dropFiles(page, panel, [{ name, bytes: readFileSync(path.join(samplesFolder, name)), type: 'text/plain' }]);
     await expect(results).toHaveText(addedLine(name, seedText(name)));
   }
-  expect((await storedCounts(page)).articles).toBe(15);
+  await expect.poll(async () => (await storedCounts(page)).articles).toBe(15);
   // The outlets the seeds name: «الأردن العربي – …» (002) and «الحدث الثلاثاء …» (003).
   await expect(page.getByRole('list', { name: 'Articles' })).toContainText('الأردن العربي · 2017-08-28');
   await expect(page.getByRole('list', { name: 'Articles' })).toContainText('الحدث · 2018-05-22');
@@ -142,7 +140,7 @@ test('Word documents come in by picker and by drop; a folder comes in whole, oth
     addedLine('press/weekend/syria.docx', seedText(seedNames[4]!)),
   ]);
   await saveScreenshot(page, 'library-import-folder');
-  expect((await storedCounts(page)).articles).toBe(10);
+  await expect.poll(async () => (await storedCounts(page)).articles).toBe(10);
 });
 
 test('every kind of bad file says what is wrong in one sentence and saves nothing', async ({ openWorkbench, page }) => {

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sampleText, tmxDtd } from '../support/reference-texts';
 import { expect, saveScreenshot, test } from './fixtures';
 
 const hebrewTitle = /ארגון דאעש מסר היום/;
@@ -137,6 +138,7 @@ test('view modes: interlinear, source only, English only and swapped sides; find
   await expect(page.getByRole('search').getByRole('status')).toHaveText(/^1 of \d+$/);
   await expect(page.locator('.find-current')).toHaveCount(1);
   await find.fill('Hezbollah');
+  await expect(page.locator('.find-current')).toContainText('Hezbollah');
   const count = Number((await page.getByRole('search').getByRole('status').textContent())!.split(' of ')[1]);
   expect(count).toBeGreaterThan(1);
   await find.press('Enter');
@@ -150,10 +152,13 @@ test('view modes: interlinear, source only, English only and swapped sides; find
  * the reading list only holds the rows near the screen, so it is scrolled until the word is found.
  */
 async function doubleClickSourceWord(page: Page, word: string): Promise<void> {
-  for (let attempt = 0; attempt < 40; attempt += 1) {
-    const point = await page.evaluate((word) => {
+  const scroller = page.locator('.reading-scroller');
+  await expect(scroller.locator('[data-side=source]').first()).toBeVisible();
+  let point: { x: number; y: number } | null = null;
+  const findOrScroll = () =>
+    scroller.evaluate((scroller, word) => {
       const pattern = new RegExp(`(^|[\\s«"(])(${word})(?=[\\s»".,،)]|$)`);
-      for (const sentence of document.querySelectorAll<HTMLElement>('[data-side=source]')) {
+      for (const sentence of scroller.querySelectorAll<HTMLElement>('[data-side=source]')) {
         const walker = document.createTreeWalker(sentence, NodeFilter.SHOW_TEXT);
         for (let node = walker.nextNode(); node; node = walker.nextNode()) {
           const match = pattern.exec(node.textContent ?? '');
@@ -167,13 +172,14 @@ async function doubleClickSourceWord(page: Page, word: string): Promise<void> {
           return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
         }
       }
-      document.querySelector('.reading-scroller')!.scrollBy(0, 600);
-      return undefined;
+      scroller.scrollBy(0, 600);
+      return null;
     }, word);
-    if (point) return page.mouse.dblclick(point.x, point.y);
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`"${word}" is not in the source`);
+  // Each poll looks at the rows on screen and, when the word is not among them, scrolls on.
+  await expect
+    .poll(async () => (point = await findOrScroll()), { message: `"${word}" is in the source`, intervals: [100], timeout: 20_000 })
+    .not.toBeNull();
+  await page.mouse.dblclick(point!.x, point!.y);
 }
 
 test('a gloss added in one article follows its word, with a prefix, into another; the glossary lists and exports it', async ({ openWorkbench }) => {
@@ -239,7 +245,7 @@ test('the article exports to TMX that validates against the DTD, with the correc
   await expect(panel.getByRole('status')).toContainText('16 units');
   const file = path.join(os.tmpdir(), `targum-e2e-${Date.now()}.tmx`);
   await download.saveAs(file);
-  const validation = spawnSync('xmllint', ['--noout', '--nonet', '--dtdvalid', path.resolve('../shared/formats/tmx14.dtd'), file], { encoding: 'utf8' });
+  const validation = spawnSync('xmllint', ['--noout', '--nonet', '--dtdvalid', tmxDtd, file], { encoding: 'utf8' });
   expect(validation.stderr).toBe('');
   expect(validation.status).toBe(0);
   const tmx = readFileSync(file, 'utf8');
@@ -279,7 +285,7 @@ test('an imported file is kept as it came and can be saved again from the reader
   const page = await openWorkbench();
   // A seed under a headline of its own, so that it is not mistaken for the sample of the same text.
   const seed = path.join(os.tmpdir(), `targum-e2e-${Date.now()}-original.txt`);
-  writeFileSync(seed, `تقرير محفوظ كما وصل\n\n${readFileSync(path.resolve('../shared/seeds/004_ed2df22646606838.txt'), 'utf8')}`);
+  writeFileSync(seed, `تقرير محفوظ كما وصل\n\n${sampleText('004')}`);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.locator('input[type=file][multiple]').setInputFiles(seed);
   await expect(page.getByRole('list', { name: 'Import results' })).toContainText('added as');

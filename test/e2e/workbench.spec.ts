@@ -26,7 +26,7 @@ test('the Hebrew article opens right to left in the bundled font, with an empty 
   await page.getByRole('link', { name: /ארגון דאעש מסר היום/ }).click();
   const sourceCells = page.locator('.source-cell');
   await expect(sourceCells.first()).toBeVisible();
-  expect(await sourceCells.count()).toBeGreaterThan(5);
+  await expect.poll(() => sourceCells.count()).toBeGreaterThan(5);
   for (const cell of await sourceCells.all()) {
     await expect(cell).toHaveAttribute('dir', 'rtl');
     await expect(cell).toHaveAttribute('lang', 'he');
@@ -34,11 +34,9 @@ test('the Hebrew article opens right to left in the bundled font, with an empty 
   }
   const fontFamily = await sourceCells.first().evaluate((element) => getComputedStyle(element).fontFamily);
   expect(fontFamily).toMatch(/^"?Noto Sans Hebrew/);
-  const hebrewFaceLoaded = await page.evaluate(async () => {
-    await document.fonts.ready;
-    return [...document.fonts].some((face) => face.family.replace(/"/g, '') === 'Noto Sans Hebrew' && face.status === 'loaded');
-  });
-  expect(hebrewFaceLoaded).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => [...document.fonts].some((face) => face.family.replace(/"/g, '') === 'Noto Sans Hebrew' && face.status === 'loaded')))
+    .toBe(true);
   // Site boilerplate (a photo credit, the "found a mistake?" line) is hidden, one click away.
   await expect(page.getByText('2 lines of site boilerplate hidden.')).toBeVisible();
   await expect(page.locator('.source-cell', { hasText: 'מצאתם טעות' })).toHaveCount(0);

@@ -10,7 +10,7 @@ export interface LengthModel {
 }
 
 /**
- * Measured on FLORES-200 dev (997 line-aligned sentences, ../shared/corpora/flores200-dev): for each
+ * Measured on FLORES-200 dev (997 line-aligned sentences, test/fixtures/flores200-dev): for each
  * ordered pair, ratio = Σ target length / Σ source length over all lines, and variance = the mean of
  * (target − ratio · source)² / source. Far below Gale and Church's 6.8 for European languages: these
  * are careful translations, and Hebrew and Arabic lengths track English closely once scaled.

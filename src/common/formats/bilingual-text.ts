@@ -37,7 +37,7 @@ export function withoutBidiControls(document: BilingualDocument): BilingualDocum
   };
 }
 
-/** A confidence in [0, 1] with at most three decimals (shared/cli.md). */
+/** A confidence in [0, 1] with at most three decimals (docs/cli.md). */
 export function roundConfidence(confidence: number): number {
   return Math.round(Math.min(1, Math.max(0, confidence)) * 1000) / 1000;
 }

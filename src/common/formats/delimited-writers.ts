@@ -6,7 +6,7 @@ import { mapWithProgress, type ExportProgress } from './export-progress';
 import { tsvRecord } from './tsv';
 
 export interface DelimitedOptions extends ExportProgress {
-  /** tsv: start with a header row (the command line writes none, shared/cli.md). */
+  /** tsv: start with a header row (the command line writes none, docs/cli.md). */
   header?: boolean;
   /** Start with a UTF-8 byte-order mark, which spreadsheet programs need to recognise UTF-8. */
   byteOrderMark?: boolean;
@@ -25,7 +25,7 @@ function columns(document: BilingualDocument, format: 'tsv' | 'csv'): { header: 
     : { header: ['source', 'translation', 'status'], fields: (unit) => [unit.source, unit.target, unit.status] };
 }
 
-/** tsv (shared/cli.md): one record per unit, backslash escapes; a translation has a blank line between paragraphs. */
+/** tsv (docs/cli.md): one record per unit, backslash escapes; a translation has a blank line between paragraphs. */
 export async function writeTsv(document: BilingualDocument, options: DelimitedOptions = {}): Promise<string> {
   const { header, fields } = columns(document, 'tsv');
   const breaks = document.kind === 'translation';

@@ -10,7 +10,7 @@ type Docx = typeof docxModule;
 
 /** Word's language tags for proofing; Arial has Hebrew and Arabic wherever Word runs. */
 const wordLanguage: Record<TextLanguage, string> = { he: 'he-IL', ar: 'ar-SA', en: 'en-US' };
-/** Half-points: English 11 pt (the document default), Hebrew 12 pt, Arabic 13 pt (shared/design.md sizes the scripts alike). */
+/** Half-points: English 11 pt (the document default), Hebrew 12 pt, Arabic 13 pt (docs/design.md sizes the scripts alike). */
 const sizes: Record<TextLanguage, number> = { en: 22, he: 24, ar: 26 };
 /** A4 less 2 cm margins each side, in twentieths of a point, split in two columns. */
 const columnWidth = Math.floor((11906 - 2 * 1134) / 2);

@@ -13,7 +13,7 @@ export function htmlEscape(value: string): string {
 
 const statusLabel = { edited: 'edited', confirmed: '✓ confirmed' } as const;
 
-/* Sizes follow shared/design.md: Arabic ~1.2× and Hebrew ~1.1× the English size, with more line height. */
+/* Sizes follow docs/design.md: Arabic ~1.2× and Hebrew ~1.1× the English size, with more line height. */
 const style = `
 :root { color-scheme: light; }
 body { margin: 2rem auto; max-width: 64rem; padding: 0 1.5rem; font: 11pt/1.6 system-ui, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: #1a1a1a; background: #fff; }

@@ -9,7 +9,7 @@ export function linkOf(unit: BilingualUnit): LinkInfo {
   return unit.link ?? { sourceSentences: unit.source ? [unit.source] : [], targetSentences: unit.target ? [unit.target] : [], confidence: 1 };
 }
 
-/** json: the schema in docs/formats.md; a translation has `paragraphs`, an alignment `links` (shared/cli.md). */
+/** json: the schema in docs/formats.md; a translation has `paragraphs`, an alignment `links` (docs/cli.md). */
 export async function writeJson(document: BilingualDocument, progress?: ExportProgress): Promise<string> {
   const head = {
     version: 1,

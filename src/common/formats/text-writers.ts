@@ -11,7 +11,7 @@ export function unitsByParagraph(units: readonly BilingualUnit[]): BilingualUnit
   return paragraphs;
 }
 
-/** txt (shared/cli.md): the translation only, a paragraph's sentences joined by a space, paragraphs separated by a blank line. */
+/** txt (docs/cli.md): the translation only, a paragraph's sentences joined by a space, paragraphs separated by a blank line. */
 export async function writeTranslationText(document: BilingualDocument, progress?: ExportProgress): Promise<string> {
   const paragraphs = await mapWithProgress(unitsByParagraph(document.units), (units) => units.map((unit) => unit.target).filter((text) => text !== '').join(' '), progress);
   return `${paragraphs.join('\n\n')}\n`;

@@ -7,7 +7,7 @@ import { BilingualImportError } from './xml-tree';
 type Column = 'source' | 'target' | 'status' | 'type' | 'confidence';
 const headerNames: Record<string, Column> = { source: 'source', translation: 'target', target: 'target', status: 'status', type: 'type', confidence: 'confidence' };
 
-/** One field of shared/cli.md's TSV: `\\`, `\t`, `\r` and `\n` back to the characters. */
+/** One field of docs/cli.md's TSV: `\\`, `\t`, `\r` and `\n` back to the characters. */
 function unescapeField(field: string): string {
   return field.replace(/\\([\\trn])/g, (_, character: string) => ({ '\\': '\\', t: '\t', r: '\r', n: '\n' })[character]!);
 }
@@ -27,7 +27,7 @@ export interface TsvLanguages {
 }
 
 /**
- * Pairs from a TSV file (shared/cli.md escaping, with or without a header row): source and target, and the status
+ * Pairs from a TSV file (docs/cli.md escaping, with or without a header row): source and target, and the status
  * or an alignment's type and confidence when those columns are there. A blank line ends a paragraph; in a file
  * without blank lines each line is its own paragraph. Languages are detected from each column's script unless given.
  */

@@ -1,4 +1,4 @@
-/** One TSV field: backslash, tab, carriage return and newline written as \\, \t, \r, \n (shared/cli.md). */
+/** One TSV field: backslash, tab, carriage return and newline written as \\, \t, \r, \n (docs/cli.md). */
 export function tsvField(value: string): string {
   return value.replace(/[\\\t\r\n]/g, (character) => ({ '\\': '\\\\', '\t': '\\t', '\r': '\\r', '\n': '\\n' })[character]!);
 }

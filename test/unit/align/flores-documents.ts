@@ -6,14 +6,11 @@
  * boundaries are the same on both sides. Used by the accuracy test and by `npm run bench:align`.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { TextLanguage } from '../../../src/common/text/language';
-
-const FLORES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/corpora/flores200-dev');
+import { floresPath } from '../../support/reference-texts';
 
 export function readFlores(): Record<TextLanguage, string[]> {
-  const read = (language: TextLanguage) => readFileSync(path.join(FLORES, `dev.${language}`), 'utf8').split('\n').slice(0, 997);
+  const read = (language: TextLanguage) => readFileSync(floresPath(language), 'utf8').split('\n').slice(0, 997);
   return { he: read('he'), ar: read('ar'), en: read('en') };
 }
 

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runTargum } from '../../support/cli';
+import { samplePath, tmxDtd } from '../../support/reference-texts';
 import { readFlores } from '../align/flores-documents';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'targum-align-'));
@@ -15,7 +16,7 @@ const write = (name: string, text: string) => {
   return file;
 };
 
-const hebrewSeed = path.resolve('resources/samples/000_31cd6cf0c36ffd10.txt');
+const hebrewSeed = samplePath('000');
 const englishSeed = path.resolve('test/fixtures/phrasebook/seed-000.en.txt');
 const flores = readFlores();
 
@@ -106,7 +107,7 @@ describe('targum align', { timeout: 90_000 }, () => {
       run(['align', hebrewSeed, englishSeed, '--format', 'moses', '--out', prefix]),
     ]);
     expect([tmx.code, moses.code, tmx.stderr, moses.stderr]).toEqual([0, 0, '', '']);
-    const validation = spawnSync('xmllint', ['--noout', '--nonet', '--dtdvalid', path.resolve('../shared/formats/tmx14.dtd'), `${prefix}.tmx`], { encoding: 'utf8' });
+    const validation = spawnSync('xmllint', ['--noout', '--nonet', '--dtdvalid', tmxDtd, `${prefix}.tmx`], { encoding: 'utf8' });
     expect(validation.stderr).toBe('');
     expect(readFileSync(`${prefix}.tmx`, 'utf8').match(/<tu[ >]/g)).toHaveLength(20);
     const [he, en] = [readFileSync(`${prefix}.he`, 'utf8'), readFileSync(`${prefix}.en`, 'utf8')].map((text) => text.trimEnd().split('\n'));

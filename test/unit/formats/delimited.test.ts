@@ -24,7 +24,7 @@ function parseCsv(text: string): string[][] {
 }
 
 describe('TSV', () => {
-  it('writes a translation as shared/cli.md says: source<TAB>translation, escapes, a blank line between paragraphs', async () => {
+  it('writes a translation as docs/cli.md says: source<TAB>translation, escapes, a blank line between paragraphs', async () => {
     const tsv = await write('tsv', translation());
     const lines = tsv.split('\n');
     expect(lines).toHaveLength(6);
@@ -113,7 +113,7 @@ describe('plain text and JSON', () => {
     expect(interleaved.startsWith('דאעש מבקש לסגת / "קלמון" \u200E(2017)\n\nארגון דאעש מסר היום (חמישי) בקשה לצבא סוריה.\nISIS today (Thursday) conveyed a request to the Syrian army.\nNote: דאעש — ISIS (Arabic acronym)\n\n')).toBe(true);
   });
 
-  it('json follows shared/cli.md for a translation and an alignment, and adds what docs/formats.md documents', async () => {
+  it('json follows docs/cli.md for a translation and an alignment, and adds what docs/formats.md documents', async () => {
     const json = JSON.parse(await write('json', translation()));
     expect(json).toMatchObject({ version: 1, from: 'he', to: 'en', model: 'targum-tiny-mul-en', title: 'דאעש מבקש לסגת / "קלמון" \u200E(2017)', outlet: 'ישראל היום', segtype: 'sentence', tool: { name: 'Targum', version: '0.1.0' } });
     expect(json.paragraphs).toHaveLength(2);

@@ -3,9 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const formats = path.resolve('../shared/formats');
-export const tmxDtd = path.join(formats, 'tmx14.dtd');
-export const xliffSchema = path.join(formats, 'xliff-core-1.2-strict.xsd');
+export { tmxDtd, xliffSchema } from '../../support/reference-texts';
 
 /** Runs `xmllint --noout --nonet` with a DTD or a schema on `xml`; returns every error or warning it printed ('' when none). */
 export function xmllint(xml: string, against: { dtd: string } | { schema: string }): string {

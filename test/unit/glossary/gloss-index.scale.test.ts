@@ -5,20 +5,17 @@
  * (the target is 16 ms; timings on a shared machine are noisy).
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildGlossIndex, findGlossMatches, type GlossMatch } from '../../../src/common/glossary/gloss-index';
 import { glossKey } from '../../../src/common/glossary/gloss-key';
 import { splitWords } from '../../../src/common/glossary/words';
+import { floresPath } from '../../support/reference-texts';
 import { seed } from './support';
 import type { TextLanguage } from '../../../src/common/text/language';
 
-const flores = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/corpora/flores200-dev');
-
 /** Distinct keys of the corpus's words, then of its word pairs, `count` in all. */
 function corpusKeys(language: TextLanguage, count: number): string[] {
-  const lines = readFileSync(path.join(flores, `dev.${language}`), 'utf8').split('\n');
+  const lines = readFileSync(floresPath(language), 'utf8').split('\n');
   const words = new Set<string>();
   const pairs = new Set<string>();
   for (const line of lines) {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatGlossaryAnki, formatGlossaryCsv, formatGlossaryTbx, type GlossaryEntry } from '../../../src/common/glossary/glossary-export';
-import { parseGlossary } from '../../../src/common/glossary/glossary-import';
+import { parseGlossary, parseGlossaryFile, parseGlossaryTbx } from '../../../src/common/glossary/glossary-import';
 
 const glossary: GlossaryEntry[] = [
   { surface: 'לצבא', language: 'he', meaning: 'to the army', lemma: 'צבא', note: 'seed 000: "בקשה לצבא סוריה"' },
@@ -117,5 +117,41 @@ describe('parseGlossary with Windows line ends', () => {
   it('reads an Anki file saved with CRLF', () => {
     const tsv = formatGlossaryAnki(glossary.slice(0, 2)).replace(/\n/g, '\r\n');
     expect(parseGlossary(tsv, 'ar')).toEqual({ ok: true, entries: glossary.slice(0, 2) });
+  });
+});
+
+describe('parseGlossaryTbx', () => {
+  it('reads back the TBX export (a lemma equal to its term is not repeated there, so it comes back without one)', () => {
+    const expected = glossary.map(({ lemma, ...entry }) => ({ ...entry, ...(lemma && lemma !== entry.surface ? { lemma } : {}) }));
+    expect(parseGlossaryTbx(formatGlossaryTbx(glossary))).toEqual({ ok: true, entries: expected });
+  });
+
+  it('reads the older TBX v2 (MARTIF) layout: termEntry, langSet, tig', () => {
+    const martif = `<?xml version="1.0"?>
+<martif type="TBX" xml:lang="en"><text><body>
+  <termEntry id="t1"><note>army of a state</note>
+    <langSet xml:lang="he-IL"><tig><term>צבא</term></tig></langSet>
+    <langSet xml:lang="en-US"><tig><term>army</term></tig><tig><term>military</term></tig></langSet>
+  </termEntry>
+</body></text></martif>`;
+    expect(parseGlossaryTbx(martif)).toEqual({ ok: true, entries: [{ surface: 'צבא', language: 'he', meaning: 'army', note: 'army of a state' }] });
+  });
+
+  it('refuses the whole file, naming the line, when an entry has no meaning or no Hebrew or Arabic term, or the XML is broken', () => {
+    const lines = formatGlossaryTbx(glossary.slice(0, 2)).split('\n');
+    const second = lines.findIndex((line) => line.includes('<conceptEntry id="c2">'));
+    const withoutMeaning = lines.map((line, index) => (index > second && line.includes('IDF') ? line.replace('IDF, Israel Defense Forces', '') : line)).join('\n');
+    expect(parseGlossaryTbx(withoutMeaning)).toEqual({ ok: false, message: `Line ${second + 1}: "צה"ל" has no English term to give its meaning.` });
+    const french = '<tbx>\n<text><body>\n<conceptEntry id="c1">\n<langSec xml:lang="fr"><termSec><term>armée</term></termSec></langSec></conceptEntry>\n</body></text></tbx>';
+    expect(parseGlossaryTbx(french)).toEqual({ ok: false, message: 'Line 3: the entry has no Hebrew or Arabic term.' });
+    expect(parseGlossaryTbx('<tbx>\n<text>\n<body></text></tbx>')).toMatchObject({ ok: false, message: expect.stringMatching(/^This file is not TBX: its XML is broken at line 3/) });
+    expect(parseGlossaryTbx('<html><body/></html>')).toEqual({ ok: false, message: 'This file is XML but not TBX: its root element is <html>.' });
+  });
+
+  it('is chosen by the file name or by content that starts as XML', () => {
+    const tbx = formatGlossaryTbx(glossary.slice(1, 2));
+    expect(parseGlossaryFile('terms.tbx', tbx, 'he')).toEqual(parseGlossaryTbx(tbx));
+    expect(parseGlossaryFile('terms.txt', tbx, 'he')).toEqual(parseGlossaryTbx(tbx));
+    expect(parseGlossaryFile('terms.csv', 'جيش,army\n', 'he')).toEqual({ ok: true, entries: [{ surface: 'جيش', meaning: 'army', language: 'ar' }] });
   });
 });

@@ -1,18 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildGlossIndex, findGlossMatches } from '../../../src/common/glossary/gloss-index';
 import { glossKey } from '../../../src/common/glossary/gloss-key';
 import type { TextLanguage } from '../../../src/common/text/language';
+import { sampleText as seed } from '../../support/reference-texts';
 
-const seedsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/seeds');
-
-/** The text of seed article `number` (000 is Hebrew, 001–004 Arabic). */
-export function seed(number: string): string {
-  const name = readdirSync(seedsFolder).find((file) => file.startsWith(`${number}_`));
-  if (!name) throw new Error(`no seed ${number} in ${seedsFolder}`);
-  return readFileSync(path.join(seedsFolder, name), 'utf8');
-}
+/** The text of sample article `number` (000 is Hebrew, 001–004 Arabic). */
+export { seed };
 
 /** The paragraphs (lines) of a seed that contain `needle`. */
 export function seedLinesWith(number: string, needle: string): string[] {

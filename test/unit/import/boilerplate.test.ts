@@ -1,18 +1,13 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classifyParagraphs, type BoilerplateKind, type ParagraphClass } from '../../../src/common/import/boilerplate/classify';
 import { findPublicationDate } from '../../../src/common/import/boilerplate/dates';
-import { splitParagraphs } from '../../../src/common/text/segmenter';
 import type { TextLanguage } from '../../../src/common/text/language';
-
-const SEEDS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/seeds');
+import { splitParagraphs } from '../../../src/common/text/segmenter';
+import { floresPath, sampleText } from '../../support/reference-texts';
 
 function seedParagraphs(prefix: string): string[] {
-  const file = readdirSync(SEEDS).find((name) => name.startsWith(prefix));
-  if (file === undefined) throw new Error(`no seed ${prefix} in ${SEEDS}`);
-  return splitParagraphs(readFileSync(path.join(SEEDS, file), 'utf8'));
+  return splitParagraphs(sampleText(prefix));
 }
 
 /** The boilerplate of a classification as { index: kind }. */
@@ -421,10 +416,9 @@ describe('classifyParagraphs edge cases', () => {
 });
 
 describe('real prose (FLORES-200 dev, 997 sentences per language)', () => {
-  const FLORES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/corpora/flores200-dev');
   for (const language of ['ar', 'he', 'en'] as const) {
     it(`${language}: no sentence is boilerplate and no publication date is found, ten sentences to an article`, () => {
-      const sentences = readFileSync(path.join(FLORES, `dev.${language}`), 'utf8').split('\n').filter((line) => line.trim() !== '');
+      const sentences = readFileSync(floresPath(language), 'utf8').split('\n').filter((line) => line.trim() !== '');
       expect(sentences).toHaveLength(997);
       for (let i = 0; i < sentences.length; i += 10) {
         const paragraphs = sentences.slice(i, i + 10);

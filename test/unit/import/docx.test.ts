@@ -1,15 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ArticleImportError, buildArticle } from '../../../src/common/import/article-import';
 import { readDocx } from '../../../src/common/import/docx';
 import { articleDocx, deflatedZeros, docxZipBomb, rawZip } from '../../support/docx-fixtures';
+import { sampleText as seed } from '../../support/reference-texts';
 
-const SEEDS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/seeds');
-const seed = (prefix: string): string => readFileSync(path.join(SEEDS, readdirSync(SEEDS).find((name) => name.startsWith(prefix))!), 'utf8');
 const lines = (text: string): string[] => text.split('\n').map((line) => line.trim()).filter(Boolean);
 
 /** A minimal Word document around a body of WordprocessingML. */

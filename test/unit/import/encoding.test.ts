@@ -1,17 +1,7 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { decodeText, ImportTextError, supportedEncodings, type ImportTextErrorCode } from '../../../src/common/import/encoding';
 import { encodeSingleByte } from '../../support/code-page';
-
-const SEEDS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/seeds');
-
-function seed(prefix: string): string {
-  const file = readdirSync(SEEDS).find((name) => name.startsWith(prefix));
-  if (file === undefined) throw new Error(`no seed ${prefix} in ${SEEDS}`);
-  return readFileSync(path.join(SEEDS, file), 'utf8');
-}
+import { sampleText as seed } from '../../support/reference-texts';
 
 const hebrew = seed('000');
 const arabicSeeds = { '001': seed('001'), '002': seed('002'), '003': seed('003'), '004': seed('004') };

@@ -1,15 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildArticle } from '../../../src/common/import/article-import';
 import { findOutlet, outletName } from '../../../src/common/import/outlet';
 import type { TextLanguage } from '../../../src/common/text/language';
+import { floresPath, sampleText as seed } from '../../support/reference-texts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const SEEDS = path.resolve(here, '../../../../shared/seeds');
-const FLORES = path.resolve(here, '../../../../shared/corpora/flores200-dev');
-const seed = (prefix: string): string => readFileSync(path.join(SEEDS, readdirSync(SEEDS).find((name) => name.startsWith(prefix))!), 'utf8');
 const paragraphs = (text: string): string[] => text.split('\n');
 
 describe('findOutlet', () => {
@@ -61,7 +56,7 @@ describe('findOutlet', () => {
 
   it('finds nothing in FLORES sentences, alone or as the edges of an article', () => {
     for (const language of ['ar', 'he', 'en'] as const) {
-      const lines = readFileSync(path.join(FLORES, `dev.${language}`), 'utf8').split('\n').filter(Boolean);
+      const lines = readFileSync(floresPath(language), 'utf8').split('\n').filter(Boolean);
       const found = lines.flatMap((line, index) => [findOutlet([line], language), findOutlet(lines.slice(index, index + 7), language)]).filter(Boolean);
       expect(found, language).toEqual([]);
     }

@@ -23,17 +23,14 @@
  * every error is one of those gold defects.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../../src/common/text/segmenter';
 import type { TextLanguage } from '../../../src/common/text/language';
-
-const FLORES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../shared/corpora/flores200-dev');
+import { splitSentences } from '../../../src/common/text/segmenter';
+import { floresPath } from '../../support/reference-texts';
 const LANGUAGES: TextLanguage[] = ['ar', 'he', 'en'];
 
 const lines = Object.fromEntries(
-  LANGUAGES.map((language) => [language, readFileSync(path.join(FLORES, `dev.${language}`), 'utf8').split('\n').slice(0, 997)]),
+  LANGUAGES.map((language) => [language, readFileSync(floresPath(language), 'utf8').split('\n').slice(0, 997)]),
 ) as Record<TextLanguage, string[]>;
 
 /** Final punctuation of a line: terminators, then closing quotes or brackets (also after a space). */

@@ -12,6 +12,7 @@ import { findGlossOccurrences } from '../../glossary/gloss-occurrences';
 import { GlossForm } from '../../glossary/GlossForm';
 import { useGlosses } from '../../glossary/use-glosses';
 import './glossary.css';
+import { GlossaryImport } from './GlossaryImport';
 import { describeWriteError } from '../../db/write-errors';
 
 const exports = [
@@ -20,7 +21,7 @@ const exports = [
   { label: 'TBX', fileName: 'targum-glossary.tbx', type: 'application/x-tbx+xml', write: (glosses: GlossRecord[]) => formatGlossaryTbx(glosses) },
 ] as const;
 
-/** Every gloss in the library: search, edit, delete (with undo), where each occurs, and export. */
+/** Every gloss in the library: search, edit, delete (with undo), where each occurs, import and export. */
 export function GlossaryScreen() {
   const { db } = useWorkbench();
   const glosses = useGlosses();
@@ -73,6 +74,7 @@ export function GlossaryScreen() {
             </button>
           ))}
         </div>
+        <GlossaryImport stored={glosses ? all : undefined} />
       </header>
       <p role="status" className={error ? 'error-text glossary-status' : 'muted glossary-status'}>
         {error ??
