@@ -8,10 +8,10 @@
 import { cleanImportedText } from '../../common/import/clean-text';
 import type { ImportedArticle } from '../../common/import/article-import';
 import type { TextLanguage } from '../../common/text/segmenter';
-import { prepareArticle, writeArticle } from '../db/articles';
-import type { TargumDatabase } from '../db/database';
-import type { AlignmentLinkRecord, ArticleOrigin } from '../db/records';
-import { newAlignmentRecord } from './alignment-store';
+import { addAlignedArticles } from '../data/alignments';
+import { prepareArticle } from '../data/articles';
+import type { TargumDatabase } from '../data/database';
+import type { AlignmentLinkRecord, ArticleOrigin } from '../data/records';
 import { isValidAlignment } from './link-edits';
 
 export interface PairSide {
@@ -142,10 +142,5 @@ export async function createAlignedPair(db: TargumDatabase, input: AlignedPairIn
   const sourceSentences = nonBoilerplateSentences(source.article);
   const targetSentences = nonBoilerplateSentences(target.article);
   if (!isValidAlignment(links, sourceSentences.length, targetSentences.length)) throw new Error('aligned pair: the sentences could not be linked in order');
-  return db.transaction('rw', [db.articles, db.segments, db.alignments], async () => {
-    const sourceId = await writeArticle(db, source);
-    const targetId = await writeArticle(db, target);
-    const alignmentId = await db.alignments.add(newAlignmentRecord(sourceId, targetId, links, sourceSentences, targetSentences, Date.now()));
-    return { sourceId, targetId, alignmentId };
-  });
+  return addAlignedArticles(db, source, target, { links, sourceSentences, targetSentences });
 }

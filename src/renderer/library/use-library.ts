@@ -1,6 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { splitParagraphs } from '../../common/text/segmenter';
-import type { TargumDatabase } from '../db/database';
+import type { TargumDatabase } from '../data/database';
 import { readArticleText } from './article-text';
 import { libraryIndexOf, type LibraryEntry, type LibrarySnapshot } from './library-index';
 import { snippetOf, type Snippet } from './snippet';

@@ -63,7 +63,3 @@ export function useTask(store: TaskStore, taskId: string | undefined): TaskState
   const tasks = useSyncExternalStore(store.subscribe, store.getSnapshot);
   return taskId === undefined ? undefined : tasks.get(taskId);
 }
-
-export function useTasks(store: TaskStore): ReadonlyMap<string, TaskState> {
-  return useSyncExternalStore(store.subscribe, store.getSnapshot);
-}

@@ -3,7 +3,7 @@ import { textDirection } from '../../../common/text/language';
 import type { TextLanguage } from '../../../common/text/segmenter';
 import { isUncertain, type LinkSide, type SplitCut } from '../../alignment/link-edits';
 import { BidiText } from '../../components/BidiText';
-import type { AlignmentLinkRecord } from '../../db/records';
+import type { AlignmentLinkRecord } from '../../data/records';
 
 export interface RowSide {
   language: TextLanguage;

@@ -1,8 +1,8 @@
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { languageNames } from '../../../common/text/language';
 import type { TextLanguage } from '../../../common/text/segmenter';
-import { useWorkbench } from '../../app/workbench-context';
-import { deleteArticle, restoreArticle, type DeletedArticle } from '../../db/delete-article';
+import { useWorkbench } from '../../workbench/workbench-context';
+import { deleteArticle, restoreArticle, type DeletedArticle } from '../../data/delete-article';
 import { searchTerms } from '../../library/article-text';
 import type { LibraryEntry, LibraryOrder } from '../../library/library-index';
 import { useLibrary } from '../../library/use-library';
@@ -26,26 +26,12 @@ export function LibraryScreen() {
   const [outlet, setOutlet] = useState('');
   const [tag, setTag] = useState('');
   const [order, setOrder] = useState<LibraryOrder>('added');
-  const searchField = useRef<HTMLInputElement>(null);
   const deferredQuery = useDeferredValue(query.trim());
   const terms = useMemo(() => searchTerms(deferredQuery), [deferredQuery]);
   const found = useMemo(
     () => library.find({ query: deferredQuery, language: language || undefined, outlet: outlet || undefined, tag: tag || undefined, order }),
     [library, deferredQuery, language, outlet, tag, order],
   );
-
-  // Ctrl/Cmd+K: search the library.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
-        event.preventDefault();
-        searchField.current?.focus();
-        searchField.current?.select();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
 
   const remove = async (entry: LibraryEntry) => setDeleted(await deleteArticle(db, entry.articleId));
   const undo = async () => {
@@ -63,7 +49,6 @@ export function LibraryScreen() {
       <header className="screen-header">
         <h1 id="library-heading">Library</h1>
         <input
-          ref={searchField}
           type="search"
           className="search-field"
           placeholder="Search titles, text and English"

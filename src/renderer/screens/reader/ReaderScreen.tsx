@@ -1,17 +1,19 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Link } from 'wouter';
 import { languageNames, type SourceLanguage } from '../../../common/text/language';
-import { useWorkbench } from '../../app/workbench-context';
+import { useWorkbench } from '../../workbench/workbench-context';
 import { ArticleGone, ArticleHeading } from '../../components/ArticleHeading';
 import { LanguageBadge } from '../../components/LanguageBadge';
-import { useLibrarySetting } from '../../db/settings';
+import { useLibrarySetting } from '../../data/settings';
 import { saveFile } from '../../files/save-file';
 import { GlossedText } from '../../glossary/GlossedText';
 import { useGlosses } from '../../glossary/use-glosses';
 import { modelsFor, useModels } from '../../models/use-models';
-import { redoChange, saveSegment, undoChange, type ArticleChange } from '../../segments/article-changes';
-import type { SegmentValue } from '../../segments/segment-state';
-import { useArticleView, type ArticleView, type SentenceView } from '../../segments/use-article-view';
+import { redoChange, saveSegment, undoChange } from '../../data/article-changes';
+import type { ArticleChange } from '../../data/records';
+import type { SegmentValue } from '../../data/records';
+import { useArticleView } from '../../segments/use-article-view';
+import { type ArticleView, type SentenceView } from '../../data/article-view';
 import { ExportPanel } from './ExportPanel';
 import { FindBar } from './FindBar';
 import { GlossesPanel } from './GlossesPanel';
@@ -24,7 +26,7 @@ import { ReadingList, type ReadingListHandle } from './ReadingList';
 import { TranslateControls } from './TranslateControls';
 import { useVisibleRows } from './use-visible-rows';
 import './reader.css';
-import { describeWriteError } from '../../db/write-errors';
+import { describeWriteError } from '../../data/write-errors';
 import { isEditable } from '../../components/editable-target';
 
 export function ReaderScreen({ articleId, segmentId }: { articleId: number; segmentId?: number }) {

@@ -1,12 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ServiceSettings } from '../../../common/api/contract';
-import { useWorkbench } from '../../app/workbench-context';
-import { backupFileName, createBackup, restoreBackup } from '../../db/backup';
-import { upgradeBackupsDatabase } from '../../db/upgrade-backups';
+import { useWorkbench } from '../../workbench/workbench-context';
+import { backupFileName, createBackup, restoreBackup } from '../../data/backup';
+import { upgradeBackupsDatabase } from '../../data/upgrade-backups';
 import { saveFile } from '../../files/save-file';
-import { useLibrarySetting, type LibrarySettings } from '../../db/settings';
-import { describeWriteError } from '../../db/write-errors';
+import { useLibrarySetting, type LibrarySettings } from '../../data/settings';
+import { describeWriteError } from '../../data/write-errors';
 
 const themes: Array<{ value: LibrarySettings['theme']; label: string }> = [
   { value: 'system', label: 'Follow the system' },

@@ -1,5 +1,20 @@
 import { findGlossMatches, type GlossIndex } from '../../common/glossary/gloss-index';
-import type { TargumDatabase } from '../db/database';
+import { articleLabels } from './articles';
+import type { TargumDatabase } from './database';
+import type { GlossRecord } from './records';
+
+export function allGlosses(db: TargumDatabase): Promise<GlossRecord[]> {
+  return db.glosses.toArray();
+}
+
+/** Adds or replaces a gloss (outside any article's undo log: the Glossary screen's edits). */
+export async function putGloss(db: TargumDatabase, gloss: GlossRecord): Promise<void> {
+  await db.glosses.put(gloss);
+}
+
+export async function deleteGloss(db: TargumDatabase, glossId: number): Promise<void> {
+  await db.glosses.delete(glossId);
+}
 
 export interface GlossOccurrence {
   articleId: number;
@@ -11,9 +26,9 @@ export interface GlossOccurrence {
 export async function findGlossOccurrences(db: TargumDatabase, index: GlossIndex): Promise<Map<number, GlossOccurrence[]>> {
   const occurrences = new Map<number, GlossOccurrence[]>();
   if (index.size === 0) return occurrences;
-  const languages = new Map((await db.articles.toArray()).map((article) => [article.id!, article.language]));
+  const labels = await articleLabels(db);
   await db.segments.each((segment) => {
-    const language = languages.get(segment.articleId);
+    const language = labels.get(segment.articleId)?.language;
     if (!language || segment.boilerplate) return;
     for (const match of findGlossMatches(segment.text, language, index)) {
       for (const id of match.glossIds) {

@@ -1,41 +1,33 @@
-import { memoryKey } from '../../common/text/memory-key';
-import type { TargumDatabase } from '../db/database';
-import type { ArticleRecord, GlossRecord, MemoryRecord } from '../db/records';
-import type { SegmentValue } from './segment-state';
-
 /**
- * One change the reader makes while reading an article, kept with what it replaced so it can be undone
- * and redone, after a reload too. A confirmation also records the memory entry it replaced.
+ * The reader's changes to an article (corrections, confirmations, glosses), each one transaction that also
+ * records it in the article's undo log, so that undo and redo work after a reload too.
  */
-export type ArticleChange =
-  | { kind: 'segment'; source: string; before: SegmentValue | null; after: SegmentValue | null; /** Set on confirmations. */ memoryBefore?: MemoryRecord | null }
-  | { kind: 'gloss'; before: GlossRecord | null; after: GlossRecord | null };
+import type { SegmentStatus } from '../../common/formats/translation-output';
+import { memoryKey } from '../../common/text/memory-key';
+import { markArticlesChanged } from './changed-articles';
+import type { TargumDatabase } from './database';
+import type { ArticleChange, ArticleRecord, GlossRecord, MemoryRecord, SegmentValue, UndoLogRecord } from './records';
 
-interface UndoHistory {
-  done: ArticleChange[];
-  undone: ArticleChange[];
-}
+type UndoHistory = Omit<UndoLogRecord, 'articleId'>;
 
 /** Older changes fall off the end of the undo history; the edit history of each segment keeps them all. */
 const undoDepth = 200;
 
-export const undoHistoryKey = (articleId: number) => `undo:article:${articleId}`;
-
 function tables(db: TargumDatabase) {
-  return [db.edits, db.memory, db.glosses, db.settings];
+  return [db.edits, db.memory, db.glosses, db.undoLogs, db.searchQueue];
 }
 
 async function readHistory(db: TargumDatabase, articleId: number): Promise<UndoHistory> {
-  const stored = (await db.settings.get(undoHistoryKey(articleId)))?.value as UndoHistory | undefined;
-  return stored ?? { done: [], undone: [] };
+  return (await db.undoLogs.get(articleId)) ?? { done: [], undone: [] };
 }
 
 async function writeHistory(db: TargumDatabase, articleId: number, history: UndoHistory): Promise<void> {
-  await db.settings.put({ key: undoHistoryKey(articleId), value: { done: history.done.slice(-undoDepth), undone: history.undone.slice(-undoDepth) } });
+  await db.undoLogs.put({ articleId, done: history.done.slice(-undoDepth), undone: history.undone.slice(-undoDepth) });
 }
 
 async function applySegment(db: TargumDatabase, article: ArticleRecord, source: string, value: SegmentValue | null, memory: MemoryRecord | null | undefined): Promise<void> {
   await db.edits.add({ articleId: article.id!, source, text: value?.text ?? '', status: value?.status ?? 'machine', createdAt: Date.now() });
+  await markArticlesChanged(db, [article.id!]);
   if (memory === undefined) return;
   const key = memoryKey(article.language, source);
   if (memory === null) await db.memory.where('sourceKey').equals(key).delete();
@@ -111,5 +103,20 @@ export async function redoChange(db: TargumDatabase, article: ArticleRecord): Pr
     await apply(db, article, change, 'forward');
     await writeHistory(db, article.id!, { done: [...history.done, change], undone: history.undone.slice(0, -1) });
     return change;
+  });
+}
+
+/**
+ * Sentences' English and status from a file translated or reviewed elsewhere, as edits that keep each
+ * sentence's history (not undoable one by one); confirmations go into the translation memory. One transaction.
+ */
+export async function addImportedEdits(db: TargumDatabase, article: ArticleRecord, edits: ReadonlyArray<{ source: string; text: string; status: SegmentStatus }>): Promise<void> {
+  await db.transaction('rw', db.edits, db.memory, db.searchQueue, async () => {
+    const now = Date.now();
+    await db.edits.bulkAdd(edits.map(({ source, text, status }) => ({ articleId: article.id!, source, text, status, createdAt: now })));
+    for (const edit of edits.filter((edit) => edit.status === 'confirmed')) {
+      await db.memory.put(await confirmedMemory(db, article, edit.source, { text: edit.text, status: 'confirmed' }));
+    }
+    await markArticlesChanged(db, [article.id!]);
   });
 }
