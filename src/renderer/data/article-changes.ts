@@ -84,24 +84,25 @@ async function record(db: TargumDatabase, article: ArticleRecord, change: Articl
 }
 
 /** Undoes the article's latest change; resolves to it, or undefined when there is nothing to undo. */
-export async function undoChange(db: TargumDatabase, article: ArticleRecord): Promise<ArticleChange | undefined> {
-  return db.transaction('rw', tables(db), async () => {
-    const history = await readHistory(db, article.id!);
-    const change = history.done.at(-1);
-    if (!change) return undefined;
-    await apply(db, article, change, 'back');
-    await writeHistory(db, article.id!, { done: history.done.slice(0, -1), undone: [...history.undone, change] });
-    return change;
-  });
+export function undoChange(db: TargumDatabase, article: ArticleRecord): Promise<ArticleChange | undefined> {
+  return replay(db, article, 'back');
 }
 
-export async function redoChange(db: TargumDatabase, article: ArticleRecord): Promise<ArticleChange | undefined> {
+/** Redoes the change undone last; resolves to it, or undefined when there is nothing to redo. */
+export function redoChange(db: TargumDatabase, article: ArticleRecord): Promise<ArticleChange | undefined> {
+  return replay(db, article, 'forward');
+}
+
+/** Moves the latest change from one list of the undo log to the other, applying it back or forward. */
+function replay(db: TargumDatabase, article: ArticleRecord, direction: 'forward' | 'back'): Promise<ArticleChange | undefined> {
   return db.transaction('rw', tables(db), async () => {
-    const history = await readHistory(db, article.id!);
-    const change = history.undone.at(-1);
+    const { done, undone } = await readHistory(db, article.id!);
+    const [from, to] = direction === 'back' ? [done, undone] : [undone, done];
+    const change = from.at(-1);
     if (!change) return undefined;
-    await apply(db, article, change, 'forward');
-    await writeHistory(db, article.id!, { done: [...history.done, change], undone: history.undone.slice(0, -1) });
+    await apply(db, article, change, direction);
+    const moved = { from: from.slice(0, -1), to: [...to, change] };
+    await writeHistory(db, article.id!, direction === 'back' ? { done: moved.from, undone: moved.to } : { done: moved.to, undone: moved.from });
     return change;
   });
 }
