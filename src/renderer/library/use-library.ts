@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { splitParagraphs } from '../../common/text/segmenter';
+import { getArticle } from '../data/articles';
 import type { TargumDatabase } from '../data/database';
 import { readArticleText } from './article-text';
 import { libraryIndexOf, type LibraryEntry, type LibrarySnapshot } from './library-index';
@@ -39,7 +40,7 @@ function textsOf(db: TargumDatabase, entry: LibraryEntry): ArticleTexts {
   let texts = recent.get(entry.articleId);
   recent.delete(entry.articleId);
   if (texts?.entry !== entry) {
-    const paragraphs = db.articles.get(entry.articleId).then((article) => (article ? splitParagraphs(article.originalText) : []));
+    const paragraphs = getArticle(db, entry.articleId).then((article) => (article ? splitParagraphs(article.originalText) : []));
     texts = { entry, paragraphs, passages: new Map() };
   }
   recent.set(entry.articleId, texts);

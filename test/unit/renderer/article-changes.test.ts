@@ -8,6 +8,7 @@ import type { ArticleRecord } from '../../../src/renderer/data/records';
 import { seedSampleLibrary } from '../../../src/renderer/data/sample-library';
 import { redoChange, saveGloss, saveSegment, undoChange } from '../../../src/renderer/data/article-changes';
 import { loadArticleView, type SentenceView } from '../../../src/renderer/data/article-view';
+import { storeTranslations } from '../../../src/renderer/data/translations';
 
 let databases = 0;
 
@@ -24,7 +25,7 @@ async function sentence(db: TargumDatabase, article: ArticleRecord, index: numbe
 }
 
 async function machine(db: TargumDatabase, article: ArticleRecord, source: string, text: string): Promise<void> {
-  await db.translations.add({ articleId: article.id!, source, text, modelId: 'test-model', precision: 'q8', createdAt: Date.now() });
+  await storeTranslations(db, [{ articleId: article.id!, source, text, modelId: 'test-model', precision: 'q8', createdAt: Date.now() }]);
 }
 
 describe('correcting a sentence', () => {

@@ -3,7 +3,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import type { ServiceSettings } from '../../../common/api/contract';
 import { useWorkbench } from '../../workbench/workbench-context';
 import { backupFileName, createBackup, restoreBackup } from '../../data/backup';
-import { upgradeBackupsDatabase } from '../../data/upgrade-backups';
+import { listUpgradeBackups } from '../../data/upgrade-backups';
 import { saveFile } from '../../files/save-file';
 import { useLibrarySetting, type LibrarySettings } from '../../data/settings';
 import { describeWriteError } from '../../data/write-errors';
@@ -132,14 +132,7 @@ function BackupSection() {
 /** The copies taken automatically before a newer Targum upgraded the library. */
 function UpgradeBackupList() {
   const { db } = useWorkbench();
-  const backups = useLiveQuery(async () => {
-    const store = upgradeBackupsDatabase(db.name);
-    try {
-      return await store.backups.orderBy('createdAt').reverse().toArray();
-    } finally {
-      store.close();
-    }
-  }, [db]);
+  const backups = useLiveQuery(() => listUpgradeBackups(db.name), [db]);
   if (!backups?.length) return null;
   return (
     <div className="upgrade-backups">
