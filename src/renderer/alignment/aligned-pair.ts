@@ -84,7 +84,7 @@ function unitsOfSentences(units: readonly string[], article: ImportedArticle): n
  * The links of units as links of the sentences outside boilerplate: each link takes the sentences that
  * overlap its units; a link that shares a sentence with the one before is merged into it.
  */
-export function sentenceLinks(input: AlignedPairInput, source: ImportedArticle, target: ImportedArticle): AlignmentLinkRecord[] {
+function sentenceLinks(input: AlignedPairInput, source: ImportedArticle, target: ImportedArticle): AlignmentLinkRecord[] {
   const sides = { source: { units: unitsOfSentences(input.source.units, source), article: source }, target: { units: unitsOfSentences(input.target.units, target), article: target } };
   /** For each unit, its sentences (indices among all sentences). */
   const sentencesOf = (which: 'source' | 'target') => {

@@ -73,7 +73,7 @@ const sameLink = (a: AlignmentLinkRecord, b: AlignmentLinkRecord) =>
   a.manual === b.manual && a.confidence === b.confidence && a.source.join() === b.source.join() && a.target.join() === b.target.join();
 
 /** The smallest change that turns `before` into `after`. */
-export function changeBetween(before: readonly AlignmentLinkRecord[], after: readonly AlignmentLinkRecord[], label: string): AlignmentChangeRecord {
+function changeBetween(before: readonly AlignmentLinkRecord[], after: readonly AlignmentLinkRecord[], label: string): AlignmentChangeRecord {
   let start = 0;
   while (start < before.length && start < after.length && sameLink(before[start]!, after[start]!)) start++;
   let end = 0;

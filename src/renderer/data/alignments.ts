@@ -11,7 +11,7 @@ import type { AlignmentLinkRecord, AlignmentRecord, ArticleRecord } from './reco
 export class AlignmentError extends Error {}
 
 /** A new alignment record: revision 1, nothing to undo. */
-export function newAlignmentRecord(articleId: number, counterpartId: number, links: AlignmentLinkRecord[], source: string[], target: string[], now: number): Omit<AlignmentRecord, 'id'> {
+function newAlignmentRecord(articleId: number, counterpartId: number, links: AlignmentLinkRecord[], source: string[], target: string[], now: number): Omit<AlignmentRecord, 'id'> {
   return { articleId, counterpartId, links, sourceSentences: source, targetSentences: target, undo: [], redo: [], revision: 1, createdAt: now, updatedAt: now };
 }
 

@@ -48,7 +48,7 @@ async function apply(db: TargumDatabase, article: ArticleRecord, change: Article
 }
 
 /** The memory entry a confirmation writes: one per normalised source sentence, the latest confirmation wins. */
-export async function confirmedMemory(db: TargumDatabase, article: ArticleRecord, source: string, value: SegmentValue): Promise<MemoryRecord> {
+async function confirmedMemory(db: TargumDatabase, article: ArticleRecord, source: string, value: SegmentValue): Promise<MemoryRecord> {
   const sourceKey = memoryKey(article.language, source);
   const existing = await db.memory.where('sourceKey').equals(sourceKey).first();
   const entry: MemoryRecord = { sourceKey, language: article.language, source, target: value.text, origin: 'confirmed', updatedAt: Date.now() };

@@ -6,7 +6,7 @@ import type { ArticleRecord } from './records';
 export const tagLength = 40;
 
 /** A tag as typed, tidied: no leading #, single spaces, at most `tagLength` characters. */
-export function normalizeTag(typed: string): string {
+function normalizeTag(typed: string): string {
   return typed.trim().replace(/^#+/, '').replace(/\s+/g, ' ').trim().slice(0, tagLength).trim();
 }
 

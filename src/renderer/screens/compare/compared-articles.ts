@@ -14,7 +14,7 @@ export interface ComparedArticle {
   untranslated: SegmentRecord[];
 }
 
-export function comparedArticle(view: ArticleView): ComparedArticle {
+function comparedArticle(view: ArticleView): ComparedArticle {
   const english = view.article.language === 'en';
   const kept = view.paragraphs.filter((sentences) => !sentences[0]!.segment.boilerplate);
   const paragraphs = kept.map((sentences) => ({

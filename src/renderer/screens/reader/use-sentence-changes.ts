@@ -12,7 +12,7 @@ function describeChange(change: ArticleChange): string {
 }
 
 /** What saving a sentence's English means: the change, or nothing when the text is what the sentence had or showed. */
-export function changeOf(sentence: SentenceView, text: string, confirm: boolean): { before: SegmentValue | null; after: SegmentValue | null } | undefined {
+function changeOf(sentence: SentenceView, text: string, confirm: boolean): { before: SegmentValue | null; after: SegmentValue | null } | undefined {
   const before = sentence.state.value;
   const after: SegmentValue | null = text === '' && !confirm ? null : { text, status: confirm ? 'confirmed' : 'edited' };
   const unchanged = after ? before?.text === after.text && before.status === after.status : before === null;
