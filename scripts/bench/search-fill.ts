@@ -6,7 +6,7 @@
 import { articleTables, deriveSegments, prepareArticle, writeArticle } from '../../src/renderer/data/articles';
 import { TargumDatabase } from '../../src/renderer/data/database';
 import type { TranslationRecord } from '../../src/renderer/data/records';
-import { whenSearchTextCurrent } from '../../src/renderer/library/search-text';
+import { keepSearchTextCurrent, whenSearchTextCurrent } from '../../src/renderer/library/search-text';
 
 export interface Corpus {
   he: string[];
@@ -31,6 +31,8 @@ function random(seed: number): () => number {
 let corpus: Corpus | undefined;
 let english = new Map<string, string>();
 const db = new TargumDatabase();
+// As the app does: the search entries are built in the background while articles are written.
+keepSearchTextCurrent(db);
 
 /** Article number `index`: Hebrew or Arabic in turn, a title, paragraphs of FLORES sentences up to `words` words. */
 function article(index: number, words: number) {
