@@ -126,3 +126,15 @@ describe('the article translator', () => {
     expect(tasks.getSnapshot().get(translationTaskId(articleId))?.error).toMatch(/^Translation stopped: the English could not be saved \(.+\)\.$/);
   });
 });
+
+describe('a batch stored in another window', () => {
+  it('is heard by the listeners of this one', async () => {
+    const { db, articleId, row } = await article();
+    const otherWindow = new TargumDatabase(db.name);
+    const heard = new Promise<readonly TranslationRecord[]>((resolve) => onTranslationsStored(otherWindow, resolve));
+    const stored = await storeTranslations(db, [row(1, 'Heard over there.')]);
+    expect(await heard).toEqual(stored);
+    expect(stored[0]!.articleId).toBe(articleId);
+    otherWindow.close();
+  });
+});
