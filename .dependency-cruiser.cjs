@@ -1,3 +1,4 @@
+/* global module */
 /**
  * The import-cycle check (`npm run check:cycles`, part of `npm test`): no module in src/ may reach itself
  * through its imports. Type-only imports count (tsPreCompilationDeps), so a cycle cannot hide behind
