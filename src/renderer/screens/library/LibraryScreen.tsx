@@ -3,6 +3,7 @@ import { languageNames } from '../../../common/text/language';
 import type { TextLanguage } from '../../../common/text/segmenter';
 import { useWorkbench } from '../../workbench/workbench-context';
 import { deleteArticle, restoreArticle, type DeletedArticle } from '../../data/delete-article';
+import { describeWriteError } from '../../data/write-errors';
 import { searchTerms } from '../../library/article-text';
 import type { LibraryEntry, LibraryOrder } from '../../library/library-index';
 import { useLibrary } from '../../library/use-library';
@@ -22,6 +23,8 @@ export function LibraryScreen() {
   const [query, setQuery] = useState('');
   const [importing, setImporting] = useState(false);
   const [deleted, setDeleted] = useState<DeletedArticle>();
+  /** Why the latest deletion or its undo was not saved. */
+  const [writeError, setWriteError] = useState<string>();
   const [language, setLanguage] = useState<'' | TextLanguage>('');
   const [outlet, setOutlet] = useState('');
   const [tag, setTag] = useState('');
@@ -33,11 +36,22 @@ export function LibraryScreen() {
     [library, deferredQuery, language, outlet, tag, order],
   );
 
-  const remove = async (entry: LibraryEntry) => setDeleted(await deleteArticle(db, entry.articleId));
+  const remove = async (entry: LibraryEntry) => {
+    try {
+      setDeleted(await deleteArticle(db, entry.articleId));
+      setWriteError(undefined);
+    } catch (error) {
+      setWriteError(`Not deleted: ${describeWriteError(error)}`);
+    }
+  };
   const undo = async () => {
     if (!deleted) return;
-    await restoreArticle(db, deleted);
-    setDeleted(undefined);
+    try {
+      await restoreArticle(db, deleted);
+      setDeleted(undefined);
+    } catch (error) {
+      setWriteError(`Not restored: ${describeWriteError(error)}`);
+    }
   };
   const filtered = Boolean(deferredQuery || language || outlet || tag);
   const empty = library.ready && library.size === 0;
@@ -96,6 +110,11 @@ export function LibraryScreen() {
           </span>
         )}
       </div>
+      {writeError && (
+        <p role="alert" className="error-text">
+          {writeError}
+        </p>
+      )}
       {(importing || empty) && <ImportPanel onClose={() => setImporting(false)} />}
       {empty ? (
         <p className="empty-state">Your library is empty. Paste an article or choose files above.</p>
