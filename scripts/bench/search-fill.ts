@@ -3,10 +3,10 @@
  * origin, same IndexedDB): writes generated articles through the app's own import path, with a machine
  * translation of every sentence, and waits until the library's search entries are built.
  */
-import { deriveSegments, prepareArticle, writeArticle } from '../../src/renderer/db/articles';
-import { TargumDatabase } from '../../src/renderer/db/database';
-import type { TranslationRecord } from '../../src/renderer/db/records';
-import { whenSearchTextCurrent } from '../../src/renderer/library/search-text';
+import { articleTables, deriveSegments, prepareArticle, writeArticle } from '../../src/renderer/data/articles';
+import { TargumDatabase } from '../../src/renderer/data/database';
+import type { TranslationRecord } from '../../src/renderer/data/records';
+import { keepSearchTextCurrent, whenSearchTextCurrent } from '../../src/renderer/library/search-text';
 
 export interface Corpus {
   he: string[];
@@ -31,6 +31,8 @@ function random(seed: number): () => number {
 let corpus: Corpus | undefined;
 let english = new Map<string, string>();
 const db = new TargumDatabase();
+// As the app does: the search entries are built in the background while articles are written.
+keepSearchTextCurrent(db);
 
 /** Article number `index`: Hebrew or Arabic in turn, a title, paragraphs of FLORES sentences up to `words` words. */
 function article(index: number, words: number) {
@@ -73,7 +75,8 @@ window.benchFill = {
     const totals = { words: 0, sentences: 0, translated: 0 };
     for (let batch = from; batch < from + count; batch += 25) {
       const items = Array.from({ length: Math.min(25, from + count - batch) }, (_, offset) => article(batch + offset, words));
-      await db.transaction('rw', db.articles, db.segments, db.translations, async () => {
+      // Written in one transaction per 25 articles, translations included; writeArticle queues each for the search.
+      await db.transaction('rw', [...articleTables(db), db.translations], async () => {
         for (const item of items) {
           const prepared = prepareArticle({ text: item.text, origin: 'paste', language: item.language, outlet: item.outlet, date: item.date });
           prepared.record.tags = item.tags;

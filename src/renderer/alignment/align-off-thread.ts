@@ -1,5 +1,5 @@
 import type { AlignmentSide } from '../../common/align/types';
-import type { AlignmentLinkRecord } from '../db/records';
+import type { AlignmentLinkRecord } from '../data/records';
 import type { AlignRequest, AlignResponse } from './align-worker';
 import { alignKeepingManual } from './realign';
 

@@ -1,6 +1,6 @@
 /** Runs the aligner away from the page, so that a long article does not hold up the screen while it aligns. */
 import type { AlignmentSide } from '../../common/align/types';
-import type { AlignmentLinkRecord } from '../db/records';
+import type { AlignmentLinkRecord } from '../data/records';
 import { alignKeepingManual } from './realign';
 
 export interface AlignRequest {

@@ -7,12 +7,12 @@
  */
 import { cleanImportedText } from '../../common/import/clean-text';
 import type { ImportedArticle } from '../../common/import/article-import';
-import { prepareArticle, writeArticle } from '../db/articles';
-import type { TargumDatabase } from '../db/database';
-import type { AlignmentLinkRecord, ArticleOrigin } from '../db/records';
-import { newAlignmentRecord } from './alignment-store';
-import { isValidAlignment } from './link-edits';
 import type { TextLanguage } from '../../common/text/language';
+import { addAlignedArticles } from '../data/alignments';
+import { prepareArticle } from '../data/articles';
+import type { TargumDatabase } from '../data/database';
+import type { AlignmentLinkRecord, ArticleOrigin } from '../data/records';
+import { isValidAlignment } from './link-edits';
 
 export interface PairSide {
   language: TextLanguage;
@@ -84,7 +84,7 @@ function unitsOfSentences(units: readonly string[], article: ImportedArticle): n
  * The links of units as links of the sentences outside boilerplate: each link takes the sentences that
  * overlap its units; a link that shares a sentence with the one before is merged into it.
  */
-export function sentenceLinks(input: AlignedPairInput, source: ImportedArticle, target: ImportedArticle): AlignmentLinkRecord[] {
+function sentenceLinks(input: AlignedPairInput, source: ImportedArticle, target: ImportedArticle): AlignmentLinkRecord[] {
   const sides = { source: { units: unitsOfSentences(input.source.units, source), article: source }, target: { units: unitsOfSentences(input.target.units, target), article: target } };
   /** For each unit, its sentences (indices among all sentences). */
   const sentencesOf = (which: 'source' | 'target') => {
@@ -142,10 +142,5 @@ export async function createAlignedPair(db: TargumDatabase, input: AlignedPairIn
   const sourceSentences = nonBoilerplateSentences(source.article);
   const targetSentences = nonBoilerplateSentences(target.article);
   if (!isValidAlignment(links, sourceSentences.length, targetSentences.length)) throw new Error('aligned pair: the sentences could not be linked in order');
-  return db.transaction('rw', [db.articles, db.segments, db.alignments], async () => {
-    const sourceId = await writeArticle(db, source);
-    const targetId = await writeArticle(db, target);
-    const alignmentId = await db.alignments.add(newAlignmentRecord(sourceId, targetId, links, sourceSentences, targetSentences, Date.now()));
-    return { sourceId, targetId, alignmentId };
-  });
+  return addAlignedArticles(db, source, target, { links, sourceSentences, targetSentences });
 }

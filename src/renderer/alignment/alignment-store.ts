@@ -1,20 +1,18 @@
 /**
- * Alignments in the library: an article's counterpart (a translation or parallel version) is an article of
- * its own, and the alignment joins their sentences (boilerplate left out on both sides). Every edit is one
- * transaction that also records how to undo it, so undo and redo work after a reload too.
+ * Aligning articles in the library (boilerplate left out on both sides) and editing their alignment: every
+ * edit is one write (data/alignments.ts) that also records how to undo it, so undo and redo work after a
+ * reload too.
  */
 import type { AlignmentSide } from '../../common/align/types';
 import type { ImportedArticle } from '../../common/import/article-import';
-import { prepareArticle, writeArticle, type NewArticle } from '../db/articles';
-import type { TargumDatabase } from '../db/database';
-import type { AlignmentChangeRecord, AlignmentLinkRecord, AlignmentRecord, ArticleRecord } from '../db/records';
-import { loadArticleView } from '../segments/use-article-view';
+import { addAlignedArticles, AlignmentError, getAlignment, updateAlignment } from '../data/alignments';
+import { prepareArticle, type NewArticle } from '../data/articles';
+import type { TargumDatabase } from '../data/database';
+import type { AlignmentChangeRecord, AlignmentLinkRecord, AlignmentRecord, ArticleRecord } from '../data/records';
+import { loadArticleView } from '../data/article-view';
 import { isValidAlignment } from './link-edits';
 import { alignOffThread } from './align-off-thread';
 import { carryManualLinks } from './realign';
-
-/** A failure the user can act on, in one sentence. */
-export class AlignmentError extends Error {}
 
 /** Undo keeps this many edits of one alignment. */
 const undoDepth = 200;
@@ -51,11 +49,6 @@ function importedSide(article: ImportedArticle): AlignmentSide {
   );
 }
 
-/** A new alignment record: revision 1, nothing to undo. */
-export function newAlignmentRecord(articleId: number, counterpartId: number, links: AlignmentLinkRecord[], source: string[], target: string[], now: number): Omit<AlignmentRecord, 'id'> {
-  return { articleId, counterpartId, links, sourceSentences: source, targetSentences: target, undo: [], redo: [], revision: 1, createdAt: now, updatedAt: now };
-}
-
 function checkAlignable(side: AlignmentSide, which: string): void {
   if (side.paragraphs.every((sentences) => sentences.length === 0)) throw new AlignmentError(`${which} has no text to align outside site boilerplate.`);
 }
@@ -72,33 +65,15 @@ export async function addCounterpart(db: TargumDatabase, articleId: number, inpu
   const target = importedSide(prepared.article);
   checkAlignable(target, 'The parallel version');
   const links = await alignOffThread(source.side, target);
-  return db.transaction('rw', [db.articles, db.segments, db.alignments], async () => {
-    if (!(await db.articles.get(articleId))) throw new AlignmentError('This article is no longer in the library.');
-    const counterpartId = await writeArticle(db, prepared);
-    const alignmentId = await db.alignments.add(newAlignmentRecord(articleId, counterpartId, links, source.sentences, target.paragraphs.flat(), Date.now()));
-    return { alignmentId, counterpartId };
-  });
-}
-
-/** The alignments of an article whose counterpart is still in the library, oldest first. */
-export async function alignmentsOf(db: TargumDatabase, articleId: number): Promise<Array<{ alignment: AlignmentRecord; counterpart: ArticleRecord }>> {
-  const alignments = await db.alignments.where('articleId').equals(articleId).sortBy('createdAt');
-  const counterparts = await db.articles.bulkGet(alignments.map((alignment) => alignment.counterpartId));
-  return alignments.flatMap((alignment, index) => (counterparts[index] ? [{ alignment, counterpart: counterparts[index] }] : []));
-}
-
-/** The articles this article is the counterpart of. */
-export async function alignedAsCounterpart(db: TargumDatabase, articleId: number): Promise<ArticleRecord[]> {
-  const alignments = await db.alignments.where('counterpartId').equals(articleId).toArray();
-  const sources = await db.articles.bulkGet(alignments.map((alignment) => alignment.articleId));
-  return sources.filter((article): article is ArticleRecord => article !== undefined);
+  const { targetId, alignmentId } = await addAlignedArticles(db, articleId, prepared, { links, sourceSentences: source.sentences, targetSentences: target.paragraphs.flat() });
+  return { alignmentId, counterpartId: targetId };
 }
 
 const sameLink = (a: AlignmentLinkRecord, b: AlignmentLinkRecord) =>
   a.manual === b.manual && a.confidence === b.confidence && a.source.join() === b.source.join() && a.target.join() === b.target.join();
 
 /** The smallest change that turns `before` into `after`. */
-export function changeBetween(before: readonly AlignmentLinkRecord[], after: readonly AlignmentLinkRecord[], label: string): AlignmentChangeRecord {
+function changeBetween(before: readonly AlignmentLinkRecord[], after: readonly AlignmentLinkRecord[], label: string): AlignmentChangeRecord {
   let start = 0;
   while (start < before.length && start < after.length && sameLink(before[start]!, after[start]!)) start++;
   let end = 0;
@@ -106,31 +81,15 @@ export function changeBetween(before: readonly AlignmentLinkRecord[], after: rea
   return { label, index: start, before: before.slice(start, before.length - end), after: after.slice(start, after.length - end) };
 }
 
-/** Reads the alignment for a write: refused when it is gone or was written since the caller read it. */
-async function current(db: TargumDatabase, alignmentId: number, revision: number | undefined): Promise<AlignmentRecord> {
-  const record = await db.alignments.get(alignmentId);
-  if (!record) throw new AlignmentError('This alignment is no longer in the library.');
-  if (revision !== undefined && record.revision !== revision) {
-    throw new AlignmentError('This alignment was changed elsewhere meanwhile; it now shows the latest version, so try again.');
-  }
-  return record;
-}
-
-async function write(db: TargumDatabase, record: AlignmentRecord, changes: Partial<AlignmentRecord>): Promise<AlignmentRecord> {
-  const next = { ...record, ...changes, revision: record.revision + 1, updatedAt: Date.now() };
-  await db.alignments.put(next);
-  return next;
-}
-
 /** Saves an edit of the links made on revision `revision`; resolves to the record as saved. */
 export async function saveLinks(db: TargumDatabase, alignmentId: number, revision: number, links: AlignmentLinkRecord[], label: string): Promise<AlignmentRecord> {
-  return db.transaction('rw', db.alignments, async () => {
-    const record = await current(db, alignmentId, revision);
+  const saved = await updateAlignment(db, alignmentId, revision, (record) => {
     if (!isValidAlignment(links, record.sourceSentences.length, record.targetSentences.length)) throw new Error('alignment: an edit left sentences unlinked twice or out of order');
     const change = changeBetween(record.links, links, label);
-    if (change.before.length === 0 && change.after.length === 0) return record;
-    return write(db, record, { links, undo: [...record.undo, change].slice(-undoDepth), redo: [] });
+    if (change.before.length === 0 && change.after.length === 0) return {};
+    return { fields: { links, undo: [...record.undo, change].slice(-undoDepth), redo: [] } };
   });
+  return saved.record;
 }
 
 function replay(links: readonly AlignmentLinkRecord[], change: AlignmentChangeRecord, direction: 'undo' | 'redo'): AlignmentLinkRecord[] {
@@ -144,24 +103,24 @@ function replay(links: readonly AlignmentLinkRecord[], change: AlignmentChangeRe
 
 /** Undoes the latest edit; resolves to the record as saved and the edit undone (undefined when there was none). */
 export async function undoLinks(db: TargumDatabase, alignmentId: number, revision: number): Promise<{ record: AlignmentRecord; change?: AlignmentChangeRecord }> {
-  return db.transaction('rw', db.alignments, async () => {
-    const record = await current(db, alignmentId, revision);
-    const change = record.undo.at(-1);
-    if (!change) return { record };
-    const links = replay(record.links, change, 'undo');
-    return { record: await write(db, record, { links, undo: record.undo.slice(0, -1), redo: [...record.redo, change] }), change };
+  const { record, result } = await updateAlignment(db, alignmentId, revision, (stored) => {
+    const change = stored.undo.at(-1);
+    if (!change) return {};
+    const links = replay(stored.links, change, 'undo');
+    return { fields: { links, undo: stored.undo.slice(0, -1), redo: [...stored.redo, change] }, result: change };
   });
+  return { record, change: result };
 }
 
 /** Redoes the latest undone edit. */
 export async function redoLinks(db: TargumDatabase, alignmentId: number, revision: number): Promise<{ record: AlignmentRecord; change?: AlignmentChangeRecord }> {
-  return db.transaction('rw', db.alignments, async () => {
-    const record = await current(db, alignmentId, revision);
-    const change = record.redo.at(-1);
-    if (!change) return { record };
-    const links = replay(record.links, change, 'redo');
-    return { record: await write(db, record, { links, redo: record.redo.slice(0, -1), undo: [...record.undo, change].slice(-undoDepth) }), change };
+  const { record, result } = await updateAlignment(db, alignmentId, revision, (stored) => {
+    const change = stored.redo.at(-1);
+    if (!change) return {};
+    const links = replay(stored.links, change, 'redo');
+    return { fields: { links, redo: stored.redo.slice(0, -1), undo: [...stored.undo, change].slice(-undoDepth) }, result: change };
   });
+  return { record, change: result };
 }
 
 const sameSentences = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((text, index) => text === b[index]);
@@ -173,7 +132,7 @@ export function sentencesMatch(record: AlignmentRecord, source: LoadedSide, targ
 
 /** The alignment with both articles' current sides, and whether their sentences still read as when it was saved. */
 export async function loadAlignment(db: TargumDatabase, alignmentId: number) {
-  const record = await db.alignments.get(alignmentId);
+  const record = await getAlignment(db, alignmentId);
   if (!record) return undefined;
   const [source, target] = await Promise.all([loadAlignmentSide(db, record.articleId), loadAlignmentSide(db, record.counterpartId)]);
   if (!source || !target) return undefined;
@@ -204,14 +163,13 @@ export async function realign(db: TargumDatabase, alignmentId: number, revision?
   checkAlignable(source.side, 'This article');
   checkAlignable(target.side, 'The parallel version');
   const links = await alignOffThread(source.side, target.side, carried.links);
-  const saved = await db.transaction('rw', db.alignments, async () => {
-    const latest = await current(db, alignmentId, revision ?? record.revision);
+  const { record: saved } = await updateAlignment(db, alignmentId, revision ?? record.revision, (latest) => {
     if (loaded.current) {
       const change = changeBetween(latest.links, links, 're-alignment');
-      if (change.before.length === 0 && change.after.length === 0) return latest;
-      return write(db, latest, { links, undo: [...latest.undo, change].slice(-undoDepth), redo: [] });
+      if (change.before.length === 0 && change.after.length === 0) return {};
+      return { fields: { links, undo: [...latest.undo, change].slice(-undoDepth), redo: [] } };
     }
-    return write(db, latest, { links, sourceSentences: source.sentences, targetSentences: target.sentences, undo: [], redo: [] });
+    return { fields: { links, sourceSentences: source.sentences, targetSentences: target.sentences, undo: [], redo: [] } };
   });
   return { record: saved, sentencesChanged: !loaded.current, kept: carried.kept, dropped: carried.dropped };
 }

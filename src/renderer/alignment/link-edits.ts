@@ -4,7 +4,7 @@
  * a link may be empty: a 1-0 or 0-1 link). Every operation keeps a valid list valid; a link it makes or
  * changes is marked `manual` (the user decided it, so re-aligning keeps it) with confidence 1.
  */
-import type { AlignmentLinkRecord } from '../db/records';
+import type { AlignmentLinkRecord } from '../data/records';
 
 export type LinkSide = 'source' | 'target';
 

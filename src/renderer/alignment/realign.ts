@@ -7,7 +7,7 @@
 import { diffArrays } from 'diff';
 import { alignTexts } from '../../common/align/align-texts';
 import type { AlignmentSide } from '../../common/align/types';
-import type { AlignmentLinkRecord } from '../db/records';
+import type { AlignmentLinkRecord } from '../data/records';
 
 const placeholder = (source: number[], target: number[]): AlignmentLinkRecord => ({ source, target, confidence: 0, manual: false });
 

@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useWorkbench } from '../app/workbench-context';
-import type { AlignmentRecord } from '../db/records';
+import { useWorkbench } from '../workbench/workbench-context';
+import { getAlignment } from '../data/alignments';
+import type { AlignmentRecord } from '../data/records';
 import { loadAlignmentSide, realign, redoLinks, saveLinks, sentencesMatch, undoLinks, type Realignment } from './alignment-store';
 import { LinkEditError, type LinkEdit } from './link-edits';
 
@@ -21,7 +22,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 export function useAlignment(alignmentId: number) {
   const { db } = useWorkbench();
   // The record and the articles' sentences are watched apart: an edit rewrites the record only.
-  const stored = useLiveQuery(async () => (await db.alignments.get(alignmentId)) ?? null, [db, alignmentId]);
+  const stored = useLiveQuery(async () => (await getAlignment(db, alignmentId)) ?? null, [db, alignmentId]);
   const [articleId, counterpartId] = [stored?.articleId, stored?.counterpartId];
   const sides = useLiveQuery(async () => {
     if (articleId === undefined || counterpartId === undefined) return undefined;

@@ -9,7 +9,7 @@ import { ModelsScreen } from '../screens/models/ModelsScreen';
 import { ReaderScreen } from '../screens/reader/ReaderScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
 import { useThemeSetting } from './theme';
-import { useWorkbench } from './workbench-context';
+import { useWorkbench } from '../workbench/workbench-context';
 
 function NavLink({ href, label, matches }: { href: string; label: string; matches: string }) {
   const [active] = useRoute(matches);
@@ -20,7 +20,7 @@ function NavLink({ href, label, matches }: { href: string; label: string; matche
   );
 }
 
-/** Ctrl/Cmd+K from anywhere: the library with its search field focused. */
+/** Ctrl/Cmd+K from anywhere, the library included: the library with its search field focused and selected. */
 function LibrarySearchShortcut() {
   const [, navigate] = useLocation();
   useEffect(() => {
@@ -30,8 +30,10 @@ function LibrarySearchShortcut() {
       navigate('/');
       const focus = (attempts: number) => {
         const field = document.querySelector<HTMLInputElement>('input[type=search][aria-label="Search the library"]');
-        if (field) field.select();
-        else if (attempts > 0) requestAnimationFrame(() => focus(attempts - 1));
+        if (field) {
+          field.focus();
+          field.select();
+        } else if (attempts > 0) requestAnimationFrame(() => focus(attempts - 1));
       };
       focus(30);
     };

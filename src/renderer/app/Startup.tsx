@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'react';
 import { connectToHost } from '../api/connect';
-import { databaseName, TargumDatabase } from '../db/database';
-import { backUpBeforeUpgrade } from '../db/upgrade-backups';
-import { resegmentLibrary } from '../db/resegment';
-import { seedSampleLibrary } from '../db/sample-library';
+import { databaseName, TargumDatabase } from '../data/database';
+import { backUpBeforeUpgrade } from '../data/upgrade-backups';
+import { resegmentLibrary } from '../data/resegment';
+import { seedSampleLibrary } from '../data/sample-library';
+import { keepSearchTextCurrent } from '../library/search-text';
 import { TaskStore } from '../tasks/task-store';
 import { ArticleTranslator } from '../translation/article-translator';
 import { App } from './App';
-import { WorkbenchContext, type Workbench } from './workbench-context';
+import { WorkbenchContext, type Workbench } from '../workbench/workbench-context';
 
 type State = { phase: 'starting' } | { phase: 'ready'; workbench: Workbench } | { phase: 'failed'; message: string };
 
@@ -15,6 +16,7 @@ async function openWorkbench(): Promise<Workbench> {
   const api = await connectToHost();
   await backUpBeforeUpgrade(databaseName);
   const db = new TargumDatabase();
+  keepSearchTextCurrent(db);
   await db.open();
   // Without this the browser may clear the library under storage pressure; the answer is shown in Settings.
   void navigator.storage?.persist?.().catch(() => false);

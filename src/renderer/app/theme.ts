@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import type { TargumDatabase } from '../db/database';
-import { useLibrarySetting } from '../db/settings';
+import type { TargumDatabase } from '../data/database';
+import { useLibrarySetting } from '../data/settings';
 
 /** Applies the chosen theme; "system" leaves it to prefers-color-scheme. */
 export function useThemeSetting(db: TargumDatabase): void {

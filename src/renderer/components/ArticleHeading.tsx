@@ -1,6 +1,6 @@
 import { Link } from 'wouter';
 import { textDirection } from '../../common/text/language';
-import type { ArticleRecord } from '../db/records';
+import type { ArticleRecord } from '../data/records';
 
 /** An article's title at the top of a screen: one line, in its own script, direction and font. */
 export function ArticleHeading({ article, id }: { article: ArticleRecord; id?: string }) {

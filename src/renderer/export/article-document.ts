@@ -2,7 +2,7 @@ import { findGlossMatches } from '../../common/glossary/gloss-index';
 import type { TranslatedDocument, TranslatedSentence } from '../../common/formats/translation-output';
 import type { SourceLanguage } from '../../common/text/language';
 import type { Glosses } from '../glossary/use-glosses';
-import type { ArticleView } from '../segments/use-article-view';
+import type { ArticleView } from '../data/article-view';
 
 /** A gloss as one line of a note: `word: meaning (note)`. */
 function glossNotes(text: string, language: SourceLanguage, glosses: Glosses | undefined): string[] {

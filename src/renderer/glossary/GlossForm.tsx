@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { glossKey, glossKeyStems } from '../../common/glossary/gloss-key';
-import type { GlossRecord } from '../db/records';
-import { describeWriteError } from '../db/write-errors';
 import type { TextLanguage } from '../../common/text/language';
+import type { GlossRecord } from '../data/records';
+import { describeWriteError } from '../data/write-errors';
 
 interface Props {
   surface: string;

@@ -1,7 +1,6 @@
 import type { GlossaryEntry } from '../../common/glossary/glossary-export';
 import { glossKey } from '../../common/glossary/gloss-key';
-import type { TargumDatabase } from '../db/database';
-import type { GlossRecord } from '../db/records';
+import type { GlossRecord } from '../data/records';
 
 /** What importing a glossary file would do, before anything is written. */
 export interface GlossImportPlan {
@@ -38,14 +37,4 @@ export function planGlossImport(entries: readonly GlossaryEntry[], stored: reado
     plan.added.push(record);
   }
   return plan;
-}
-
-/** Adds the planned glosses in one transaction (all or none); resolves to their ids, for undo. */
-export function addImportedGlosses(db: TargumDatabase, glosses: readonly GlossRecord[]): Promise<number[]> {
-  return db.transaction('rw', db.glosses, () => db.glosses.bulkAdd([...glosses], { allKeys: true }));
-}
-
-/** Undoes an import: removes the glosses it added, in one transaction. */
-export function removeImportedGlosses(db: TargumDatabase, ids: readonly number[]): Promise<void> {
-  return db.transaction('rw', db.glosses, () => db.glosses.bulkDelete([...ids]));
 }

@@ -3,18 +3,11 @@ import { BilingualImportError, importFormatOf, readBilingualFile } from '../../c
 import { type TextLanguage, languageNames } from '../../common/text/language';
 import { createAlignedPair } from '../alignment/aligned-pair';
 import type { SegmentStatus } from '../../common/formats/translation-output';
-import { memoryKey } from '../../common/text/memory-key';
-import type { TargumDatabase } from '../db/database';
-import type { MemoryRecord } from '../db/records';
-import { confirmedMemory } from '../segments/article-changes';
-import { loadArticleView } from '../segments/use-article-view';
-
-export interface MemoryImport {
-  /** Entries written to the translation memory. */
-  added: number;
-  /** Sentences already confirmed by the reader, whose memory entry the file did not replace. */
-  keptConfirmed: number;
-}
+import type { TargumDatabase } from '../data/database';
+import { addImportedEdits } from '../data/article-changes';
+import { articlesTitled } from '../data/articles';
+import { addMemoryPairs, type MemoryImport } from '../data/memory';
+import { loadArticleView } from '../data/article-view';
 
 /** The pairs of a Hebrew or Arabic ↔ English document, source first, both sides written. */
 function memoryPairs(document: BilingualDocument): Array<{ language: TextLanguage; source: string; target: string }> {
@@ -34,27 +27,8 @@ function memoryPairs(document: BilingualDocument): Array<{ language: TextLanguag
  * Fills the translation memory from a TMX, XLIFF or TSV file's pairs (Hebrew or Arabic with English), so that
  * those sentences are offered their translation wherever they appear. What the reader confirmed stays.
  */
-export async function importIntoMemory(db: TargumDatabase, document: BilingualDocument): Promise<MemoryImport> {
-  const pairs = memoryPairs(document);
-  return db.transaction('rw', db.memory, async () => {
-    const result: MemoryImport = { added: 0, keptConfirmed: 0 };
-    const now = Date.now();
-    const entries = new Map<string, MemoryRecord>();
-    for (const pair of pairs) {
-      const sourceKey = memoryKey(pair.language, pair.source);
-      entries.set(sourceKey, { sourceKey, language: pair.language, source: pair.source, target: pair.target, origin: 'tmx', updatedAt: now });
-    }
-    const existing = new Map((await db.memory.where('sourceKey').anyOf([...entries.keys()]).toArray()).map((entry) => [entry.sourceKey, entry]));
-    const writes: MemoryRecord[] = [];
-    for (const [key, entry] of entries) {
-      const known = existing.get(key);
-      if (known?.origin === 'confirmed') result.keptConfirmed += 1;
-      else writes.push(known ? { ...entry, id: known.id } : entry);
-    }
-    await db.memory.bulkPut(writes);
-    result.added = writes.length;
-    return result;
-  });
+export function importIntoMemory(db: TargumDatabase, document: BilingualDocument): Promise<MemoryImport> {
+  return addMemoryPairs(db, memoryPairs(document));
 }
 
 export interface ArticleUpdate {
@@ -74,7 +48,7 @@ export interface ArticleUpdate {
  */
 export async function updateArticleFromXliff(db: TargumDatabase, document: BilingualDocument): Promise<ArticleUpdate | undefined> {
   if (document.segtype !== 'sentence' || document.targetLanguage !== 'en' || !document.title) return undefined;
-  const candidates = await db.articles.where('title').equals(document.title).toArray();
+  const candidates = await articlesTitled(db, document.title);
   for (const article of candidates.filter((candidate) => candidate.language === document.sourceLanguage)) {
     const view = await loadArticleView(db, article.id!);
     if (!view) continue;
@@ -82,12 +56,7 @@ export async function updateArticleFromXliff(db: TargumDatabase, document: Bilin
     const matching = document.units.filter((unit) => sentences.has(unit.source));
     if (matching.length * 2 < document.units.length) continue;
     const changes = matching.filter((unit) => differs(unit, sentences.get(unit.source)!.state));
-    await db.transaction('rw', db.edits, db.memory, async () => {
-      const now = Date.now();
-      await db.edits.bulkAdd(changes.map((unit) => ({ articleId: article.id!, source: unit.source, text: unit.target, status: unit.status, createdAt: now })));
-      const confirmed = changes.filter((unit) => unit.status === 'confirmed');
-      for (const unit of confirmed) await db.memory.put(await confirmedMemory(db, article, unit.source, { text: unit.target, status: 'confirmed' }));
-    });
+    await addImportedEdits(db, article, changes.map((unit) => ({ source: unit.source, text: unit.target, status: unit.status })));
     return { articleId: article.id!, title: article.title, changed: changes.length, unmatched: document.units.length - matching.length };
   }
   return undefined;

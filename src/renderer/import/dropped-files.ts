@@ -1,4 +1,4 @@
-import type { ImportCandidate } from '../db/import-files';
+import type { ImportCandidate } from './import-files';
 
 /** Every file in a directory entry and its subfolders, with its path from the dropped folder. */
 async function filesIn(directory: FileSystemDirectoryEntry): Promise<ImportCandidate[]> {

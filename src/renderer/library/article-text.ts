@@ -1,9 +1,9 @@
-import Dexie from 'dexie';
 import { foldText } from '../../common/text/fold';
 import { splitParagraphs } from '../../common/text/segmenter';
-import type { TargumDatabase } from '../db/database';
-import type { ArticleRecord } from '../db/records';
-import { newestBySource, valueOf } from '../segments/segment-state';
+import { rowsOfArticle } from '../data/article-rows';
+import type { TargumDatabase } from '../data/database';
+import type { ArticleRecord } from '../data/records';
+import { newestBySource, valueOf } from '../data/segment-state';
 
 /** An article with the English each of its sentences currently has, and how far its translation is confirmed. */
 export interface ArticleText {
@@ -17,15 +17,11 @@ export interface ArticleText {
 
 /** Reads what the library shows and searches of one article; undefined when there is no such article. */
 export async function readArticleText(db: TargumDatabase, articleId: number): Promise<ArticleText | undefined> {
-  const bySource = [
-    [articleId, Dexie.minKey],
-    [articleId, Dexie.maxKey],
-  ] as const;
   const [article, segments, translations, edits] = await Promise.all([
     db.articles.get(articleId),
     db.segments.where('articleId').equals(articleId).toArray(),
-    db.translations.where('[articleId+source]').between(...bySource).toArray(),
-    db.edits.where('[articleId+source]').between(...bySource).toArray(),
+    rowsOfArticle(db.translations, articleId).toArray(),
+    rowsOfArticle(db.edits, articleId).toArray(),
   ]);
   if (!article) return undefined;
   const machine = newestBySource(translations);

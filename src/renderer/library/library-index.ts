@@ -1,11 +1,11 @@
 import Dexie, { cmp, RangeSet, type IndexableType, type ObservabilitySet, type Table } from 'dexie';
-import type { TargumDatabase } from '../db/database';
+import type { TextLanguage } from '../../common/text/language';
+import type { TargumDatabase } from '../data/database';
 import { searchTerms } from './article-text';
-import type { EntryWordsRecord, LibraryEntryRecord } from './library-records';
-import { folding, queueArticles, reconcileSearchText } from './search-text';
+import type { EntryWordsRecord, LibraryEntryRecord } from '../data/records';
+import { folding, keepSearchTextCurrent, queueArticles, reconcileSearchText } from './search-text';
 import { loadVocabulary, onVocabularyForgotten, vocabularyOf, type Vocabulary } from './vocabulary';
 import { WordIndex } from './word-index';
-import type { TextLanguage } from '../../common/text/language';
 
 /** One article as the library lists it. */
 export type LibraryEntry = LibraryEntryRecord;
@@ -91,6 +91,7 @@ export class LibraryIndex {
   private readonly wordsPart: string;
 
   constructor(private readonly db: TargumDatabase) {
+    keepSearchTextCurrent(db);
     this.vocabulary = vocabularyOf(db);
     this.snapshot = new LibrarySnapshot(false, false, new Map(), this);
     this.entriesPart = `idb://${db.name}/libraryEntries/`;

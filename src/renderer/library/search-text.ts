@@ -1,29 +1,35 @@
-import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
+import Dexie from 'dexie';
 import { foldText } from '../../common/text/fold';
-import type { TargumDatabase } from '../db/database';
+import type { TargumDatabase } from '../data/database';
 import { excerptOf, readArticleText, searchableWords } from './article-text';
-import { everyArticle, type LibraryEntryRecord, type SearchQueueRecord } from './library-records';
+import { onArticlesChanged, onLibraryReplaced } from '../data/changed-articles';
+import { everyArticle, type LibraryEntryRecord, type SearchQueueRecord } from '../data/records';
 import { forgetVocabulary, loadVocabulary, vocabularyGeneration, type Vocabulary } from './vocabulary';
 
 /**
- * Keeps each article's library entry and search words (library-records.ts) current with
- * no call from the code that writes articles, sentences, translations or corrections:
+ * Keeps each article's library entry and search words (data/records.ts) current with what the
+ * repositories write to articles, sentences, translations and corrections:
  *
- * 1. A Dexie middleware sees every write to those four tables and, in the same transaction, queues the
- *    article in `searchQueue` (it widens every read-write transaction over them to include the queue). A
- *    write that commits has queued its article; one that fails has queued nothing.
- * 2. After such a transaction commits, the queue is worked off in the background: each queued article's
- *    entry is rebuilt from a consistent read and written only if the article was not queued again
- *    meanwhile. What is still queued when the window closes is worked off the next time the library opens.
+ * 1. Each such write queues its articles in `searchQueue` in its own transaction (data/changed-articles.ts):
+ *    a write that commits has queued its articles; one that fails has queued nothing.
+ * 2. Once it commits, the queue is worked off in the background: each queued article's entry is rebuilt
+ *    from a consistent read and written only if the article was not queued again meanwhile. What is still
+ *    queued when the window closes is worked off the next time the library opens.
  *
- * `refreshSearchText` and `whenSearchTextCurrent` are for code that wrote behind Dexie's back, and for tests.
+ * `refreshSearchText` and `whenSearchTextCurrent` are for code that wrote behind the repositories' back, and for tests.
  */
-const sourceTables = new Set(['articles', 'segments', 'translations', 'edits']);
 /** Entries written per transaction: under 50, so that Dexie reports the exact keys written to live queries. */
 const batchSize = 40;
 
+const kept = new WeakSet<TargumDatabase>();
+
+/** Follows the repositories' writes to this database, once. */
 export function keepSearchTextCurrent(db: TargumDatabase): void {
-  db.use(searchTextMiddleware(db));
+  if (kept.has(db)) return;
+  kept.add(db);
+  onArticlesChanged(db, () => refresherOf(db).schedule());
+  // A restored backup brings its own vocabulary.
+  onLibraryReplaced(db, () => forgetVocabulary(db));
 }
 
 /** Queues articles for rebuilding (all of them when no ids are given) and waits until the queue is empty. */
@@ -215,82 +221,4 @@ async function queueEveryArticle(db: TargumDatabase): Promise<void> {
     await db.searchQueue.bulkPut(articleIds.map((articleId): SearchQueueRecord => ({ articleId, mark: Math.random() })));
     await db.searchQueue.delete(everyArticle);
   });
-}
-
-/** Queues the articles each write to the source tables touches, in the write's own transaction. */
-function searchTextMiddleware(db: TargumDatabase): Middleware<DBCore> {
-  return {
-    stack: 'dbcore',
-    name: 'TargumSearchText',
-    create: (down) => {
-      // During an upgrade from before the queue existed there is nothing to queue into.
-      if (!down.schema.tables.some((table) => table.name === 'searchQueue')) return down;
-      const queue = down.table('searchQueue');
-      const scheduled = new WeakSet<DBCoreTransaction>();
-      const queueArticles = (trans: DBCoreTransaction, articleIds: ReadonlySet<number>): Promise<unknown> => {
-        if (articleIds.size === 0) return Promise.resolve();
-        if (!scheduled.has(trans)) {
-          scheduled.add(trans);
-          // The core transaction is the IndexedDB transaction: work off the queue once the write is committed.
-          (trans as unknown as IDBTransaction).addEventListener?.('complete', () => refresherOf(db).schedule());
-        }
-        return queue.mutate({ type: 'put', trans, values: [...articleIds].map((articleId) => ({ articleId, mark: Math.random() })) });
-      };
-      return {
-        ...down,
-        transaction: (stores, mode, options) =>
-          down.transaction(mode === 'readwrite' && stores.some((name) => sourceTables.has(name)) && !stores.includes('searchQueue') ? [...stores, 'searchQueue'] : stores, mode, options),
-        table: (name) => {
-          const table = down.table(name);
-          // Words are only ever added; anything else replaces the vocabulary (a backup restored).
-          if (name === 'searchWords') {
-            return {
-              ...table,
-              mutate: (request) => {
-                if (request.type !== 'add') (request.trans as unknown as IDBTransaction).addEventListener?.('complete', () => forgetVocabulary(db));
-                return table.mutate(request);
-              },
-            };
-          }
-          if (!sourceTables.has(name)) return table;
-          return {
-            ...table,
-            // Dexie promises all along: a continuation on a native one would lose the transaction Dexie's
-            // own middleware looks up.
-            mutate: (request) =>
-              Dexie.Promise.resolve(articlesBeforeWrite(table, request)).then((before) =>
-                Dexie.Promise.resolve(table.mutate(request)).then((response) =>
-                  Dexie.Promise.resolve(queueArticles(request.trans, new Set([...before, ...articlesWritten(table, request, response)]))).then(() => response),
-                ),
-              ),
-          };
-        },
-      };
-    },
-  };
-}
-
-/** The articles whose rows a deletion removes, read before they are gone (articles are their own key). */
-function articlesBeforeWrite(table: DBCoreTable, request: DBCoreMutateRequest): Promise<number[]> {
-  if (request.type === 'delete') {
-    if (table.name === 'articles') return Promise.resolve(request.keys as number[]);
-    return table
-      .getMany({ trans: request.trans, keys: request.keys })
-      .then((rows: Array<{ articleId: number } | undefined>) => rows.flatMap((row) => (row ? [row.articleId] : [])));
-  }
-  if (request.type === 'deleteRange') {
-    // Clearing a table touches every article; a narrower range is read.
-    if (request.range.type === 3 /* DBCoreRangeType.Any */) return Promise.resolve([everyArticle]);
-    const articles = table.name === 'articles';
-    return table
-      .query({ trans: request.trans, query: { index: table.schema.primaryKey, range: request.range }, values: !articles })
-      .then(({ result }) => (articles ? (result as number[]) : (result as Array<{ articleId: number }>).map((row) => row.articleId)));
-  }
-  return Promise.resolve([]);
-}
-
-function articlesWritten(table: DBCoreTable, request: DBCoreMutateRequest, response: DBCoreMutateResponse): number[] {
-  if (request.type !== 'add' && request.type !== 'put') return [];
-  if (table.name === 'articles') return (response.results ?? request.keys ?? []) as number[];
-  return request.values.map((value: { articleId: number }) => value.articleId);
 }

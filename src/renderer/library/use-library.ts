@@ -1,6 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { splitParagraphs } from '../../common/text/segmenter';
-import type { TargumDatabase } from '../db/database';
+import { getArticle } from '../data/articles';
+import type { TargumDatabase } from '../data/database';
 import { readArticleText } from './article-text';
 import { libraryIndexOf, type LibraryEntry, type LibrarySnapshot } from './library-index';
 import { snippetOf, type Snippet } from './snippet';
@@ -39,7 +40,7 @@ function textsOf(db: TargumDatabase, entry: LibraryEntry): ArticleTexts {
   let texts = recent.get(entry.articleId);
   recent.delete(entry.articleId);
   if (texts?.entry !== entry) {
-    const paragraphs = db.articles.get(entry.articleId).then((article) => (article ? splitParagraphs(article.originalText) : []));
+    const paragraphs = getArticle(db, entry.articleId).then((article) => (article ? splitParagraphs(article.originalText) : []));
     texts = { entry, paragraphs, passages: new Map() };
   }
   recent.set(entry.articleId, texts);

@@ -1,4 +1,4 @@
-import type { TargumDatabase } from '../db/database';
+import type { TargumDatabase } from '../data/database';
 
 /**
  * The library's folded words by id, in memory, with a search for the words that contain a term. The table

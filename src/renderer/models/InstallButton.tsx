@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { CatalogEntry } from '../../common/api/contract';
-import { useWorkbench } from '../app/workbench-context';
+import { useWorkbench } from '../workbench/workbench-context';
 import { ProgressBar } from '../components/ProgressBar';
 import { useTask } from '../tasks/task-store';
 import { formatBytes } from '../../common/format-bytes';

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { CatalogEntry } from '../../common/api/contract';
 import type { ModelInfo } from '../../common/models/model-info';
 import { isRecommendedFor, modelTranslates } from '../../common/models/model-info';
-import { useWorkbench } from '../app/workbench-context';
+import { useWorkbench } from '../workbench/workbench-context';
 import type { TextLanguage } from '../../common/text/language';
 
 export interface ModelsState {

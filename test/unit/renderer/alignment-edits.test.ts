@@ -11,7 +11,7 @@ import {
   unlink,
   type LinkEdit,
 } from '../../../src/renderer/alignment/link-edits';
-import type { AlignmentLinkRecord } from '../../../src/renderer/db/records';
+import type { AlignmentLinkRecord } from '../../../src/renderer/data/records';
 
 const auto = (source: number[], target: number[], confidence = 0.9): AlignmentLinkRecord => ({ source, target, confidence, manual: false });
 /** Links as `S:T` strings ("0,1:0"), to compare shapes at a glance. */

@@ -6,11 +6,12 @@ import { ArticleImportError } from '../../../src/common/import/article-import';
 import { sourceRootDir } from '../../../src/node/app-metadata';
 import { readSampleArticles } from '../../../src/node/services/sample-library';
 import { createAlignedPair } from '../../../src/renderer/alignment/aligned-pair';
-import { addCounterpart, alignmentsOf, loadAlignment, realign, redoLinks, saveLinks, undoLinks } from '../../../src/renderer/alignment/alignment-store';
+import { addCounterpart, loadAlignment, realign, redoLinks, saveLinks, undoLinks } from '../../../src/renderer/alignment/alignment-store';
+import { alignmentsOf } from '../../../src/renderer/data/alignments';
 import { isUncertain, mergeWithNext, splitLink, unlink } from '../../../src/renderer/alignment/link-edits';
-import { TargumDatabase } from '../../../src/renderer/db/database';
-import type { AlignmentLinkRecord, AlignmentRecord, ArticleRecord } from '../../../src/renderer/db/records';
-import { seedSampleLibrary } from '../../../src/renderer/db/sample-library';
+import { TargumDatabase } from '../../../src/renderer/data/database';
+import type { AlignmentLinkRecord, AlignmentRecord, ArticleRecord } from '../../../src/renderer/data/records';
+import { seedSampleLibrary } from '../../../src/renderer/data/sample-library';
 
 const phrasebookDir = path.join(sourceRootDir, 'test/fixtures/phrasebook');
 const seedEnglish = readFileSync(path.join(phrasebookDir, 'seed-000.en.txt'), 'utf8');

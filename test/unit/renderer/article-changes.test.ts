@@ -3,11 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sourceRootDir } from '../../../src/node/app-metadata';
 import { readSampleArticles } from '../../../src/node/services/sample-library';
-import { TargumDatabase } from '../../../src/renderer/db/database';
-import type { ArticleRecord } from '../../../src/renderer/db/records';
-import { seedSampleLibrary } from '../../../src/renderer/db/sample-library';
-import { redoChange, saveGloss, saveSegment, undoChange } from '../../../src/renderer/segments/article-changes';
-import { loadArticleView, type SentenceView } from '../../../src/renderer/segments/use-article-view';
+import { TargumDatabase } from '../../../src/renderer/data/database';
+import type { ArticleRecord } from '../../../src/renderer/data/records';
+import { seedSampleLibrary } from '../../../src/renderer/data/sample-library';
+import { redoChange, saveGloss, saveSegment, undoChange } from '../../../src/renderer/data/article-changes';
+import { loadArticleView, type SentenceView } from '../../../src/renderer/data/article-view';
+import { storeTranslations } from '../../../src/renderer/data/translations';
 
 let databases = 0;
 
@@ -24,7 +25,7 @@ async function sentence(db: TargumDatabase, article: ArticleRecord, index: numbe
 }
 
 async function machine(db: TargumDatabase, article: ArticleRecord, source: string, text: string): Promise<void> {
-  await db.translations.add({ articleId: article.id!, source, text, modelId: 'test-model', precision: 'q8', createdAt: Date.now() });
+  await storeTranslations(db, [{ articleId: article.id!, source, text, modelId: 'test-model', precision: 'q8', createdAt: Date.now() }]);
 }
 
 describe('correcting a sentence', () => {

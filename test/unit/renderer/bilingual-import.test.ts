@@ -8,12 +8,12 @@ import { readXliff } from '../../../src/common/formats/xliff-reader';
 import { writeXliff } from '../../../src/common/formats/xliff-writer';
 import { sourceRootDir } from '../../../src/node/app-metadata';
 import { readSampleArticles } from '../../../src/node/services/sample-library';
-import { TargumDatabase } from '../../../src/renderer/db/database';
-import { seedSampleLibrary } from '../../../src/renderer/db/sample-library';
+import { TargumDatabase } from '../../../src/renderer/data/database';
+import { seedSampleLibrary } from '../../../src/renderer/data/sample-library';
 import { articleDocument } from '../../../src/renderer/export/article-document';
 import { importBilingualFile, importIntoMemory, updateArticleFromXliff } from '../../../src/renderer/import/bilingual-import';
-import { saveSegment } from '../../../src/renderer/segments/article-changes';
-import { loadArticleView } from '../../../src/renderer/segments/use-article-view';
+import { saveSegment } from '../../../src/renderer/data/article-changes';
+import { loadArticleView } from '../../../src/renderer/data/article-view';
 
 let databases = 0;
 

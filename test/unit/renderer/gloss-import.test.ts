@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { TargumDatabase } from '../../../src/renderer/db/database';
-import type { GlossRecord } from '../../../src/renderer/db/records';
-import { addImportedGlosses, planGlossImport, removeImportedGlosses } from '../../../src/renderer/glossary/gloss-import';
+import { TargumDatabase } from '../../../src/renderer/data/database';
+import type { GlossRecord } from '../../../src/renderer/data/records';
+import { addImportedGlosses, removeImportedGlosses } from '../../../src/renderer/data/glosses';
+import { planGlossImport } from '../../../src/renderer/glossary/gloss-import';
 
 const stored: GlossRecord[] = [{ id: 1, key: 'جيش', surface: 'الجيش', language: 'ar', meaning: 'the army', createdAt: 1 }];
 

@@ -1,13 +1,16 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { deriveSegments, prepareArticle, writeArticle } from '../../../src/renderer/db/articles';
-import { TargumDatabase } from '../../../src/renderer/db/database';
-import { deleteArticle, restoreArticle } from '../../../src/renderer/db/delete-article';
-import { initialSchema } from '../../../src/renderer/db/migrations/001-initial';
+import { addImportedEdits } from '../../../src/renderer/data/article-changes';
+import { addArticle, deriveSegments, prepareArticle, renameArticle } from '../../../src/renderer/data/articles';
+import { announceLibraryReplaced, markArticlesChanged } from '../../../src/renderer/data/changed-articles';
+import { TargumDatabase } from '../../../src/renderer/data/database';
+import { deleteArticle, restoreArticle } from '../../../src/renderer/data/delete-article';
+import { initialSchema } from '../../../src/renderer/data/migrations/001-initial';
 import { libraryIndexOf } from '../../../src/renderer/library/library-index';
 import { refreshSearchText, whenSearchTextCurrent } from '../../../src/renderer/library/search-text';
-import { addTags, removeTag } from '../../../src/renderer/library/tags';
+import { addTags, removeTag } from '../../../src/renderer/data/tags';
+import { storeTranslations } from '../../../src/renderer/data/translations';
 
 const hebrew = 'ארגון דאעש מסר היום בקשה\n\nארגון דאעש מסר היום (חמישי) בקשה באמצעות מתווכים. הירי של אַרְטִילֶרְיָה נמשך.';
 const arabic = 'داعش يحرق مقراته في القلمون\n\nقال مصدر إن تنظيم داعش الإرْهابيّ يحرق مقراته. وأضاف أن المقاتلين ينسحبون.';
@@ -17,7 +20,7 @@ let databases = 0;
 async function libraryWith(...texts: string[]) {
   const db = new TargumDatabase(`library-index-${++databases}`);
   const ids: number[] = [];
-  for (const text of texts) ids.push(await db.transaction('rw', db.articles, db.segments, () => writeArticle(db, prepareArticle({ text, origin: 'paste' }))));
+  for (const text of texts) ids.push(await addArticle(db, prepareArticle({ text, origin: 'paste' })));
   const index = libraryIndexOf(db);
   index.start();
   /** The library once every write so far is indexed and its entries read back. */
@@ -49,25 +52,26 @@ describe('the library index', () => {
     const { db, ids, current, find } = await libraryWith(hebrew);
     const [, first] = await segmentsOf(db, ids[0]!);
     const translate = (source: string, text: string, createdAt: number) =>
-      db.translations.add({ articleId: ids[0]!, source, text, modelId: 'tiny', precision: 'q8', createdAt });
+      storeTranslations(db, [{ articleId: ids[0]!, source, text, modelId: 'tiny', precision: 'q8', createdAt }]);
+    const article = (await db.articles.get(ids[0]!))!;
     await translate(first!.text, 'ISIS today conveyed a request through intermediaries', 1);
     expect(await find('intermediaries')).toEqual(ids);
 
-    await db.edits.add({ articleId: ids[0]!, source: first!.text, text: 'ISIS asked mediators today', status: 'confirmed', createdAt: 2 });
+    await addImportedEdits(db, article, [{ source: first!.text, text: 'ISIS asked mediators today', status: 'confirmed' }]);
     expect(await find('mediators')).toEqual(ids);
     expect(await find('intermediaries')).toEqual([]);
     const entry = (await current()).entries.get(ids[0]!)!;
     expect([entry.confirmed, entry.sentences]).toEqual([1, (await segmentsOf(db, ids[0]!)).length]);
 
     // Withdrawing the correction brings the machine's English back, unconfirmed.
-    await db.edits.add({ articleId: ids[0]!, source: first!.text, text: '', status: 'machine', createdAt: 3 });
+    await addImportedEdits(db, article, [{ source: first!.text, text: '', status: 'machine' }]);
     expect(await find('intermediaries')).toEqual(ids);
     expect((await current()).entries.get(ids[0]!)!.confirmed).toBe(0);
   });
 
   it('follows renames, tags and deletion with undo', async () => {
     const { db, ids, current, find } = await libraryWith(hebrew, arabic);
-    await db.articles.update(ids[0]!, { title: 'דאעש מבקש לסגת מקלמון' });
+    await renameArticle(db, ids[0]!, 'דאעש מבקש לסגת מקלמון');
     expect((await current()).entries.get(ids[0]!)!.title).toBe('דאעש מבקש לסגת מקלמון');
     expect(await find('לסגת')).toEqual([ids[0]]);
 
@@ -91,8 +95,9 @@ describe('the library index', () => {
   it('keeps the entry as it was when a write fails', async () => {
     const { db, ids, current, find } = await libraryWith(hebrew);
     await expect(
-      db.transaction('rw', db.articles, async () => {
+      db.transaction('rw', db.articles, db.searchQueue, async () => {
         await db.articles.update(ids[0]!, { title: 'never saved' });
+        await markArticlesChanged(db, [ids[0]!]);
         throw new Error('the write fails');
       }),
     ).rejects.toThrow('the write fails');
@@ -142,17 +147,18 @@ describe('the library index', () => {
     const backup = await Promise.all(other.db.tables.map(async (table) => ({ name: table.name, rows: await table.toArray() })));
     const { db, current, find } = await libraryWith(hebrew);
     await current();
-    // As a restore does: every table emptied and filled from the backup, in one transaction.
+    // As a restore does: every table emptied and filled from the backup, in one transaction, and then announced.
     await db.transaction('rw', db.tables, async () => {
       for (const { name, rows } of backup) {
         await db.table(name).clear();
         await db.table(name).bulkPut(rows);
       }
     });
+    await announceLibraryReplaced(db);
     await current();
     expect(await find('ארטילריה')).toEqual([]);
     expect(await find('الارهابي')).toEqual(other.ids);
-    const added = await db.transaction('rw', db.articles, db.segments, () => writeArticle(db, prepareArticle({ text: hebrew, origin: 'paste' })));
+    const added = await addArticle(db, prepareArticle({ text: hebrew, origin: 'paste' }));
     expect(await find('ארטילריה')).toEqual([added]);
     expect(await find('مقراته')).toEqual(other.ids);
   });

@@ -2,10 +2,10 @@ import 'fake-indexeddb/auto';
 import '../../support/worker-globals';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { TargumDatabase } from '../../../src/renderer/db/database';
-import { restoreBackup } from '../../../src/renderer/db/backup';
-import { migrations } from '../../../src/renderer/db/schema';
-import { backUpBeforeUpgrade, latestSchemaVersion, upgradeBackupsDatabase } from '../../../src/renderer/db/upgrade-backups';
+import { TargumDatabase } from '../../../src/renderer/data/database';
+import { restoreBackup } from '../../../src/renderer/data/backup';
+import { migrations } from '../../../src/renderer/data/schema';
+import { backUpBeforeUpgrade, latestSchemaVersion, upgradeBackupsDatabase } from '../../../src/renderer/data/upgrade-backups';
 
 const first = migrations[0]!;
 
@@ -13,7 +13,16 @@ const first = migrations[0]!;
 async function firstVersionLibrary(name: string): Promise<Record<string, unknown[]>> {
   const old = new Dexie(name);
   old.version(first.version).stores(first.stores);
-  const rows: Record<string, unknown[]> = {
+  const rows = firstVersionRows();
+  await old.open();
+  for (const [table, values] of Object.entries(rows)) await old.table(table).bulkAdd(values);
+  old.close();
+  return rows;
+}
+
+/** A row for every table of the first schema. */
+function firstVersionRows(): Record<string, unknown[]> {
+  return {
     articles: [{ id: 1, title: 'ארגון דאעש מסר', language: 'he', origin: 'paste', originalText: 'ארגון דאעש מסר היום בקשה.', tags: ['syria'], createdAt: 1, updatedAt: 2 }],
     segments: [{ id: 1, articleId: 1, paragraphIndex: 0, sentenceIndex: 0, text: 'ארגון דאעש מסר היום בקשה.', segmenterVersion: 1 }],
     translations: [{ id: 1, articleId: 1, source: 'ארגון דאעש מסר היום בקשה.', text: 'ISIS made a request today.', modelId: 'm', precision: 'q8', createdAt: 3 }],
@@ -23,13 +32,45 @@ async function firstVersionLibrary(name: string): Promise<Record<string, unknown
     memory: [{ id: 1, sourceKey: 'he:ארגון דאעש מסר היום בקשה', language: 'he', source: 'ארגון דאעש מסר היום בקשה.', target: 'ISIS sent a request today.', origin: 'confirmed', updatedAt: 7 }],
     settings: [{ key: 'theme', value: 'dark' }],
   };
+}
+
+const previous = migrations.at(-2)!;
+
+/** A library at the schema version before the latest, with a row in every table (an undo log among the settings). */
+async function previousVersionLibrary(name: string): Promise<Record<string, unknown[]>> {
+  const old = new Dexie(name);
+  for (const migration of migrations.slice(0, -1)) old.version(migration.version).stores(migration.stores);
+  const firstRows = firstVersionRows();
+  const undoLog = { done: [{ kind: 'segment', source: 'ארגון דאעש מסר היום בקשה.', before: null, after: { text: 'ISIS sent a request today.', status: 'confirmed' } }], undone: [] };
+  const rows: Record<string, unknown[]> = {
+    ...firstRows,
+    settings: [...firstRows.settings!, { key: 'undo:article:1', value: undoLog }],
+    libraryEntries: [{ articleId: 1, title: 'ארגון דאעש מסר', language: 'he', createdAt: 1, tags: ['syria'], excerpt: 'ארגון דאעש מסר היום בקשה.', sentences: 1, confirmed: 1 }],
+    entryWords: [{ articleId: 1, words: new Int32Array([1, 2]), folding: 'rules' }],
+    searchWords: [
+      { id: 1, word: 'ארגון' },
+      { id: 2, word: 'דאעש' },
+    ],
+    searchQueue: [{ articleId: 1, mark: 0.5 }],
+  };
   await old.open();
   for (const [table, values] of Object.entries(rows)) await old.table(table).bulkAdd(values);
   old.close();
-  return rows;
+  return { ...rows, settings: firstRows.settings!, undoLogs: [{ articleId: 1, ...undoLog }] };
 }
 
 describe('schema upgrades', () => {
+  it('open a library of the previous version with data in every table and lose nothing', async () => {
+    const rows = await previousVersionLibrary('migrate-previous');
+    const db = new TargumDatabase('migrate-previous');
+    await db.open();
+    expect(db.verno).toBe(latestSchemaVersion);
+    expect(previous.version).toBe(latestSchemaVersion - 1);
+    expect(db.tables.map((table) => table.name).sort()).toEqual(Object.keys(rows).sort());
+    for (const [table, values] of Object.entries(rows)) expect(await db.table(table).toArray(), table).toEqual(values);
+    db.close();
+  });
+
   it('open a first-version library with data in every table and lose nothing', async () => {
     expect(latestSchemaVersion).toBeGreaterThan(first.version);
     const rows = await firstVersionLibrary('migrate-data');

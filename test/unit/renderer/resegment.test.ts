@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { SEGMENTER_VERSION } from '../../../src/common/text/segmenter';
 import { sourceRootDir } from '../../../src/node/app-metadata';
 import { readSampleArticles } from '../../../src/node/services/sample-library';
-import { TargumDatabase } from '../../../src/renderer/db/database';
-import { resegmentLibrary } from '../../../src/renderer/db/resegment';
-import { seedSampleLibrary } from '../../../src/renderer/db/sample-library';
+import { TargumDatabase } from '../../../src/renderer/data/database';
+import { resegmentLibrary } from '../../../src/renderer/data/resegment';
+import { seedSampleLibrary } from '../../../src/renderer/data/sample-library';
 
 let databases = 0;
 

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { SampleArticle } from '../../../src/common/api/contract';
-import { TargumDatabase } from '../../../src/renderer/db/database';
-import { seedSampleLibrary } from '../../../src/renderer/db/sample-library';
+import { TargumDatabase } from '../../../src/renderer/data/database';
+import { seedSampleLibrary } from '../../../src/renderer/data/sample-library';
 import { readSampleArticles } from '../../../src/node/services/sample-library';
 import { sourceRootDir } from '../../../src/node/app-metadata';
 import path from 'node:path';

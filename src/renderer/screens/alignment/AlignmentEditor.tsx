@@ -16,7 +16,7 @@ import {
   type SplitCut,
 } from '../../alignment/link-edits';
 import { useAlignment } from '../../alignment/use-alignment';
-import type { AlignmentLinkRecord } from '../../db/records';
+import type { AlignmentLinkRecord } from '../../data/records';
 import { LinkRow, type RowSide } from './LinkRow';
 import { isEditable } from '../../components/editable-target';
 

@@ -1,8 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Link } from 'wouter';
-import { alignedAsCounterpart, alignmentsOf } from '../../alignment/alignment-store';
-import { useWorkbench } from '../../app/workbench-context';
+import { alignedAsCounterpart, alignmentsOf } from '../../data/alignments';
+import { getArticle } from '../../data/articles';
+import { useWorkbench } from '../../workbench/workbench-context';
 import { ArticleGone, ArticleHeading } from '../../components/ArticleHeading';
 import { LanguageBadge } from '../../components/LanguageBadge';
 import { AlignmentEditor } from './AlignmentEditor';
@@ -13,7 +14,7 @@ import './alignment.css';
 export function AlignmentScreen({ articleId }: { articleId: number }) {
   const { db } = useWorkbench();
   const data = useLiveQuery(async () => {
-    const article = await db.articles.get(articleId);
+    const article = await getArticle(db, articleId);
     if (!article) return null;
     const [alignments, sources] = await Promise.all([alignmentsOf(db, articleId), alignedAsCounterpart(db, articleId)]);
     return { article, alignments, sources };

@@ -3,10 +3,12 @@ import { ArticleImportError } from '../../../common/import/article-import';
 import { ImportTextError } from '../../../common/import/encoding';
 import { importAccept } from '../../../common/import/file-kinds';
 import { checkImportSize, readImportSource } from '../../../common/import/import-source';
-import { type TextLanguage, languageNames } from '../../../common/text/language';
-import { AlignmentError, addCounterpart } from '../../alignment/alignment-store';
-import { useWorkbench } from '../../app/workbench-context';
-import type { NewArticle } from '../../db/articles';
+import { languageNames } from '../../../common/text/language';
+import type { TextLanguage } from '../../../common/text/language';
+import { addCounterpart } from '../../alignment/alignment-store';
+import { AlignmentError } from '../../data/alignments';
+import { useWorkbench } from '../../workbench/workbench-context';
+import type { NewArticle } from '../../data/articles';
 
 const languages: TextLanguage[] = ['en', 'he', 'ar'];
 

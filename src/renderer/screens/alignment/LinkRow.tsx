@@ -2,7 +2,7 @@ import { Fragment, memo } from 'react';
 import { type TextLanguage, textDirection } from '../../../common/text/language';
 import { isUncertain, type LinkSide, type SplitCut } from '../../alignment/link-edits';
 import { BidiText } from '../../components/BidiText';
-import type { AlignmentLinkRecord } from '../../db/records';
+import type { AlignmentLinkRecord } from '../../data/records';
 
 export interface RowSide {
   language: TextLanguage;

@@ -2,7 +2,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { foldText } from '../../../common/text/fold';
 import { textDirection } from '../../../common/text/language';
-import { useWorkbench } from '../../app/workbench-context';
+import { useWorkbench } from '../../workbench/workbench-context';
 import { LanguageBadge } from '../../components/LanguageBadge';
 import { useLibrary } from '../../library/use-library';
 

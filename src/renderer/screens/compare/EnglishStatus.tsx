@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'wouter';
 import { languageNames } from '../../../common/text/language';
 import type { ModelInfo } from '../../../common/models/model-info';
-import { useWorkbench } from '../../app/workbench-context';
+import { useWorkbench } from '../../workbench/workbench-context';
 import { ProgressBar } from '../../components/ProgressBar';
 import { modelsFor } from '../../models/use-models';
 import { useTask } from '../../tasks/task-store';

@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { ComparedParagraph } from '../../../common/align/article-links';
-import { useWorkbench } from '../../app/workbench-context';
-import type { SegmentRecord } from '../../db/records';
-import { loadArticleView, type ArticleView } from '../../segments/use-article-view';
+import { useWorkbench } from '../../workbench/workbench-context';
+import type { SegmentRecord } from '../../data/records';
+import { loadArticleView, type ArticleView } from '../../data/article-view';
 
 /** An article as the comparison reads it: its paragraphs outside boilerplate with their English. */
 export interface ComparedArticle {
@@ -14,7 +14,7 @@ export interface ComparedArticle {
   untranslated: SegmentRecord[];
 }
 
-export function comparedArticle(view: ArticleView): ComparedArticle {
+function comparedArticle(view: ArticleView): ComparedArticle {
   const english = view.article.language === 'en';
   const kept = view.paragraphs.filter((sentences) => !sentences[0]!.segment.boilerplate);
   const paragraphs = kept.map((sentences) => ({

@@ -3,11 +3,12 @@ import type { GlossaryEntry } from '../../../common/glossary/glossary-export';
 import { parseGlossaryFile } from '../../../common/glossary/glossary-import';
 import { decodeText, ImportTextError } from '../../../common/import/encoding';
 import { textDirection } from '../../../common/text/language';
-import { useWorkbench } from '../../app/workbench-context';
+import { useWorkbench } from '../../workbench/workbench-context';
 import { LanguageBadge } from '../../components/LanguageBadge';
-import type { GlossRecord } from '../../db/records';
-import { describeWriteError } from '../../db/write-errors';
-import { addImportedGlosses, planGlossImport, removeImportedGlosses, type GlossImportPlan } from '../../glossary/gloss-import';
+import type { GlossRecord } from '../../data/records';
+import { describeWriteError } from '../../data/write-errors';
+import { addImportedGlosses, removeImportedGlosses } from '../../data/glosses';
+import { planGlossImport, type GlossImportPlan } from '../../glossary/gloss-import';
 
 /** Glossary files are small; anything larger is not one. */
 const largestFileMb = 20;

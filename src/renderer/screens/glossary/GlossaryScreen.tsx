@@ -4,16 +4,17 @@ import { Link } from 'wouter';
 import { formatGlossaryAnki, formatGlossaryCsv, formatGlossaryTbx } from '../../../common/glossary/glossary-export';
 import { foldText } from '../../../common/text/fold';
 import { textDirection } from '../../../common/text/language';
-import { useWorkbench } from '../../app/workbench-context';
+import { useWorkbench } from '../../workbench/workbench-context';
 import { LanguageBadge } from '../../components/LanguageBadge';
-import type { GlossRecord } from '../../db/records';
+import type { GlossRecord } from '../../data/records';
 import { saveFile } from '../../files/save-file';
-import { findGlossOccurrences } from '../../glossary/gloss-occurrences';
+import { articleLabels } from '../../data/articles';
+import { deleteGloss, findGlossOccurrences, putGloss } from '../../data/glosses';
 import { GlossForm } from '../../glossary/GlossForm';
 import { useGlosses } from '../../glossary/use-glosses';
 import './glossary.css';
 import { GlossaryImport } from './GlossaryImport';
-import { describeWriteError } from '../../db/write-errors';
+import { describeWriteError } from '../../data/write-errors';
 
 const exports = [
   { label: 'CSV', fileName: 'targum-glossary.csv', type: 'text/csv', write: (glosses: GlossRecord[]) => formatGlossaryCsv(glosses, { byteOrderMark: true }) },
@@ -32,7 +33,7 @@ export function GlossaryScreen() {
   const [error, setError] = useState<string>();
   const needle = foldText(useDeferredValue(query).trim());
   const occurrences = useLiveQuery(() => (glosses ? findGlossOccurrences(db, glosses.index) : undefined), [db, glosses]);
-  const titles = useLiveQuery(async () => new Map((await db.articles.toArray()).map((article) => [article.id!, article.title])), [db]);
+  const labels = useLiveQuery(() => articleLabels(db), [db]);
 
   const all = useMemo(() => [...(glosses?.byId.values() ?? [])].sort((a, b) => a.surface.localeCompare(b.surface)), [glosses]);
   const shown = needle ? all.filter((gloss) => foldText([gloss.surface, gloss.meaning, gloss.note ?? '', gloss.lemma ?? ''].join('\n')).includes(needle)) : all;
@@ -47,12 +48,12 @@ export function GlossaryScreen() {
   };
   const remove = (gloss: GlossRecord) =>
     run(async () => {
-      await db.glosses.delete(gloss.id!);
+      await deleteGloss(db, gloss.id!);
       setDeleted(gloss);
     }, 'Not deleted');
   const undoDelete = () =>
     run(async () => {
-      await db.glosses.put(deleted!);
+      await putGloss(db, deleted!);
       setDeleted(undefined);
     }, 'Not restored');
 
@@ -103,7 +104,7 @@ export function GlossaryScreen() {
                     language={gloss.language}
                     gloss={gloss}
                     onSave={async (next) => {
-                      await db.glosses.put(next);
+                      await putGloss(db, next);
                       setEditing(undefined);
                     }}
                     onCancel={() => setEditing(undefined)}
@@ -143,7 +144,7 @@ export function GlossaryScreen() {
                           <li key={occurrence.segmentId}>
                             <Link href={`/article/${occurrence.articleId}/sentence/${occurrence.segmentId}`} className="glossary-occurrence">
                               <span className="glossary-occurrence-title" lang={gloss.language} dir={textDirection(gloss.language)}>
-                                {titles?.get(occurrence.articleId)}
+                                {labels?.get(occurrence.articleId)?.title}
                               </span>
                               <span className="glossary-occurrence-sentence" lang={gloss.language} dir={textDirection(gloss.language)}>
                                 {occurrence.sentence}

@@ -1,14 +1,17 @@
 import { useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { textDirection } from '../../../common/text/language';
-import { useWorkbench } from '../../app/workbench-context';
+import { useWorkbench } from '../../workbench/workbench-context';
 import { LanguageBadge } from '../../components/LanguageBadge';
+import { renameArticle } from '../../data/articles';
+import { describeWriteError } from '../../data/write-errors';
 import type { LibraryEntry } from '../../library/library-index';
 import type { Snippet } from '../../library/snippet';
 import { usePassage } from '../../library/use-library';
 import { ArticleTags } from './ArticleTags';
 
-function RenameField({ entry, onDone }: { entry: LibraryEntry; onDone: () => void }) {
+/** Renames an article; a title that could not be saved says why, and the row keeps the title it had. */
+function RenameField({ entry, onDone }: { entry: LibraryEntry; onDone: (error?: string) => void }) {
   const { db } = useWorkbench();
   const [title, setTitle] = useState(entry.title);
   // Set once the field is done with, so that the blur its removal may cause saves nothing more.
@@ -17,8 +20,12 @@ function RenameField({ entry, onDone }: { entry: LibraryEntry; onDone: () => voi
     if (finished.current) return;
     finished.current = true;
     const trimmed = title.trim();
-    if (save && trimmed && trimmed !== entry.title) await db.articles.update(entry.articleId, { title: trimmed, updatedAt: Date.now() });
-    onDone();
+    try {
+      if (save && trimmed && trimmed !== entry.title) await renameArticle(db, entry.articleId, trimmed);
+      onDone();
+    } catch (error) {
+      onDone(`Not renamed: ${describeWriteError(error)}`);
+    }
   };
   return (
     <input
@@ -63,13 +70,21 @@ interface Props {
 export function ArticleRow({ entry, terms, libraryTags, activeTag, onFilterTag, onDelete }: Props) {
   const { db } = useWorkbench();
   const [renaming, setRenaming] = useState(false);
+  /** Why the latest rename or tag change of this row was not saved. */
+  const [writeError, setWriteError] = useState<string>();
   const passage = usePassage(db, entry, terms);
   const direction = textDirection(entry.language);
   return (
     <div className="article-row">
       <div className="article-row-head">
         {renaming ? (
-          <RenameField entry={entry} onDone={() => setRenaming(false)} />
+          <RenameField
+            entry={entry}
+            onDone={(error) => {
+              setRenaming(false);
+              setWriteError(error);
+            }}
+          />
         ) : (
           <Link href={`/article/${entry.articleId}`} className="article-title" lang={entry.language} dir={direction}>
             {entry.title}
@@ -77,6 +92,11 @@ export function ArticleRow({ entry, terms, libraryTags, activeTag, onFilterTag, 
         )}
         <LanguageBadge language={entry.language} />
       </div>
+      {writeError && (
+        <p role="alert" className="error-text">
+          {writeError}
+        </p>
+      )}
       {passage ? (
         <p className="article-snippet" lang={passage.in === 'english' ? 'en' : entry.language} dir={passage.in === 'english' ? 'ltr' : direction}>
           {passage.in === 'english' && <span className="snippet-label">English</span>}
@@ -102,7 +122,7 @@ export function ArticleRow({ entry, terms, libraryTags, activeTag, onFilterTag, 
         <span className={`article-progress${entry.sentences > 0 && entry.confirmed === entry.sentences ? ' complete' : ''}`}>
           {entry.confirmed}/{entry.sentences} confirmed
         </span>
-        <ArticleTags entry={entry} libraryTags={libraryTags} activeTag={activeTag} onFilter={onFilterTag} />
+        <ArticleTags entry={entry} libraryTags={libraryTags} activeTag={activeTag} onFilter={onFilterTag} onWriteError={setWriteError} />
         <span className="row-actions">
           <button type="button" className="row-action" onClick={() => setRenaming(true)} aria-label={`Rename ${entry.title}`}>
             Rename

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
-import { useWorkbench } from '../../app/workbench-context';
+import { useWorkbench } from '../../workbench/workbench-context';
 import type { LibraryEntry } from '../../library/library-index';
-import { addTags, removeTag, tagLength } from '../../library/tags';
+import { addTags, removeTag, tagLength } from '../../data/tags';
+import { describeWriteError } from '../../data/write-errors';
 
 export const tagSuggestionsId = 'library-tag-suggestions';
 
@@ -11,10 +12,12 @@ interface Props {
   /** The tag the list is filtered by, if any. */
   activeTag?: string;
   onFilter: (tag: string) => void;
+  /** Says why a tag could not be added or removed. */
+  onWriteError: (message: string) => void;
 }
 
 /** An article's tags as chips (each filters the list, or is removed with its ×) and a field to add more. */
-export function ArticleTags({ entry, libraryTags, activeTag, onFilter }: Props) {
+export function ArticleTags({ entry, libraryTags, activeTag, onFilter, onWriteError }: Props) {
   const { db } = useWorkbench();
   const [adding, setAdding] = useState(false);
   const [typed, setTyped] = useState('');
@@ -26,7 +29,7 @@ export function ArticleTags({ entry, libraryTags, activeTag, onFilter }: Props) 
     if (finished.current) return;
     finished.current = true;
     refocus.current = byKeyboard;
-    if (save) await addTags(db, entry.articleId, typed, libraryTags);
+    if (save) await addTags(db, entry.articleId, typed, libraryTags).catch((error: unknown) => onWriteError(`Tag not added: ${describeWriteError(error)}`));
     setAdding(false);
     setTyped('');
   };
@@ -48,7 +51,12 @@ export function ArticleTags({ entry, libraryTags, activeTag, onFilter }: Props) 
           >
             {tag}
           </button>
-          <button type="button" className="tag-remove" aria-label={`Remove tag ${tag} from ${entry.title}`} onClick={() => void removeTag(db, entry.articleId, tag)}>
+          <button
+            type="button"
+            className="tag-remove"
+            aria-label={`Remove tag ${tag} from ${entry.title}`}
+            onClick={() => void removeTag(db, entry.articleId, tag).catch((error: unknown) => onWriteError(`Tag not removed: ${describeWriteError(error)}`))}
+          >
             ×
           </button>
         </span>

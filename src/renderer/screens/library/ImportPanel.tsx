@@ -1,8 +1,8 @@
 import { useState, type DragEvent, type FormEvent } from 'react';
 import { importAccept } from '../../../common/import/file-kinds';
 import { languageNames } from '../../../common/text/language';
-import { useWorkbench } from '../../app/workbench-context';
-import { importFetched, importFiles, importPasted, type ImportCandidate, type ImportOutcome } from '../../db/import-files';
+import { useWorkbench } from '../../workbench/workbench-context';
+import { importFetched, importFiles, importPasted, type ImportCandidate, type ImportOutcome } from '../../import/import-files';
 import { droppedFiles, pickedFolderFiles } from '../../import/dropped-files';
 
 /** The folder picker's attribute, which React's input props do not list. */

@@ -1,7 +1,9 @@
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { type TextLanguage, languageNames } from '../../../common/text/language';
-import { useWorkbench } from '../../app/workbench-context';
-import { deleteArticle, restoreArticle, type DeletedArticle } from '../../db/delete-article';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { languageNames } from '../../../common/text/language';
+import type { TextLanguage } from '../../../common/text/language';
+import { useWorkbench } from '../../workbench/workbench-context';
+import { deleteArticle, restoreArticle, type DeletedArticle } from '../../data/delete-article';
+import { describeWriteError } from '../../data/write-errors';
 import { searchTerms } from '../../library/article-text';
 import type { LibraryEntry, LibraryOrder } from '../../library/library-index';
 import { useLibrary } from '../../library/use-library';
@@ -21,11 +23,12 @@ export function LibraryScreen() {
   const [query, setQuery] = useState('');
   const [importing, setImporting] = useState(false);
   const [deleted, setDeleted] = useState<DeletedArticle>();
+  /** Why the latest deletion or its undo was not saved. */
+  const [writeError, setWriteError] = useState<string>();
   const [language, setLanguage] = useState<'' | TextLanguage>('');
   const [outlet, setOutlet] = useState('');
   const [tag, setTag] = useState('');
   const [order, setOrder] = useState<LibraryOrder>('added');
-  const searchField = useRef<HTMLInputElement>(null);
   const deferredQuery = useDeferredValue(query.trim());
   const terms = useMemo(() => searchTerms(deferredQuery), [deferredQuery]);
   const found = useMemo(
@@ -33,24 +36,22 @@ export function LibraryScreen() {
     [library, deferredQuery, language, outlet, tag, order],
   );
 
-  // Ctrl/Cmd+K: search the library.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
-        event.preventDefault();
-        searchField.current?.focus();
-        searchField.current?.select();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-
-  const remove = async (entry: LibraryEntry) => setDeleted(await deleteArticle(db, entry.articleId));
+  const remove = async (entry: LibraryEntry) => {
+    try {
+      setDeleted(await deleteArticle(db, entry.articleId));
+      setWriteError(undefined);
+    } catch (error) {
+      setWriteError(`Not deleted: ${describeWriteError(error)}`);
+    }
+  };
   const undo = async () => {
     if (!deleted) return;
-    await restoreArticle(db, deleted);
-    setDeleted(undefined);
+    try {
+      await restoreArticle(db, deleted);
+      setDeleted(undefined);
+    } catch (error) {
+      setWriteError(`Not restored: ${describeWriteError(error)}`);
+    }
   };
   const filtered = Boolean(deferredQuery || language || outlet || tag);
   const empty = library.ready && library.size === 0;
@@ -62,7 +63,6 @@ export function LibraryScreen() {
       <header className="screen-header">
         <h1 id="library-heading">Library</h1>
         <input
-          ref={searchField}
           type="search"
           className="search-field"
           placeholder="Search titles, text and English"
@@ -110,6 +110,11 @@ export function LibraryScreen() {
           </span>
         )}
       </div>
+      {writeError && (
+        <p role="alert" className="error-text">
+          {writeError}
+        </p>
+      )}
       {(importing || empty) && <ImportPanel onClose={() => setImporting(false)} />}
       {empty ? (
         <p className="empty-state">Your library is empty. Paste an article or choose files above.</p>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { languageNames } from '../../../common/text/language';
 import type { ModelInfo } from '../../../common/models/model-info';
-import { useWorkbench } from '../../app/workbench-context';
+import { useWorkbench } from '../../workbench/workbench-context';
 import { InstallButton } from '../../models/InstallButton';
 import { formatBytes } from '../../../common/format-bytes';
 import { useModels } from '../../models/use-models';

@@ -2,12 +2,12 @@ import { useState } from 'react';
 import { bilingualFromTranslation, defaultExportChoices, type ExportChoices } from '../../../common/formats/bilingual-document';
 import { bilingualFormatLabels, bilingualFormats, exportBilingual, type BilingualFormat } from '../../../common/formats/bilingual-writers';
 import type { SourceLanguage } from '../../../common/text/language';
-import { useWorkbench } from '../../app/workbench-context';
+import { useWorkbench } from '../../workbench/workbench-context';
 import { ProgressBar } from '../../components/ProgressBar';
 import { articleDocument } from '../../export/article-document';
 import { saveFile } from '../../files/save-file';
 import type { Glosses } from '../../glossary/use-glosses';
-import type { ArticleView } from '../../segments/use-article-view';
+import type { ArticleView } from '../../data/article-view';
 import { SidePanel } from './SidePanel';
 
 type Status = { kind: 'idle' } | { kind: 'working'; done: number; total: number } | { kind: 'done' | 'failed'; message: string };

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { SourceLanguage } from '../../../common/text/language';
-import { useWorkbench } from '../../app/workbench-context';
-import type { ArticleRecord, GlossRecord } from '../../db/records';
+import { useWorkbench } from '../../workbench/workbench-context';
+import type { ArticleRecord, GlossRecord } from '../../data/records';
 import { GlossForm } from '../../glossary/GlossForm';
 import type { Glosses } from '../../glossary/use-glosses';
-import { saveGloss } from '../../segments/article-changes';
-import { describeWriteError } from '../../db/write-errors';
+import { saveGloss } from '../../data/article-changes';
+import { describeWriteError } from '../../data/write-errors';
 
 type Anchor = { top: number; bottom: number; left: number; right: number };
 type Layer =

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { findGlossMatches } from '../../../common/glossary/gloss-index';
 import type { SourceLanguage } from '../../../common/text/language';
 import type { Glosses } from '../../glossary/use-glosses';
-import type { SentenceView } from '../../segments/use-article-view';
+import type { SentenceView } from '../../data/article-view';
 import { SidePanel } from './SidePanel';
 
 interface Props {

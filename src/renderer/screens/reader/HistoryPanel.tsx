@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { useWorkbench } from '../../app/workbench-context';
-import type { ArticleRecord, EditRecord } from '../../db/records';
-import { saveSegment } from '../../segments/article-changes';
-import type { SentenceView } from '../../segments/use-article-view';
+import { useWorkbench } from '../../workbench/workbench-context';
+import type { ArticleRecord, EditRecord } from '../../data/records';
+import { saveSegment } from '../../data/article-changes';
+import type { SentenceView } from '../../data/article-view';
 import { SidePanel } from './SidePanel';
-import { describeWriteError } from '../../db/write-errors';
+import { describeWriteError } from '../../data/write-errors';
 
 const statusNames = { machine: 'Back to machine English', edited: 'Edited', confirmed: 'Confirmed' } as const;
 const time = (timestamp: number) => new Date(timestamp).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });

@@ -1,9 +1,9 @@
 import { memo, type ReactNode } from 'react';
 import { wordDiff } from '../../../common/text/word-diff';
-import type { SentenceView } from '../../segments/use-article-view';
-import { SentenceEditor } from './SentenceEditor';
-import type { LibrarySettings } from '../../db/settings';
 import type { TextLanguage } from '../../../common/text/language';
+import type { SentenceView } from '../../data/article-view';
+import { SentenceEditor } from './SentenceEditor';
+import type { LibrarySettings } from '../../data/settings';
 
 export type ViewMode = LibrarySettings['readerMode'];
 

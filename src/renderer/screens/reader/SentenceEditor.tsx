@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { describeWriteError } from '../../db/write-errors';
+import { describeWriteError } from '../../data/write-errors';
 
 interface Props {
   initialText: string;

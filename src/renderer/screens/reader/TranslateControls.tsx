@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { ModelInfo } from '../../../common/models/model-info';
-import { useWorkbench } from '../../app/workbench-context';
+import { useWorkbench } from '../../workbench/workbench-context';
 import { ProgressBar } from '../../components/ProgressBar';
-import type { ArticleRecord } from '../../db/records';
-import type { SentenceView } from '../../segments/use-article-view';
+import type { ArticleRecord } from '../../data/records';
+import type { SentenceView } from '../../data/article-view';
 import { useTask } from '../../tasks/task-store';
 import { translationTaskId } from '../../translation/article-translator';
 

@@ -1,5 +1,5 @@
 import { foldText } from '../../../common/text/fold';
-import type { SentenceView } from '../../segments/use-article-view';
+import type { SentenceView } from '../../data/article-view';
 
 export interface FindMatch {
   row: number;

@@ -1,12 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { ServiceSettings } from '../../../common/api/contract';
-import { useWorkbench } from '../../app/workbench-context';
-import { backupFileName, createBackup, restoreBackup } from '../../db/backup';
-import { upgradeBackupsDatabase } from '../../db/upgrade-backups';
+import { useWorkbench } from '../../workbench/workbench-context';
+import { backupFileName, createBackup, restoreBackup } from '../../data/backup';
+import { listUpgradeBackups } from '../../data/upgrade-backups';
 import { saveFile } from '../../files/save-file';
-import { useLibrarySetting, type LibrarySettings } from '../../db/settings';
-import { describeWriteError } from '../../db/write-errors';
+import { useLibrarySetting, type LibrarySettings } from '../../data/settings';
+import { describeWriteError } from '../../data/write-errors';
 
 const themes: Array<{ value: LibrarySettings['theme']; label: string }> = [
   { value: 'system', label: 'Follow the system' },
@@ -132,14 +132,7 @@ function BackupSection() {
 /** The copies taken automatically before a newer Targum upgraded the library. */
 function UpgradeBackupList() {
   const { db } = useWorkbench();
-  const backups = useLiveQuery(async () => {
-    const store = upgradeBackupsDatabase(db.name);
-    try {
-      return await store.backups.orderBy('createdAt').reverse().toArray();
-    } finally {
-      store.close();
-    }
-  }, [db]);
+  const backups = useLiveQuery(() => listUpgradeBackups(db.name), [db]);
   if (!backups?.length) return null;
   return (
     <div className="upgrade-backups">

@@ -1,5 +1,5 @@
 import type { SampleArticle } from '../../common/api/contract';
-import { prepareArticle, writeArticle } from './articles';
+import { articleTables, prepareArticle, writeArticle } from './articles';
 import type { TargumDatabase } from './database';
 import { readLibrarySetting, writeLibrarySetting } from './settings';
 
@@ -12,7 +12,7 @@ export async function seedSampleLibrary(db: TargumDatabase, loadSamples: () => P
   if (await readLibrarySetting(db, 'sampleLibrarySeeded')) return false;
   const samples = await loadSamples();
   const prepared = samples.map((sample) => prepareArticle({ text: sample.text, origin: 'sample', originalFileName: sample.fileName }));
-  return db.transaction('rw', db.articles, db.segments, db.settings, async () => {
+  return db.transaction('rw', [...articleTables(db), db.settings], async () => {
     if (await readLibrarySetting(db, 'sampleLibrarySeeded')) return false;
     for (const article of prepared) await writeArticle(db, article);
     await writeLibrarySetting(db, 'sampleLibrarySeeded', true);

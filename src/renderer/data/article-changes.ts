@@ -1,41 +1,33 @@
-import { memoryKey } from '../../common/text/memory-key';
-import type { TargumDatabase } from '../db/database';
-import type { ArticleRecord, GlossRecord, MemoryRecord } from '../db/records';
-import type { SegmentValue } from './segment-state';
-
 /**
- * One change the reader makes while reading an article, kept with what it replaced so it can be undone
- * and redone, after a reload too. A confirmation also records the memory entry it replaced.
+ * The reader's changes to an article (corrections, confirmations, glosses), each one transaction that also
+ * records it in the article's undo log, so that undo and redo work after a reload too.
  */
-export type ArticleChange =
-  | { kind: 'segment'; source: string; before: SegmentValue | null; after: SegmentValue | null; /** Set on confirmations. */ memoryBefore?: MemoryRecord | null }
-  | { kind: 'gloss'; before: GlossRecord | null; after: GlossRecord | null };
+import type { SegmentStatus } from '../../common/formats/translation-output';
+import { memoryKey } from '../../common/text/memory-key';
+import { markArticlesChanged } from './changed-articles';
+import type { TargumDatabase } from './database';
+import type { ArticleChange, ArticleRecord, GlossRecord, MemoryRecord, SegmentValue, UndoLogRecord } from './records';
 
-interface UndoHistory {
-  done: ArticleChange[];
-  undone: ArticleChange[];
-}
+type UndoHistory = Omit<UndoLogRecord, 'articleId'>;
 
 /** Older changes fall off the end of the undo history; the edit history of each segment keeps them all. */
 const undoDepth = 200;
 
-export const undoHistoryKey = (articleId: number) => `undo:article:${articleId}`;
-
 function tables(db: TargumDatabase) {
-  return [db.edits, db.memory, db.glosses, db.settings];
+  return [db.edits, db.memory, db.glosses, db.undoLogs, db.searchQueue];
 }
 
 async function readHistory(db: TargumDatabase, articleId: number): Promise<UndoHistory> {
-  const stored = (await db.settings.get(undoHistoryKey(articleId)))?.value as UndoHistory | undefined;
-  return stored ?? { done: [], undone: [] };
+  return (await db.undoLogs.get(articleId)) ?? { done: [], undone: [] };
 }
 
 async function writeHistory(db: TargumDatabase, articleId: number, history: UndoHistory): Promise<void> {
-  await db.settings.put({ key: undoHistoryKey(articleId), value: { done: history.done.slice(-undoDepth), undone: history.undone.slice(-undoDepth) } });
+  await db.undoLogs.put({ articleId, done: history.done.slice(-undoDepth), undone: history.undone.slice(-undoDepth) });
 }
 
 async function applySegment(db: TargumDatabase, article: ArticleRecord, source: string, value: SegmentValue | null, memory: MemoryRecord | null | undefined): Promise<void> {
   await db.edits.add({ articleId: article.id!, source, text: value?.text ?? '', status: value?.status ?? 'machine', createdAt: Date.now() });
+  await markArticlesChanged(db, [article.id!]);
   if (memory === undefined) return;
   const key = memoryKey(article.language, source);
   if (memory === null) await db.memory.where('sourceKey').equals(key).delete();
@@ -56,7 +48,7 @@ async function apply(db: TargumDatabase, article: ArticleRecord, change: Article
 }
 
 /** The memory entry a confirmation writes: one per normalised source sentence, the latest confirmation wins. */
-export async function confirmedMemory(db: TargumDatabase, article: ArticleRecord, source: string, value: SegmentValue): Promise<MemoryRecord> {
+async function confirmedMemory(db: TargumDatabase, article: ArticleRecord, source: string, value: SegmentValue): Promise<MemoryRecord> {
   const sourceKey = memoryKey(article.language, source);
   const existing = await db.memory.where('sourceKey').equals(sourceKey).first();
   const entry: MemoryRecord = { sourceKey, language: article.language, source, target: value.text, origin: 'confirmed', updatedAt: Date.now() };
@@ -92,24 +84,40 @@ async function record(db: TargumDatabase, article: ArticleRecord, change: Articl
 }
 
 /** Undoes the article's latest change; resolves to it, or undefined when there is nothing to undo. */
-export async function undoChange(db: TargumDatabase, article: ArticleRecord): Promise<ArticleChange | undefined> {
+export function undoChange(db: TargumDatabase, article: ArticleRecord): Promise<ArticleChange | undefined> {
+  return replay(db, article, 'back');
+}
+
+/** Redoes the change undone last; resolves to it, or undefined when there is nothing to redo. */
+export function redoChange(db: TargumDatabase, article: ArticleRecord): Promise<ArticleChange | undefined> {
+  return replay(db, article, 'forward');
+}
+
+/** Moves the latest change from one list of the undo log to the other, applying it back or forward. */
+function replay(db: TargumDatabase, article: ArticleRecord, direction: 'forward' | 'back'): Promise<ArticleChange | undefined> {
   return db.transaction('rw', tables(db), async () => {
-    const history = await readHistory(db, article.id!);
-    const change = history.done.at(-1);
+    const { done, undone } = await readHistory(db, article.id!);
+    const [from, to] = direction === 'back' ? [done, undone] : [undone, done];
+    const change = from.at(-1);
     if (!change) return undefined;
-    await apply(db, article, change, 'back');
-    await writeHistory(db, article.id!, { done: history.done.slice(0, -1), undone: [...history.undone, change] });
+    await apply(db, article, change, direction);
+    const moved = { from: from.slice(0, -1), to: [...to, change] };
+    await writeHistory(db, article.id!, direction === 'back' ? { done: moved.from, undone: moved.to } : { done: moved.to, undone: moved.from });
     return change;
   });
 }
 
-export async function redoChange(db: TargumDatabase, article: ArticleRecord): Promise<ArticleChange | undefined> {
-  return db.transaction('rw', tables(db), async () => {
-    const history = await readHistory(db, article.id!);
-    const change = history.undone.at(-1);
-    if (!change) return undefined;
-    await apply(db, article, change, 'forward');
-    await writeHistory(db, article.id!, { done: [...history.done, change], undone: history.undone.slice(0, -1) });
-    return change;
+/**
+ * Sentences' English and status from a file translated or reviewed elsewhere, as edits that keep each
+ * sentence's history (not undoable one by one); confirmations go into the translation memory. One transaction.
+ */
+export async function addImportedEdits(db: TargumDatabase, article: ArticleRecord, edits: ReadonlyArray<{ source: string; text: string; status: SegmentStatus }>): Promise<void> {
+  await db.transaction('rw', db.edits, db.memory, db.searchQueue, async () => {
+    const now = Date.now();
+    await db.edits.bulkAdd(edits.map(({ source, text, status }) => ({ articleId: article.id!, source, text, status, createdAt: now })));
+    for (const edit of edits.filter((edit) => edit.status === 'confirmed')) {
+      await db.memory.put(await confirmedMemory(db, article, edit.source, { text: edit.text, status: 'confirmed' }));
+    }
+    await markArticlesChanged(db, [article.id!]);
   });
 }

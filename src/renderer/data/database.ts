@@ -1,20 +1,24 @@
 import Dexie, { type Table } from 'dexie';
-import type { EntryWordsRecord, LibraryEntryRecord, SearchQueueRecord, SearchWordRecord } from '../library/library-records';
-import { keepSearchTextCurrent } from '../library/search-text';
 import type {
   AlignmentRecord,
   ArticleRecord,
   EditRecord,
+  EntryWordsRecord,
   GlossRecord,
+  LibraryEntryRecord,
   MemoryRecord,
+  SearchQueueRecord,
+  SearchWordRecord,
   SegmentRecord,
   SettingRecord,
   TranslationRecord,
+  UndoLogRecord,
 } from './records';
 import { migrations } from './schema';
 
 export const databaseName = 'targum';
 
+/** The library in IndexedDB. Only the repositories of src/renderer/data read and write its tables. */
 export class TargumDatabase extends Dexie {
   articles!: Table<ArticleRecord, number>;
   segments!: Table<SegmentRecord, number>;
@@ -24,6 +28,7 @@ export class TargumDatabase extends Dexie {
   alignments!: Table<AlignmentRecord, number>;
   memory!: Table<MemoryRecord, number>;
   settings!: Table<SettingRecord, string>;
+  undoLogs!: Table<UndoLogRecord, number>;
   libraryEntries!: Table<LibraryEntryRecord, number>;
   entryWords!: Table<EntryWordsRecord, number>;
   searchWords!: Table<SearchWordRecord, number>;
@@ -35,6 +40,5 @@ export class TargumDatabase extends Dexie {
       const version = this.version(migration.version).stores(migration.stores);
       if (migration.upgrade) version.upgrade(migration.upgrade);
     }
-    keepSearchTextCurrent(this);
   }
 }

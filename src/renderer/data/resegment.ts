@@ -1,6 +1,7 @@
 import { buildArticle } from '../../common/import/article-import';
 import { SEGMENTER_VERSION } from '../../common/text/segmenter';
 import { deriveSegments } from './articles';
+import { markArticlesChanged } from './changed-articles';
 import type { TargumDatabase } from './database';
 
 /** The segmenter version the library's sentences were derived with; libraries from before it was kept used version 1. */
@@ -22,12 +23,13 @@ export async function resegmentLibrary(db: TargumDatabase, version: number = SEG
   if ((stored ?? 1) >= version) return 0;
   let rebuilt = 0;
   for (const articleId of articleIds) {
-    await db.transaction('rw', db.articles, db.segments, async () => {
+    await db.transaction('rw', db.articles, db.segments, db.searchQueue, async () => {
       const article = await db.articles.get(articleId);
       if (!article) return;
       const derived = deriveSegments(articleId, buildArticle(article.originalText, article.language));
       await db.segments.where('articleId').equals(articleId).delete();
       await db.segments.bulkAdd(derived.map((segment) => ({ ...segment, segmenterVersion: version })));
+      await markArticlesChanged(db, [articleId]);
     });
     rebuilt += 1;
   }

@@ -1,8 +1,9 @@
 import { buildArticle, type ImportedArticle } from '../../common/import/article-import';
 import { SEGMENTER_VERSION } from '../../common/text/segmenter';
+import type { TextLanguage } from '../../common/text/language';
+import { markArticlesChanged } from './changed-articles';
 import type { TargumDatabase } from './database';
 import type { ArticleOrigin, ArticleRecord, SegmentRecord } from './records';
-import type { TextLanguage } from '../../common/text/language';
 
 export interface NewArticle {
   text: string;
@@ -56,9 +57,50 @@ export function prepareArticle(input: NewArticle, now: number = Date.now()): { r
   };
 }
 
-/** Writes an article and its derived sentences; call it inside a transaction over articles and segments. */
-export async function writeArticle(db: TargumDatabase, prepared: ReturnType<typeof prepareArticle>): Promise<number> {
+export type PreparedArticle = ReturnType<typeof prepareArticle>;
+
+/** The tables a transaction that writes articles (writeArticle) must hold. */
+export const articleTables = (db: TargumDatabase) => [db.articles, db.segments, db.searchQueue];
+
+/** Writes an article and its derived sentences; call it inside a transaction over articleTables. */
+export async function writeArticle(db: TargumDatabase, prepared: PreparedArticle): Promise<number> {
   const id = await db.articles.add(prepared.record);
   await db.segments.bulkAdd(deriveSegments(id, prepared.article));
+  await markArticlesChanged(db, [id]);
   return id;
+}
+
+/** Stores one article: nothing is stored unless the whole article is. Resolves to its id. */
+export function addArticle(db: TargumDatabase, prepared: PreparedArticle): Promise<number> {
+  return db.transaction('rw', articleTables(db), () => writeArticle(db, prepared));
+}
+
+export function getArticle(db: TargumDatabase, articleId: number): Promise<ArticleRecord | undefined> {
+  return db.articles.get(articleId);
+}
+
+/** The articles of a title, for matching a file exported from one of them. */
+export function articlesTitled(db: TargumDatabase, title: string): Promise<ArticleRecord[]> {
+  return db.articles.where('title').equals(title).toArray();
+}
+
+/** Each article's title and language by id, read from the indexes alone (never the text or the stored file). */
+export function articleLabels(db: TargumDatabase): Promise<Map<number, { title: string; language: ArticleRecord['language'] }>> {
+  return db.transaction('r', db.articles, async () => {
+    const titles = new Map<number, string>();
+    const labels = new Map<number, { title: string; language: ArticleRecord['language'] }>();
+    await db.articles.orderBy('title').eachKey((title, cursor) => titles.set(cursor.primaryKey as number, title as string));
+    await db.articles.orderBy('language').eachKey((language, cursor) => {
+      const id = cursor.primaryKey as number;
+      labels.set(id, { title: titles.get(id) ?? '', language: language as ArticleRecord['language'] });
+    });
+    return labels;
+  });
+}
+
+export async function renameArticle(db: TargumDatabase, articleId: number, title: string): Promise<void> {
+  await db.transaction('rw', db.articles, db.searchQueue, async () => {
+    await db.articles.update(articleId, { title, updatedAt: Date.now() });
+    await markArticlesChanged(db, [articleId]);
+  });
 }

@@ -1,8 +1,8 @@
-import { everyArticle } from '../../library/library-records';
+import { everyArticle } from '../records';
 import type { Migration } from './migration';
 
 /**
- * The library's list entries, their search words and the vocabulary (src/renderer/library). Existing
+ * The library's list entries, their search words and the vocabulary (src/renderer/library/search-text.ts). Existing
  * articles are queued for indexing rather than indexed here, so that the upgrade does not hold up opening
  * a large library.
  */

@@ -3,11 +3,11 @@ import { ArticleImportError } from '../../common/import/article-import';
 import { ImportTextError } from '../../common/import/encoding';
 import { BilingualImportError } from '../../common/formats/bilingual-readers';
 import { importKindOf, isBilingualFile, unsupportedTypeMessage } from '../../common/import/file-kinds';
-import { importBilingualFile } from '../import/bilingual-import';
+import { importBilingualFile } from './bilingual-import';
 import { checkImportSize, readImportSource, type ImportFile } from '../../common/import/import-source';
-import type { TargumDatabase } from './database';
-import { prepareArticle, writeArticle, type NewArticle } from './articles';
 import type { TextLanguage } from '../../common/text/language';
+import type { TargumDatabase } from '../data/database';
+import { addArticle, prepareArticle, type NewArticle } from '../data/articles';
 
 /** What became of one file, link or pasted text. */
 export type ImportOutcome =
@@ -28,7 +28,7 @@ export interface ImportCandidate {
 /** Imports one article: nothing is stored unless the whole article is (one transaction). */
 async function store(db: TargumDatabase, input: NewArticle, name: string): Promise<ImportOutcome> {
   const prepared = prepareArticle(input);
-  const articleId = await db.transaction('rw', db.articles, db.segments, () => writeArticle(db, prepared));
+  const articleId = await addArticle(db, prepared);
   return { status: 'imported', name, articleId, title: prepared.record.title, language: prepared.record.language, paragraphs: prepared.article.paragraphs.length };
 }
 

@@ -1,11 +1,5 @@
 import type { SegmentStatus } from '../../common/formats/translation-output';
-import type { EditRecord, MemoryRecord, TranslationRecord } from '../db/records';
-
-/** A sentence's English as the reader left it: a correction, or a confirmation of the English shown. */
-export interface SegmentValue {
-  text: string;
-  status: Exclude<SegmentStatus, 'machine'>;
-}
+import type { EditRecord, MemoryRecord, SegmentValue, TranslationRecord } from './records';
 
 /** Where the English shown for a sentence comes from. */
 export type EnglishOrigin = 'correction' | 'memory' | 'machine';
@@ -20,9 +14,9 @@ export interface SegmentState {
   memory?: MemoryRecord;
 }
 
-/** Records by source sentence, the newest of each (edits and translations are append-only). */
-export function newestBySource<T extends { source: string; createdAt: number; id?: number }>(records: readonly T[]): Map<string, T> {
-  const newest = new Map<string, T>();
+/** Records by source sentence, the newest of each (edits and translations are append-only), added to those known already. */
+export function newestBySource<T extends { source: string; createdAt: number; id?: number }>(records: readonly T[], known: ReadonlyMap<string, T> = new Map()): Map<string, T> {
+  const newest = new Map(known);
   for (const record of records) {
     const known = newest.get(record.source);
     if (!known || known.createdAt < record.createdAt || (known.createdAt === record.createdAt && (known.id ?? 0) < (record.id ?? 0))) {

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { exportDB, importDB, importInto, peakImportFile } from 'dexie-export-import';
+import { announceLibraryReplaced } from './changed-articles';
 import { databaseName, TargumDatabase } from './database';
 
 export class BackupError extends Error {}
@@ -31,6 +32,7 @@ export async function restoreBackup(db: TargumDatabase, file: Blob): Promise<voi
   }
   const current = meta.data.databaseVersion < db.verno ? await upgradedBackup(file, `${db.name}-restoring`) : file;
   await importInto(db, current, { clearTablesBeforeImport: true, acceptNameDiff: true });
+  await announceLibraryReplaced(db);
 }
 
 /** The backup loaded into a scratch database at its own version, upgraded there, and exported again. */

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { AppInfo, TargumApi } from '../../common/api/contract';
-import type { TargumDatabase } from '../db/database';
+import type { TargumDatabase } from '../data/database';
 import type { TaskStore } from '../tasks/task-store';
 import type { ArticleTranslator } from '../translation/article-translator';
 

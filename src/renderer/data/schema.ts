@@ -1,6 +1,7 @@
 import { initialSchema } from './migrations/001-initial';
 import { searchText } from './migrations/002-search-text';
+import { undoLogs } from './migrations/003-undo-logs';
 import type { Migration } from './migrations/migration';
 
 /** Every schema version in order; a later issue appends its numbered migration here. Never edit a shipped one. */
-export const migrations: readonly Migration[] = [initialSchema, searchText];
+export const migrations: readonly Migration[] = [initialSchema, searchText, undoLogs];

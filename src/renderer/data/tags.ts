@@ -1,10 +1,12 @@
-import type { TargumDatabase } from '../db/database';
+import { markArticlesChanged } from './changed-articles';
+import type { TargumDatabase } from './database';
+import type { ArticleRecord } from './records';
 
 /** At most this many characters: a tag is a label, not a note. */
 export const tagLength = 40;
 
 /** A tag as typed, tidied: no leading #, single spaces, at most `tagLength` characters. */
-export function normalizeTag(typed: string): string {
+function normalizeTag(typed: string): string {
   return typed.trim().replace(/^#+/, '').replace(/\s+/g, ' ').trim().slice(0, tagLength).trim();
 }
 
@@ -20,24 +22,25 @@ export async function addTags(db: TargumDatabase, articleId: number, typed: stri
     .filter(Boolean)
     .map((tag) => spelling.get(tag.toLocaleLowerCase()) ?? tag);
   if (wanted.length === 0) return;
-  await db.articles
-    .where(':id')
-    .equals(articleId)
-    .modify((article) => {
-      const known = new Set(article.tags.map((tag) => tag.toLocaleLowerCase()));
-      for (const tag of wanted) {
-        if (known.has(tag.toLocaleLowerCase())) continue;
-        known.add(tag.toLocaleLowerCase());
-        article.tags.push(tag);
-      }
-    });
+  await modifyTags(db, articleId, (article) => {
+    const known = new Set(article.tags.map((tag) => tag.toLocaleLowerCase()));
+    for (const tag of wanted) {
+      if (known.has(tag.toLocaleLowerCase())) continue;
+      known.add(tag.toLocaleLowerCase());
+      article.tags.push(tag);
+    }
+  });
 }
 
 export async function removeTag(db: TargumDatabase, articleId: number, tag: string): Promise<void> {
-  await db.articles
-    .where(':id')
-    .equals(articleId)
-    .modify((article) => {
-      article.tags = article.tags.filter((known) => known !== tag);
-    });
+  await modifyTags(db, articleId, (article) => {
+    article.tags = article.tags.filter((known) => known !== tag);
+  });
+}
+
+async function modifyTags(db: TargumDatabase, articleId: number, change: (article: ArticleRecord) => void): Promise<void> {
+  await db.transaction('rw', db.articles, db.searchQueue, async () => {
+    await db.articles.where(':id').equals(articleId).modify(change);
+    await markArticlesChanged(db, [articleId]);
+  });
 }

@@ -29,6 +29,16 @@ export function upgradeBackupsDatabase(libraryName: string): UpgradeBackupsDatab
   return new UpgradeBackupsDatabase(`${libraryName}-upgrade-backups`);
 }
 
+/** The copies taken before upgrades of this library, newest first. */
+export async function listUpgradeBackups(libraryName: string): Promise<UpgradeBackup[]> {
+  const store = upgradeBackupsDatabase(libraryName);
+  try {
+    return await store.backups.orderBy('createdAt').reverse().toArray();
+  } finally {
+    store.close();
+  }
+}
+
 /** The schema version the library has on disk, or 0 when there is no library yet. */
 async function storedVersion(libraryName: string): Promise<number> {
   if (!(await Dexie.exists(libraryName))) return 0;

@@ -1,0 +1,84 @@
+/**
+ * Alignments in the library: an article's counterpart (a translation or parallel version) is an article of
+ * its own, and the alignment joins their sentences. Every write checks the revision it was made on, so an
+ * edit made on a stale copy is refused rather than lost.
+ */
+import { articleTables, writeArticle, type PreparedArticle } from './articles';
+import type { TargumDatabase } from './database';
+import type { AlignmentLinkRecord, AlignmentRecord, ArticleRecord } from './records';
+
+/** A failure the user can act on, in one sentence. */
+export class AlignmentError extends Error {}
+
+/** A new alignment record: revision 1, nothing to undo. */
+function newAlignmentRecord(articleId: number, counterpartId: number, links: AlignmentLinkRecord[], source: string[], target: string[], now: number): Omit<AlignmentRecord, 'id'> {
+  return { articleId, counterpartId, links, sourceSentences: source, targetSentences: target, undo: [], redo: [], revision: 1, createdAt: now, updatedAt: now };
+}
+
+export interface AlignedContent {
+  links: AlignmentLinkRecord[];
+  sourceSentences: string[];
+  targetSentences: string[];
+}
+
+/**
+ * Writes the target article (and the source article, when it is new rather than an id) and the alignment
+ * between them, in one transaction: nothing is stored unless all is.
+ */
+export function addAlignedArticles(
+  db: TargumDatabase,
+  source: PreparedArticle | number,
+  target: PreparedArticle,
+  content: AlignedContent,
+): Promise<{ sourceId: number; targetId: number; alignmentId: number }> {
+  return db.transaction('rw', [...articleTables(db), db.alignments], async () => {
+    if (typeof source === 'number' && !(await db.articles.get(source))) throw new AlignmentError('This article is no longer in the library.');
+    const sourceId = typeof source === 'number' ? source : await writeArticle(db, source);
+    const targetId = await writeArticle(db, target);
+    const alignmentId = await db.alignments.add(newAlignmentRecord(sourceId, targetId, content.links, content.sourceSentences, content.targetSentences, Date.now()));
+    return { sourceId, targetId, alignmentId };
+  });
+}
+
+export async function getAlignment(db: TargumDatabase, alignmentId: number): Promise<AlignmentRecord | undefined> {
+  return db.alignments.get(alignmentId);
+}
+
+/** The alignments of an article whose counterpart is still in the library, oldest first. */
+export async function alignmentsOf(db: TargumDatabase, articleId: number): Promise<Array<{ alignment: AlignmentRecord; counterpart: ArticleRecord }>> {
+  const alignments = await db.alignments.where('articleId').equals(articleId).sortBy('createdAt');
+  const counterparts = await db.articles.bulkGet(alignments.map((alignment) => alignment.counterpartId));
+  return alignments.flatMap((alignment, index) => (counterparts[index] ? [{ alignment, counterpart: counterparts[index] }] : []));
+}
+
+/** The articles this article is the counterpart of. */
+export async function alignedAsCounterpart(db: TargumDatabase, articleId: number): Promise<ArticleRecord[]> {
+  const alignments = await db.alignments.where('counterpartId').equals(articleId).toArray();
+  const sources = await db.articles.bulkGet(alignments.map((alignment) => alignment.articleId));
+  return sources.filter((article): article is ArticleRecord => article !== undefined);
+}
+
+/**
+ * Changes the alignment as it is stored now, in one transaction: refused when it is gone or was written since
+ * revision `revision` (when given). `change` returns the fields to write, or undefined to leave it as it is.
+ * Resolves to the record as stored and what `change` gave back besides.
+ */
+export function updateAlignment<T = undefined>(
+  db: TargumDatabase,
+  alignmentId: number,
+  revision: number | undefined,
+  change: (record: AlignmentRecord) => { fields?: Partial<AlignmentRecord>; result?: T },
+): Promise<{ record: AlignmentRecord; result?: T }> {
+  return db.transaction('rw', db.alignments, async () => {
+    const record = await db.alignments.get(alignmentId);
+    if (!record) throw new AlignmentError('This alignment is no longer in the library.');
+    if (revision !== undefined && record.revision !== revision) {
+      throw new AlignmentError('This alignment was changed elsewhere meanwhile; it now shows the latest version, so try again.');
+    }
+    const { fields, result } = change(record);
+    if (!fields) return { record, result };
+    const next = { ...record, ...fields, revision: record.revision + 1, updatedAt: Date.now() };
+    await db.alignments.put(next);
+    return { record: next, result };
+  });
+}
