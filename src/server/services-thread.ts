@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { ServicesChild } from '../common/rpc/services-connection';
+import { textPortOverEmitter } from '../common/rpc/text-ports';
 import path from 'node:path';
 import { readAppMetadata, sourceRootDir } from '../node/app-metadata';
 import type { DataPaths } from '../node/paths';
@@ -16,14 +17,7 @@ export function spawnServicesThread(start: ServicesStart): ServicesChild {
   const bootstrap = `import(${JSON.stringify(tsxLoader)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerEntry)}); });`;
   const worker = new Worker(bootstrap, { eval: true, workerData: start });
   return {
-    port: {
-      send: (text) => worker.postMessage(text),
-      onMessage: (handler) => {
-        const listener = (data: unknown) => handler(typeof data === 'string' ? data : '');
-        worker.on('message', listener);
-        return () => void worker.off('message', listener);
-      },
-    },
+    port: textPortOverEmitter(worker),
     onExit: (listener) => {
       let reported = false;
       const report = (reason: string) => {

@@ -15,6 +15,8 @@ export interface FetchedArticle {
 
 export interface FetchArticleOptions {
   sizeLimitMb: number;
+  /** Stops the fetch (its caller cancelled). */
+  signal?: AbortSignal;
   timeoutMs?: number;
   maxRedirects?: number;
 }
@@ -93,7 +95,7 @@ async function readBody(response: Response, limitBytes: number, url: URL, limitM
 export async function fetchArticle(address: string, options: FetchArticleOptions): Promise<FetchedArticle> {
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
   const maxRedirects = options.maxRedirects ?? defaultMaxRedirects;
-  const signal = AbortSignal.timeout(timeoutMs);
+  const signal = options.signal ? AbortSignal.any([AbortSignal.timeout(timeoutMs), options.signal]) : AbortSignal.timeout(timeoutMs);
   let url = httpUrl(address);
   for (let redirects = 0; ; redirects++) {
     let response: Response;

@@ -1,90 +1,116 @@
-import type { ApiEvent, TargumApi } from '../../common/api/contract';
+import type { SegmentTranslated, TargumApi } from '../../common/api/contract';
+import { ApiCallError } from '../../common/api/reply';
 import type { ModelDtype } from '../../common/models/model-info';
 import type { TargumDatabase } from '../db/database';
 import type { ArticleRecord, SegmentRecord } from '../db/records';
 import type { TaskStore } from '../tasks/task-store';
 import { describeWriteError } from '../db/write-errors';
 
-type TranslationEvent = Extract<ApiEvent, { type: 'translation' }>;
-
 export function translationTaskId(articleId: number): string {
   return `translate:article:${articleId}`;
 }
 
+interface RunningTranslation {
+  articleId: number;
+  sources: Map<string, string>;
+  controller: AbortController;
+  prioritize: (segmentIds: string[]) => void;
+  /** The batches stored so far, in order. */
+  stored: Promise<void>;
+  writeError?: string;
+}
+
 /**
- * Translates articles through the services and stores each sentence's English as it arrives, so the work
+ * Translates articles through the services and stores each batch of English as it arrives, so the work
  * goes on (and is kept) while the reader is elsewhere. One translation per article at a time.
  */
 export class ArticleTranslator {
-  private readonly running = new Map<string, { articleId: number; sources: Map<string, string>; writeError?: string }>();
+  private readonly running = new Map<number, RunningTranslation>();
 
   constructor(
     private readonly api: TargumApi,
     private readonly db: TargumDatabase,
     private readonly tasks: TaskStore,
-  ) {
-    api.onEvent((event) => {
-      if (event.type === 'translation') void this.store(event);
-      else if (event.type === 'progress' && this.running.has(event.taskId)) tasks.progress(event);
-    });
-  }
+  ) {}
 
   isRunning(articleId: number): boolean {
-    return this.running.has(translationTaskId(articleId));
+    return this.running.has(articleId);
   }
 
   /** Translates the given sentences; those in `firstIds` (the paragraphs on screen) go first. */
   async translate(article: ArticleRecord, segments: readonly SegmentRecord[], options: { modelId?: string; dtype?: ModelDtype; firstIds?: number[] }): Promise<void> {
-    const requestId = translationTaskId(article.id!);
-    if (this.running.has(requestId)) return;
-    this.running.set(requestId, { articleId: article.id!, sources: new Map(segments.map((segment) => [String(segment.id), segment.text])) });
-    this.tasks.start(requestId, 'Translating');
-    try {
-      await this.api.translate({
-        requestId,
+    const articleId = article.id!;
+    if (this.running.has(articleId)) return;
+    const taskId = translationTaskId(articleId);
+    const controller = new AbortController();
+    const call = this.api.translation.translate(
+      {
         segments: segments.map((segment) => ({ id: String(segment.id), text: segment.text })),
         from: article.language,
         to: 'en',
-        modelId: options.modelId,
+        model: options.modelId === undefined ? undefined : { id: options.modelId },
         dtype: options.dtype,
         priority: options.firstIds?.map(String),
-      });
-      const writeError = this.running.get(requestId)?.writeError;
-      this.tasks.finish(requestId, writeError);
+      },
+      {
+        signal: controller.signal,
+        onProgress: ({ done, total, results }) => {
+          this.tasks.progress(taskId, { done, total });
+          if (results.length > 0) request.stored = request.stored.then(() => this.store(request, results));
+        },
+      },
+    );
+    const request: RunningTranslation = {
+      articleId,
+      sources: new Map(segments.map((segment) => [String(segment.id), segment.text])),
+      controller,
+      prioritize: (segmentIds) => call.control({ prioritize: segmentIds }),
+      stored: Promise.resolve(),
+    };
+    this.running.set(articleId, request);
+    this.tasks.start(taskId, 'Translating', () => controller.abort());
+    try {
+      await call;
+      await request.stored;
+      this.tasks.finish(taskId, request.writeError === undefined ? undefined : { message: request.writeError });
     } catch (error) {
-      this.tasks.finish(requestId, error instanceof Error ? error.message : String(error));
+      await request.stored;
+      // A translation the reader cancelled is no failure to report.
+      if (error instanceof ApiCallError && error.code === 'cancelled') this.tasks.finish(taskId);
+      else this.tasks.finish(taskId, { message: error instanceof Error ? error.message : String(error), code: error instanceof ApiCallError ? error.code : undefined });
     } finally {
-      this.running.delete(requestId);
+      this.running.delete(articleId);
     }
   }
 
   cancel(articleId: number): void {
-    void this.api.cancelTranslation({ requestId: translationTaskId(articleId) });
+    this.running.get(articleId)?.controller.abort();
   }
 
   /** Moves sentences that came on screen to the front of a running translation. */
   prioritize(articleId: number, segmentIds: number[]): void {
-    if (this.isRunning(articleId)) void this.api.prioritizeTranslation({ requestId: translationTaskId(articleId), segmentIds: segmentIds.map(String) });
+    this.running.get(articleId)?.prioritize(segmentIds.map(String));
   }
 
-  private async store(event: TranslationEvent): Promise<void> {
-    const request = this.running.get(event.requestId);
-    const source = request?.sources.get(event.segmentId);
-    if (!request || source === undefined) return;
-    try {
-      await this.db.translations.add({
-        articleId: request.articleId,
-        source,
-        text: event.text,
-        modelId: event.modelId,
-        precision: event.dtype,
-        createdAt: event.createdAt,
-      });
-    } catch (error) {
-      // English that cannot be kept is not shown as translated: the run stops and says why.
-      if (request.writeError) return;
-      request.writeError = `Translation stopped: the English could not be saved (${describeWriteError(error)}).`;
-      this.cancel(request.articleId);
+  /** Stores one batch of English. */
+  private async store(request: RunningTranslation, results: readonly SegmentTranslated[]): Promise<void> {
+    for (const result of results) {
+      const source = request.sources.get(result.segmentId);
+      if (source === undefined || request.writeError) continue;
+      try {
+        await this.db.translations.add({
+          articleId: request.articleId,
+          source,
+          text: result.text,
+          modelId: result.modelId,
+          precision: result.dtype,
+          createdAt: result.createdAt,
+        });
+      } catch (error) {
+        // English that cannot be kept is not shown as translated: the run stops and says why.
+        request.writeError = `Translation stopped: the English could not be saved (${describeWriteError(error)}).`;
+        request.controller.abort();
+      }
     }
   }
 }

@@ -23,6 +23,8 @@ import { ParagraphRow, type RowHandlers, type ViewMode } from './ParagraphRow';
 import { ReadingList, type ReadingListHandle } from './ReadingList';
 import { TranslateControls } from './TranslateControls';
 import { useVisibleRows } from './use-visible-rows';
+import { useTask } from '../../tasks/task-store';
+import { translationTaskId } from '../../translation/article-translator';
 import './reader.css';
 import { describeWriteError } from '../../db/write-errors';
 import { isEditable } from '../../components/editable-target';
@@ -45,9 +47,11 @@ function describeChange(change: ArticleChange): string {
 }
 
 function Reader({ view, language, initialSegmentId }: { view: ArticleView; language: SourceLanguage; initialSegmentId?: number }) {
-  const { db } = useWorkbench();
+  const { db, tasks } = useWorkbench();
   const { article } = view;
   const models = useModels();
+  // The services' answer counts too: a model removed elsewhere since the list was read.
+  const translationTask = useTask(tasks, translationTaskId(article.id!));
   const [modelId, setModelId] = useState<string>();
   const [storedMode, setMode] = useLibrarySetting(db, 'readerMode');
   const [swapped, setSwapped] = useLibrarySetting(db, 'readerSwapped');
@@ -316,7 +320,7 @@ function Reader({ view, language, initialSegmentId }: { view: ArticleView; langu
           }}
         />
       )}
-      {models.installed !== undefined && usable.length === 0 && (
+      {models.installed !== undefined && (usable.length === 0 || translationTask?.errorCode === 'no-model') && (
         <MissingModelNotice language={language} catalog={models.catalog} onInstalled={models.refresh} />
       )}
       <p className="visually-hidden" role="status" aria-live="polite">
