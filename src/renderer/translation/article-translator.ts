@@ -15,7 +15,7 @@ interface RunningTranslation {
   sources: Map<string, string>;
   controller: AbortController;
   prioritize: (segmentIds: string[]) => void;
-  /** The batches stored so far, in order. */
+  /** The storing of the batches received so far. */
   stored: Promise<void>;
   writeError?: string;
 }
@@ -56,7 +56,7 @@ export class ArticleTranslator {
         signal: controller.signal,
         onProgress: ({ done, total, results }) => {
           this.tasks.progress(taskId, { done, total });
-          if (results.length > 0) request.stored = request.stored.then(() => this.store(request, results));
+          if (results.length > 0) request.stored = Promise.all([request.stored, this.store(request, results)]).then(() => undefined);
         },
       },
     );
@@ -94,23 +94,25 @@ export class ArticleTranslator {
 
   /** Stores one batch of English. */
   private async store(request: RunningTranslation, results: readonly SegmentTranslated[]): Promise<void> {
-    for (const result of results) {
-      const source = request.sources.get(result.segmentId);
-      if (source === undefined || request.writeError) continue;
-      try {
-        await this.db.translations.add({
-          articleId: request.articleId,
-          source,
-          text: result.text,
-          modelId: result.modelId,
-          precision: result.dtype,
-          createdAt: result.createdAt,
-        });
-      } catch (error) {
-        // English that cannot be kept is not shown as translated: the run stops and says why.
-        request.writeError = `Translation stopped: the English could not be saved (${describeWriteError(error)}).`;
-        request.controller.abort();
-      }
-    }
+    await Promise.all(
+      results.map(async (result) => {
+        const source = request.sources.get(result.segmentId);
+        if (source === undefined || request.writeError) return;
+        try {
+          await this.db.translations.add({
+            articleId: request.articleId,
+            source,
+            text: result.text,
+            modelId: result.modelId,
+            precision: result.dtype,
+            createdAt: result.createdAt,
+          });
+        } catch (error) {
+          // English that cannot be kept is not shown as translated: the run stops and says why.
+          request.writeError ??= `Translation stopped: the English could not be saved (${describeWriteError(error)}).`;
+          request.controller.abort();
+        }
+      }),
+    );
   }
 }
