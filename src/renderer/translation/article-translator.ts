@@ -42,7 +42,15 @@ export class ArticleTranslator {
     const articleId = article.id!;
     if (this.running.has(articleId)) return;
     const taskId = translationTaskId(articleId);
-    const controller = new AbortController();
+    const request: RunningTranslation = {
+      articleId,
+      sources: new Map(segments.map((segment) => [String(segment.id), segment.text])),
+      controller: new AbortController(),
+      prioritize: () => undefined,
+      stored: Promise.resolve(),
+    };
+    this.running.set(articleId, request);
+    this.tasks.start(taskId, 'Translating', () => request.controller.abort());
     const call = this.api.translation.translate(
       {
         segments: segments.map((segment) => ({ id: String(segment.id), text: segment.text })),
@@ -53,22 +61,14 @@ export class ArticleTranslator {
         priority: options.firstIds?.map(String),
       },
       {
-        signal: controller.signal,
+        signal: request.controller.signal,
         onProgress: ({ done, total, results }) => {
           this.tasks.progress(taskId, { done, total });
           if (results.length > 0) request.stored = Promise.all([request.stored, this.store(request, results)]).then(() => undefined);
         },
       },
     );
-    const request: RunningTranslation = {
-      articleId,
-      sources: new Map(segments.map((segment) => [String(segment.id), segment.text])),
-      controller,
-      prioritize: (segmentIds) => call.control({ prioritize: segmentIds }),
-      stored: Promise.resolve(),
-    };
-    this.running.set(articleId, request);
-    this.tasks.start(taskId, 'Translating', () => controller.abort());
+    request.prioritize = (segmentIds) => call.control({ prioritize: segmentIds });
     try {
       await call;
       await request.stored;
