@@ -74,10 +74,12 @@ function serveWindowApi(dispatch: ApiDispatcher): void {
     channels.get(contents)?.channel.close();
     channels.delete(contents);
   };
+  const watched = new WeakSet<WebContents>();
   ipcMain.on(ipcChannels.open, (event) => {
     if (!fromTargumWindow(event)) return;
     const contents = event.sender;
-    if (!channels.has(contents)) {
+    if (!watched.has(contents)) {
+      watched.add(contents);
       contents.once('destroyed', () => end(contents));
       contents.on('render-process-gone', () => end(contents));
     }

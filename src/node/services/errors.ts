@@ -15,19 +15,18 @@ const downloadCodes: Partial<Record<ModelDownloadErrorCode, ApiErrorCode>> = {
   exists: 'invalid-input',
 };
 
+function codeOf(error: unknown): ApiErrorCode | undefined {
+  if (error instanceof ModelDownloadError) return downloadCodes[error.code] ?? 'failed';
+  if (error instanceof ModelFolderError) return 'invalid-input';
+  if (error instanceof CopyCancelled) return 'cancelled';
+  if (error instanceof FetchArticleError) return 'failed';
+  return undefined;
+}
+
 /** The services' own errors as the API's typed errors, with their messages unchanged; others pass as they are. */
 export function typedError(error: unknown): unknown {
   if (error instanceof ApiCallError) return error;
-  const code: ApiErrorCode | undefined =
-    error instanceof ModelDownloadError
-      ? (downloadCodes[error.code] ?? 'failed')
-      : error instanceof ModelFolderError
-        ? 'invalid-input'
-        : error instanceof CopyCancelled
-          ? 'cancelled'
-          : error instanceof FetchArticleError
-            ? 'failed'
-            : undefined;
+  const code = codeOf(error);
   return code === undefined ? error : new ApiCallError(code, (error as Error).message);
 }
 
