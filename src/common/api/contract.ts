@@ -224,6 +224,3 @@ export function methodSchemas(method: unknown): MethodSchemas | undefined {
   const methods: Record<string, MethodSchemas> = apiContract[service as ServiceName];
   return Object.hasOwn(methods, name) ? methods[name] : undefined;
 }
-
-/** Every method as it travels, in contract order. */
-export const apiMethodNames = Object.entries(apiContract).flatMap(([service, methods]) => Object.keys(methods).map((name) => `${service}.${name}` as ApiMethod));
