@@ -19,7 +19,7 @@ function codeOf(error: unknown): ApiErrorCode | undefined {
   if (error instanceof ModelDownloadError) return downloadCodes[error.code] ?? 'failed';
   if (error instanceof ModelFolderError) return 'invalid-input';
   if (error instanceof CopyCancelled) return 'cancelled';
-  if (error instanceof FetchArticleError) return 'failed';
+  if (error instanceof FetchArticleError) return error.offline ? 'offline' : 'failed';
   return undefined;
 }
 

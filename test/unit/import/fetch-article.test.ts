@@ -137,5 +137,6 @@ describe('the fetchArticle service', () => {
     await services.settings.update({ importSizeLimitMb: 1 }, localCall());
     expect(await dispatch('import.fetchArticle', { url: `${origin}/big-streamed` }, localCall())).toMatchObject({ ok: false, error: { message: expect.stringMatching(/over the 1 MB import limit/) } });
     expect(await dispatch('import.fetchArticle', { url: 'ftp://files.example/a.txt' }, localCall())).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await dispatch('import.fetchArticle', { url: 'http://no-such-host.invalid/article' }, localCall())).toMatchObject({ ok: false, error: { code: 'offline' } });
   });
 });

@@ -6,6 +6,7 @@ import { CallCancellation, localCall } from '../../../src/common/api/call';
 import type { TransferProgress } from '../../../src/common/api/contract';
 import { ApiCallError } from '../../../src/common/api/reply';
 import { readAppMetadata } from '../../../src/node/app-metadata';
+import { FetchArticleError } from '../../../src/node/import/fetch-article';
 import { ModelDownloadError } from '../../../src/node/models/hub-download';
 import { resolveDataPaths } from '../../../src/node/paths';
 import { createNodeServices } from '../../../src/node/services';
@@ -30,6 +31,8 @@ describe('the services’ errors', () => {
     expect(typedError(new ModelDownloadError('network', 'the connection closed'))).toEqual(new ApiCallError('offline', 'the connection closed'));
     expect(typedError(new ModelDownloadError('disk-space', 'the disk is full'))).toMatchObject({ code: 'disk-full' });
     expect(typedError(new ModelFolderError('/x is not a folder'))).toEqual(new ApiCallError('invalid-input', '/x is not a folder'));
+    expect(typedError(new FetchArticleError('news.example could not be found: you may be offline', true))).toMatchObject({ code: 'offline' });
+    expect(typedError(new FetchArticleError('news.example answered 404 Not Found'))).toMatchObject({ code: 'failed' });
     const other = new Error('surprise');
     expect(typedError(other)).toBe(other);
   });
