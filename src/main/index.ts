@@ -1,11 +1,10 @@
 /** The desktop host: Electron's main process. Thin: windows, security, the app:// origin and IPC. */
-import { app, BrowserWindow, ipcMain, nativeTheme, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, nativeTheme, net, protocol, session, shell, type IpcMainEvent, type WebContents } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { apiEventSchema } from '../common/api/contract';
 import { desktopOrigin, ipcChannels } from '../common/api/desktop-bridge';
-import { createForwardingDispatcher } from '../common/api/dispatcher';
-import { errorReply } from '../common/api/reply';
+import { createForwardingDispatcher, type ApiDispatcher } from '../common/api/dispatcher';
+import { serveApiOverPort, type ApiServerChannel } from '../common/rpc/channel';
 import { ServicesConnection } from '../common/rpc/services-connection';
 import { resolveDataPaths } from '../node/paths';
 import { registerAppScheme, serveRendererOverAppScheme } from './app-protocol';
@@ -45,29 +44,61 @@ function start(): void {
         resourcesDir: app.isPackaged ? process.resourcesPath : path.join(app.getAppPath(), 'resources'),
         runtime: { node: process.versions.node, electron: process.versions.electron },
       }),
-    (raw) => {
-      const event = apiEventSchema.safeParse(raw);
-      if (event.success) mainWindow?.webContents.send(ipcChannels.event, event.data);
-      else log('dropped a malformed event from the services');
-    },
     log,
   );
   services.warmUp();
-  const dispatch = createForwardingDispatcher((method, params) => services.call(method, params));
-
-  ipcMain.handle(ipcChannels.call, async (event, method: unknown, params: unknown) => {
-    const refusal = senderRefusal(event, mainWindow?.webContents);
-    if (refusal) {
-      log(`refused ${refusal}`);
-      return errorReply('invalid-request', 'calls are only accepted from the Targum window');
-    }
-    return dispatch(method, params);
-  });
+  serveWindowApi(createForwardingDispatcher((method, params, call) => services.call(method, params, call)));
 
   mainWindow = createWindow();
   app.on('window-all-closed', () => {
     services.stop();
     app.quit();
+  });
+}
+
+/** Whether an IPC message comes from the Targum window's own top frame; anything else is refused and logged. */
+function fromTargumWindow(event: IpcMainEvent): boolean {
+  const refusal = senderRefusal(event, mainWindow?.webContents);
+  if (refusal) log(`refused ${refusal}`);
+  return refusal === undefined;
+}
+
+/**
+ * The API for the window, over IPC text messages: one channel per page load. When the page reloads or the
+ * window goes, its channel closes and every call the page started is cancelled in the services.
+ */
+function serveWindowApi(dispatch: ApiDispatcher): void {
+  const channels = new Map<WebContents, { channel: ApiServerChannel; deliver: (text: string) => void }>();
+  const end = (contents: WebContents) => {
+    channels.get(contents)?.channel.close();
+    channels.delete(contents);
+  };
+  const watched = new WeakSet<WebContents>();
+  ipcMain.on(ipcChannels.open, (event) => {
+    if (!fromTargumWindow(event)) return;
+    const contents = event.sender;
+    if (!watched.has(contents)) {
+      watched.add(contents);
+      contents.once('destroyed', () => end(contents));
+      contents.on('render-process-gone', () => end(contents));
+    }
+    end(contents);
+    let deliver: (text: string) => void = () => undefined;
+    const channel = serveApiOverPort(
+      {
+        send: (text) => void (!contents.isDestroyed() && contents.send(ipcChannels.message, text)),
+        onMessage: (handler) => {
+          deliver = handler;
+          return () => (deliver = () => undefined);
+        },
+      },
+      dispatch,
+      (problem) => log(`api: ${problem}`),
+    );
+    channels.set(contents, { channel, deliver: (text) => deliver(text) });
+  });
+  ipcMain.on(ipcChannels.message, (event, text: unknown) => {
+    if (fromTargumWindow(event)) channels.get(event.sender)?.deliver(typeof text === 'string' ? text : '');
   });
 }
 

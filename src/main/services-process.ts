@@ -1,5 +1,6 @@
 import { MessageChannelMain, utilityProcess } from 'electron';
 import type { ServicesChild } from '../common/rpc/services-connection';
+import { messageEventData, textPortOverEmitter } from '../common/rpc/text-ports';
 import type { ServicesStart } from '../node/services/start';
 
 /** Starts the Node services in an Electron utility process, reached over a MessagePort. */
@@ -9,14 +10,7 @@ export function spawnServicesProcess(entry: string, start: ServicesStart): Servi
   child.postMessage(start, [port2]);
   port1.start();
   return {
-    port: {
-      send: (text) => port1.postMessage(text),
-      onMessage: (handler) => {
-        const listener = (event: Electron.MessageEvent) => handler(typeof event.data === 'string' ? event.data : '');
-        port1.on('message', listener);
-        return () => void port1.off('message', listener);
-      },
-    },
+    port: textPortOverEmitter(port1, messageEventData),
     onExit: (listener) => {
       child.once('exit', (code) => {
         port1.close();

@@ -2,6 +2,7 @@
  * Entry of the Electron utility process that hosts the Node services. It imports nothing from Electron:
  * the parent port is a global of the utility process.
  */
+import { messageEventData, textPortOverEmitter } from '../common/rpc/text-ports';
 import { serveNodeServices } from '../node/services/start';
 
 const log = (message: string) => process.stderr.write(`[services] ${message}\n`);
@@ -12,17 +13,6 @@ process.parentPort.once('message', (message) => {
     log('started without a message port');
     process.exit(1);
   }
-  serveNodeServices(
-    message.data,
-    {
-      send: (text) => port.postMessage(text),
-      onMessage: (handler) => {
-        const listener = (event: Electron.MessageEvent) => handler(typeof event.data === 'string' ? event.data : '');
-        port.on('message', listener);
-        return () => void port.off('message', listener);
-      },
-    },
-    log,
-  );
+  serveNodeServices(message.data, textPortOverEmitter(port, messageEventData), log);
   port.start();
 });

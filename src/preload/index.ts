@@ -1,17 +1,19 @@
 /**
- * The desktop host's bridge: one narrow object, `window.targum`, with a call function and an event
- * subscription. Raw ipcRenderer never reaches the page.
+ * The desktop host's bridge: one narrow object, `window.targum`, a text message port to the main process.
+ * Raw ipcRenderer never reaches the page.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { desktopBridgeKey, ipcChannels, type DesktopBridge } from '../common/api/desktop-bridge';
 
 const bridge: DesktopBridge = {
-  call: (method, params) => ipcRenderer.invoke(ipcChannels.call, method, params),
-  onEvent: (listener) => {
-    const forward = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
-    ipcRenderer.on(ipcChannels.event, forward);
-    return () => void ipcRenderer.off(ipcChannels.event, forward);
+  send: (text) => ipcRenderer.send(ipcChannels.message, String(text)),
+  onMessage: (handler) => {
+    const forward = (_event: IpcRendererEvent, text: unknown) => handler(typeof text === 'string' ? text : '');
+    ipcRenderer.on(ipcChannels.message, forward);
+    return () => void ipcRenderer.off(ipcChannels.message, forward);
   },
 };
 
+// A new page (a first load or a reload): the calls of the one before it end.
+ipcRenderer.send(ipcChannels.open);
 contextBridge.exposeInMainWorld(desktopBridgeKey, bridge);

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ServicesChild } from '../common/rpc/services-connection';
+import { textPortOverEmitter } from '../common/rpc/text-ports';
 import { readAppMetadata, sourceRootDir } from '../node/app-metadata';
 import type { DataPaths } from '../node/paths';
 import type { ServicesStart } from '../node/services/start';
@@ -17,14 +18,7 @@ export function spawnServicesThread(start: ServicesStart): ServicesChild {
   if (!existsSync(workerEntry)) throw new Error(`no build of the services in ${path.dirname(workerEntry)}: run "npm run build:node" first`);
   const worker = new Worker(workerEntry, { workerData: start });
   return {
-    port: {
-      send: (text) => worker.postMessage(text),
-      onMessage: (handler) => {
-        const listener = (data: unknown) => handler(typeof data === 'string' ? data : '');
-        worker.on('message', listener);
-        return () => void worker.off('message', listener);
-      },
-    },
+    port: textPortOverEmitter(worker),
     onExit: (listener) => {
       let reported = false;
       const report = (reason: string) => {

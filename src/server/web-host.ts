@@ -5,10 +5,10 @@ import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import sirv from 'sirv';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { apiEventSchema } from '../common/api/contract';
 import { createForwardingDispatcher } from '../common/api/dispatcher';
-import { serveApiOverPort, type ApiServerChannel } from '../common/rpc/channel';
+import { serveApiOverPort } from '../common/rpc/channel';
 import { ServicesConnection, type ServicesChild } from '../common/rpc/services-connection';
+import { textPortOverWebSocket } from '../common/rpc/text-ports';
 import { rendererSecurityHeaders } from '../common/security/headers';
 
 /** The web host's fixed default port, so the origin (and the browser's IndexedDB under it) stays the same. */
@@ -44,18 +44,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     throw new Error(`no renderer build in ${options.rendererDir}: run "npm run build" first`);
   }
   const token = options.token ?? randomBytes(24).toString('base64url');
-  const channels = new Set<ApiServerChannel>();
-  const services = new ServicesConnection(
-    options.spawnServices,
-    (raw) => {
-      const event = apiEventSchema.safeParse(raw);
-      if (event.success) channels.forEach((channel) => channel.emit(event.data));
-      else options.log('dropped a malformed event from the services');
-    },
-    options.log,
-  );
+  const services = new ServicesConnection(options.spawnServices, options.log);
   services.warmUp();
-  const dispatch = createForwardingDispatcher((method, params) => services.call(method, params));
+  const dispatch = createForwardingDispatcher((method, params, call) => services.call(method, params, call));
 
   const serveStatic = sirv(options.rendererDir, {
     etag: true,
@@ -86,24 +77,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     sockets.handleUpgrade(req, socket, head, (ws) => attach(ws));
   });
 
+  /** One channel per connection; when the page goes (reloaded or closed), every call it started is cancelled. */
   function attach(ws: WebSocket): void {
-    const channel = serveApiOverPort(
-      {
-        send: (text) => ws.readyState === ws.OPEN && ws.send(text),
-        onMessage: (handler) => {
-          const listener = (data: Buffer, isBinary: boolean) => handler(isBinary ? '' : data.toString('utf8'));
-          ws.on('message', listener);
-          return () => ws.off('message', listener);
-        },
-      },
-      dispatch,
-      (problem) => options.log(`api: ${problem}`),
-    );
-    channels.add(channel);
-    ws.on('close', () => {
-      channels.delete(channel);
-      channel.close();
-    });
+    const channel = serveApiOverPort(textPortOverWebSocket(ws), dispatch, (problem) => options.log(`api: ${problem}`));
+    ws.on('close', () => channel.close());
     ws.on('error', (error) => options.log(`websocket error: ${error.message}`));
   }
 

@@ -24,7 +24,10 @@ test('the desktop app opens on the library, sandboxed, with only the narrow brid
       hasRequire: typeof (window as unknown as { require?: unknown }).require,
       hasProcess: typeof (window as unknown as { process?: unknown }).process,
     }));
-    expect(exposed).toEqual({ bridge: ['call', 'onEvent'], hasRequire: 'undefined', hasProcess: 'undefined' });
+    expect(exposed).toEqual({ bridge: ['onMessage', 'send'], hasRequire: 'undefined', hasProcess: 'undefined' });
+    // A reload opens a new API channel for the page (the old one's calls end): the library comes back.
+    await window.reload();
+    await expect(window.getByRole('list', { name: 'Articles' }).getByRole('listitem')).toHaveCount(5);
   } finally {
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });

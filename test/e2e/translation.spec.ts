@@ -42,6 +42,33 @@ test('the Arabic sample translates with the same model', async ({ openWorkbench,
   await saveScreenshot(page, 'reader-arabic-translated-light');
 });
 
+test('a translation cut short by a reload starts again after it and finishes', async ({ openWorkbench, page }) => {
+  // 6,000 Hebrew phrasebook sentences (those ending a sentence, so each stays one): long enough to be running when the page reloads.
+  const hebrew = [...english.keys()].filter((source) => /[\u0590-\u05ff]/.test(source) && /[.!?]$/.test(source));
+  const sentences = Array.from({ length: 6000 }, (_, index) => hebrew[index % hebrew.length]!);
+  const paragraphs = Array.from({ length: 1200 }, (_, p) => sentences.slice(p * 5, p * 5 + 5).join(' '));
+  await openWorkbench();
+  // The sample library first (an empty library shows the import panel open).
+  await page.getByRole('list', { name: 'Articles' }).getByRole('listitem').nth(4).waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const panel = page.getByRole('region', { name: 'Import articles' });
+  await panel.getByLabel('Article text').fill(`מאמר ארוך לתרגום\n\n${paragraphs.join('\n\n')}`);
+  await panel.getByRole('button', { name: 'Add pasted text' }).click();
+  await expect(panel.getByRole('list', { name: 'Import results' })).toContainText('added as מאמר ארוך לתרגום');
+  await page.getByRole('link', { name: /מאמר ארוך לתרגום/ }).click();
+  const header = page.locator('.english-label');
+  await page.getByRole('button', { name: 'Translate', exact: true }).click();
+  await expect(header).toContainText(/[1-9]\d* of \d+ sentences translated/, { timeout: 30_000 });
+  const total = /of (\d+) sentences/.exec((await header.textContent()) ?? '')![1]!;
+  expect(total).toBe('6001');
+
+  await page.reload();
+  await expect(header).not.toContainText(`${total} of ${total}`);
+  await page.getByRole('button', { name: /^Translate \d+ more$/ }).click();
+  await expect(header).toContainText(`${total} of ${total} sentences translated`, { timeout: 90_000 });
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
 test('the Models screen lists the imported model and the catalog with sizes', async ({ openWorkbench, page }) => {
   await openWorkbench('#/models');
   const installed = page.getByRole('list', { name: 'Installed models' });

@@ -1,3 +1,4 @@
+import { localCall } from '../../common/api/call';
 import { readFile, stat } from 'node:fs/promises';
 import { ArticleImportError, buildArticle } from '../../common/import/article-import';
 import { ImportTextError } from '../../common/import/encoding';
@@ -25,7 +26,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
   const info = await stat(file).catch(() => undefined);
   if (!info?.isFile()) throw refuse('no such file');
   const services = cliServices(io);
-  const { importSizeLimitMb } = await services.getSettings({});
+  const { importSizeLimitMb } = await services.settings.get({}, localCall());
   await services.dispose();
 
   const { source, article } = await readArticle(file, { encoding: values.encoding, from, sizeLimitMb: importSizeLimitMb, fileSize: info.size }).catch((error: unknown) => {

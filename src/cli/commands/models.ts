@@ -1,3 +1,5 @@
+import { localCall } from '../../common/api/call';
+import type { TransferProgress } from '../../common/api/contract';
 import { formatBytes } from '../../common/format-bytes';
 import { parseCommandArgs } from '../arguments';
 import { CliError, type CliIo } from '../cli-io';
@@ -7,20 +9,13 @@ const usage = 'models: use "models list [--json]", "models install ID", "models 
 
 export async function modelsCommand(args: string[], io: CliIo): Promise<number> {
   const [action, ...rest] = args;
-  let lastReport = 0;
-  const services = cliServices(io, (event) => {
-    // Download progress on stderr, about once a second.
-    if (event.type !== 'progress' || Date.now() - lastReport < 1000) return;
-    lastReport = Date.now();
-    const percent = event.total > 0 ? Math.floor((event.done / event.total) * 100) : 0;
-    io.stderr(`${event.label}: ${percent}% (${formatBytes(event.done)} of ${formatBytes(event.total)})${event.file ? `, ${event.file.name}` : ''}\n`);
-  });
+  const services = cliServices(io);
   try {
     switch (action) {
       case 'list': {
         const { values, positionals } = parseCommandArgs('models list', rest, { json: { type: 'boolean' } });
         if (positionals.length) throw new CliError(`models list: unexpected "${positionals[0]}"`);
-        const models = await services.listModels({});
+        const models = await services.models.list({}, localCall());
         if (values.json) {
           const listed = models.map(({ id, path, from, to, family, dtypes, sizeBytes, source }) => ({ id, path, from, to, family, dtypes, sizeBytes, source }));
           io.stdout(`${JSON.stringify({ version: 1, models: listed }, null, 2)}\n`);
@@ -36,21 +31,21 @@ export async function modelsCommand(args: string[], io: CliIo): Promise<number> 
       case 'install': {
         const { positionals } = parseCommandArgs('models install', rest, {});
         if (positionals.length !== 1) throw new CliError('models install: give one catalog id');
-        const model = await services.installModel({ catalogId: positionals[0]! });
+        const model = await services.models.install({ catalogId: positionals[0]! }, localCall({ onProgress: downloadReporter(`Downloading ${positionals[0]!}`, io) }));
         io.stderr(`Installed ${model.id} in ${model.path}\n`);
         return 0;
       }
       case 'import': {
         const { values, positionals } = parseCommandArgs('models import', rest, { id: { type: 'string' } });
         if (positionals.length !== 1) throw new CliError('models import: give one model folder');
-        const model = await services.importModel({ path: positionals[0]!, id: values.id });
+        const model = await services.models.import({ path: positionals[0]!, id: values.id }, localCall());
         io.stderr(`Imported ${model.id} (${model.from.join(',')}→${model.to.join(',')}, ${model.dtypes.join(', ')}) into ${model.path}\n`);
         return 0;
       }
       case 'remove': {
         const { positionals } = parseCommandArgs('models remove', rest, {});
         if (positionals.length !== 1) throw new CliError('models remove: give one model id');
-        await services.removeModel({ id: positionals[0]! });
+        await services.models.remove({ id: positionals[0]! }, localCall());
         io.stderr(`Removed ${positionals[0]}\n`);
         return 0;
       }
@@ -60,4 +55,15 @@ export async function modelsCommand(args: string[], io: CliIo): Promise<number> 
   } finally {
     await services.dispose();
   }
+}
+
+/** Download progress on stderr, about once a second. */
+function downloadReporter(label: string, io: CliIo): (progress: TransferProgress) => void {
+  let lastReport = 0;
+  return (progress) => {
+    if (Date.now() - lastReport < 1000) return;
+    lastReport = Date.now();
+    const percent = progress.total > 0 ? Math.floor((progress.done / progress.total) * 100) : 0;
+    io.stderr(`${label}: ${percent}% (${formatBytes(progress.done)} of ${formatBytes(progress.total)})${progress.file ? `, ${progress.file.name}` : ''}\n`);
+  };
 }

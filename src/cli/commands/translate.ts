@@ -3,11 +3,11 @@ import path from 'node:path';
 import { bilingualFromTranslation } from '../../common/formats/bilingual-document';
 import { bilingualWriters } from '../../common/formats/bilingual-writers';
 import type { TranslatedDocument } from '../../common/formats/translation-output';
-import { type ModelInfo } from '../../common/models/model-info';
+import { localCall } from '../../common/api/call';
+import type { ModelChoice } from '../../common/api/contract';
 import { detectLanguage, textLanguages } from '../../common/text/language';
 import { segmentText } from '../../common/text/segmenter';
 import { readAppMetadata } from '../../node/app-metadata';
-import { inspectModelFolder } from '../../node/translation/model-folder';
 import { oneOf, parseCommandArgs, positiveInteger } from '../arguments';
 import { CliError, type CliIo } from '../cli-io';
 import { cliServices } from '../context';
@@ -51,21 +51,20 @@ export async function translateCommand(args: string[], io: CliIo): Promise<numbe
   if (!from) throw new CliError('translate: the input has no Hebrew, Arabic or English text (or give --from)');
   const paragraphs = values.segmented ? parseSegmented(text) : segmentText(text, from);
 
-  const model = values.model ? await modelFromFolder(values.model) : undefined;
+  const model = values.model ? await modelChoice(values.model) : undefined;
   const translations = new Map<string, string>();
-  const services = cliServices(io, (event) => {
-    if (event.type === 'translation') translations.set(event.segmentId, event.text);
-  }, threads);
+  const services = cliServices(io, threads);
   try {
-    const summary = await services.translation.translate({
-      requestId: 'cli',
-      segments: paragraphs.flatMap((sentences, p) => sentences.map((sentence, s) => ({ id: `${p}:${s}`, text: sentence }))),
-      from,
-      to,
-      model,
-      modelId: model ? undefined : values.model,
-      beams,
-    });
+    const summary = await services.translation.translate(
+      {
+        segments: paragraphs.flatMap((sentences, p) => sentences.map((sentence, s) => ({ id: `${p}:${s}`, text: sentence }))),
+        from,
+        to,
+        model,
+        beams,
+      },
+      localCall({ onProgress: ({ results }) => results.forEach((result) => translations.set(result.segmentId, result.text)) }),
+    );
     const document: TranslatedDocument = {
       from,
       to,
@@ -85,8 +84,7 @@ export async function translateCommand(args: string[], io: CliIo): Promise<numbe
 }
 
 /** `--model DIR`: a model folder used in place, checked first; anything else is an installed model's id. */
-async function modelFromFolder(value: string): Promise<ModelInfo | undefined> {
+async function modelChoice(value: string): Promise<ModelChoice> {
   const info = await stat(value).catch(() => undefined);
-  if (!info?.isDirectory()) return undefined;
-  return inspectModelFolder(value, 'imported');
+  return info?.isDirectory() ? { folder: path.resolve(value) } : { id: value };
 }

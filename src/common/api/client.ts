@@ -1,30 +1,41 @@
-import { apiEventSchema, apiMethods, type ApiEventListener, type ApiMethod, type HostKind, type TargumApi } from './contract';
+import type { ApiClientChannel } from '../rpc/channel';
+import { apiContract, type CallOptions, type HostKind, type MethodSchemas, type TargumApi } from './contract';
 import { ApiCallError, apiReplySchema, describeIssues } from './reply';
 
-/** What a host provides to the renderer: a way to send a call and receive its raw reply, and raw events. */
-export interface ApiTransport {
-  readonly host: HostKind;
-  call(method: ApiMethod, params: unknown): Promise<unknown>;
-  onEvent(listener: (event: unknown) => void): () => void;
-}
-
-/** The renderer's typed API over any transport; replies and events are validated before use. */
-export function createApiClient(transport: ApiTransport): TargumApi {
-  const invoke = async (method: ApiMethod, params: unknown): Promise<unknown> => {
-    const reply = apiReplySchema.safeParse(await transport.call(method, params));
-    if (!reply.success) throw new ApiCallError('failed', `${method}: malformed reply (${describeIssues(reply.error, 'reply')})`);
-    if (!reply.data.ok) throw new ApiCallError(reply.data.error.code, reply.data.error.message);
-    const value = apiMethods[method].result.safeParse(reply.data.value);
-    if (!value.success) throw new ApiCallError('failed', `${method}: ${describeIssues(value.error, 'result')}`);
-    return value.data;
-  };
-  const onEvent = (listener: ApiEventListener) =>
-    transport.onEvent((raw) => {
-      const event = apiEventSchema.safeParse(raw);
-      if (event.success) listener(event.data);
+/**
+ * The renderer's typed API over a channel to the host: `api.models.install(params, { signal, onProgress })`.
+ * Replies and progress messages are validated before use; a call whose caller cancelled it rejects with
+ * an ApiCallError of code `cancelled` (translations answer with what was done instead).
+ */
+export function createApiClient(host: HostKind, channel: ApiClientChannel): TargumApi {
+  const invoke = (method: string, schemas: MethodSchemas, params: unknown, options: CallOptions<unknown> = {}) => {
+    const call = channel.call(method, params, {
+      signal: options.signal,
+      onProgress: (raw) => {
+        const progress = schemas.progress?.safeParse(raw);
+        if (progress?.success) options.onProgress?.(progress.data);
+      },
     });
-  const methods = Object.fromEntries(
-    (Object.keys(apiMethods) as ApiMethod[]).map((method) => [method, (params: unknown) => invoke(method, params)]),
+    const result = call.reply.then((raw) => {
+      const reply = apiReplySchema.safeParse(raw);
+      if (!reply.success) throw new ApiCallError('failed', `${method}: malformed reply (${describeIssues(reply.error, 'reply')})`);
+      if (!reply.data.ok) throw new ApiCallError(reply.data.error.code, reply.data.error.message);
+      const value = schemas.result.safeParse(reply.data.value);
+      if (!value.success) throw new ApiCallError('failed', `${method}: ${describeIssues(value.error, 'result')}`);
+      return value.data;
+    });
+    return Object.assign(result, { control: (message: unknown) => call.control(message) });
+  };
+  const services = Object.fromEntries(
+    Object.entries(apiContract).map(([service, methods]) => [
+      service,
+      Object.fromEntries(
+        Object.entries(methods as Record<string, MethodSchemas>).map(([name, schemas]) => [
+          name,
+          (params: unknown, options?: CallOptions<unknown>) => invoke(`${service}.${name}`, schemas, params, options),
+        ]),
+      ),
+    ]),
   );
-  return { ...methods, host: transport.host, onEvent } as TargumApi;
+  return { ...services, host } as TargumApi;
 }

@@ -1,11 +1,14 @@
 /**
- * The one API through which the renderer reaches everything that needs Node.
+ * The one API through which the renderer reaches everything that needs Node, grouped by service.
  *
- * Each method is a pair of schemas: what the caller sends and what comes back. Both hosts (desktop and
- * web) carry the same calls; every message is validated where it crosses a process boundary, with these
- * schemas, on the receiving side.
+ * Each method is a pair of schemas, what the caller sends and what comes back; a long call adds the
+ * schema of its progress messages (sent to its caller only) and of the control messages its caller may
+ * send it while it runs. Any call can be cancelled by its caller. Both hosts (desktop and web) carry the
+ * same calls; every message is validated where it crosses a process boundary, with these schemas, on the
+ * receiving side.
  */
 import { z } from 'zod';
+import type { CallContext, CallSignal } from './call';
 import { modelDtypeSchema, modelInfoSchema, translationLanguageSchema } from '../models/model-info';
 
 export const hostKinds = ['desktop', 'web', 'cli'] as const;
@@ -39,18 +42,31 @@ export const sampleArticleSchema = z.object({
 });
 export type SampleArticle = z.infer<typeof sampleArticleSchema>;
 
+/**
+ * What went wrong with a call, for the interface to act on: `no-model` offers a model, `cancelled` is no
+ * error to show, `offline` says to check the connection, `invalid-input` names the parameter at fault.
+ */
+export const apiErrorCodes = ['invalid-input', 'no-model', 'offline', 'cancelled', 'disk-full', 'not-found', 'unavailable', 'failed'] as const;
+export type ApiErrorCode = (typeof apiErrorCodes)[number];
+
 const noParams = z.strictObject({});
 
-const requestIdSchema = z.string().min(1).max(128);
+const segmentIdSchema = z.string().min(1).max(128);
+
+/** Which model translates: an installed model's id, or a model folder used in place (the command line's --model DIR). */
+export const modelChoiceSchema = z.union([
+  z.strictObject({ id: z.string().min(1).max(200) }),
+  z.strictObject({ folder: z.string().min(1).max(4096) }),
+]);
+export type ModelChoice = z.infer<typeof modelChoiceSchema>;
 
 export const translateParamsSchema = z.strictObject({
-  requestId: requestIdSchema,
-  segments: z.array(z.strictObject({ id: z.string().min(1).max(128), text: z.string().max(20_000) })).max(50_000),
+  segments: z.array(z.strictObject({ id: segmentIdSchema, text: z.string().max(20_000) })).max(50_000),
   /** Detected from the script when not given. */
   from: translationLanguageSchema.optional(),
   to: translationLanguageSchema,
-  /** An installed model's id; the recommended installed model for the direction when not given. */
-  modelId: z.string().min(1).max(200).optional(),
+  /** The recommended installed model for the direction when not given. */
+  model: modelChoiceSchema.optional(),
   dtype: modelDtypeSchema.optional(),
   beams: z.number().int().min(1).max(8).optional(),
   /** Segment ids to translate first (the paragraphs on screen). */
@@ -59,12 +75,40 @@ export const translateParamsSchema = z.strictObject({
 export type TranslateParams = z.infer<typeof translateParamsSchema>;
 
 export const translationSummarySchema = z.object({
-  requestId: z.string(),
   translated: z.number().int().nonnegative(),
   cancelled: z.boolean(),
   modelId: z.string(),
   dtype: modelDtypeSchema,
 });
+export type TranslationSummary = z.infer<typeof translationSummarySchema>;
+
+export const segmentTranslatedSchema = z.object({
+  segmentId: z.string(),
+  text: z.string(),
+  modelId: z.string(),
+  dtype: modelDtypeSchema,
+  createdAt: z.number(),
+});
+export type SegmentTranslated = z.infer<typeof segmentTranslatedSchema>;
+
+/** One message per finished batch: its results, and how far the whole request has come. */
+export const translationProgressSchema = z.object({
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  results: z.array(segmentTranslatedSchema),
+});
+export type TranslationProgress = z.infer<typeof translationProgressSchema>;
+
+/** What the caller of a running translation may send it: sentences that came on screen go first. */
+export const translationControlSchema = z.strictObject({ prioritize: z.array(z.string().max(128)).max(50_000) });
+
+/** Bytes done of a download or a copy; for downloads, the file being fetched. */
+export const transferProgressSchema = z.object({
+  done: z.number().nonnegative(),
+  total: z.number().nonnegative(),
+  file: z.object({ name: z.string(), done: z.number().nonnegative(), total: z.number().nonnegative() }).optional(),
+});
+export type TransferProgress = z.infer<typeof transferProgressSchema>;
 
 export const catalogEntrySchema = z.object({
   id: z.string(),
@@ -94,67 +138,89 @@ export const fetchedArticleSchema = z.object({
 });
 export type FetchedArticle = z.infer<typeof fetchedArticleSchema>;
 
-export const apiMethods = {
-  getAppInfo: { params: noParams, result: appInfoSchema },
-  getSettings: { params: noParams, result: serviceSettingsSchema },
-  updateSettings: { params: serviceSettingsSchema.partial().strict(), result: serviceSettingsSchema },
-  listSampleArticles: { params: noParams, result: z.array(sampleArticleSchema) },
-  listModels: { params: noParams, result: z.array(modelInfoSchema) },
-  getModelCatalog: { params: noParams, result: z.array(catalogEntrySchema) },
-  /** Downloads a catalog model; progress comes as events with taskId `install:<id>`. */
-  installModel: { params: z.strictObject({ catalogId: z.string().min(1).max(200) }), result: modelInfoSchema },
-  cancelModelInstall: { params: z.strictObject({ catalogId: z.string().min(1).max(200) }), result: z.object({ cancelled: z.boolean() }) },
-  /** Copies a model folder (a path on the machine running the services) into the models folder. */
-  importModel: { params: z.strictObject({ path: z.string().min(1).max(4096), id: z.string().min(1).max(100).optional() }), result: modelInfoSchema },
-  /** Fetches a web page, text or Word document for import (http/https, size limit from the settings). */
-  fetchArticle: { params: z.strictObject({ url: z.url({ protocol: /^https?$/ }).max(8192) }), result: fetchedArticleSchema },
-  removeModel: { params: z.strictObject({ id: z.string().min(1).max(200) }), result: z.object({ removed: z.literal(true) }) },
-  /** Translates sentences; each result comes as a `translation` event as soon as its batch is done. */
-  translate: { params: translateParamsSchema, result: translationSummarySchema },
-  cancelTranslation: { params: z.strictObject({ requestId: requestIdSchema }), result: z.object({ cancelled: z.boolean() }) },
-  prioritizeTranslation: {
-    params: z.strictObject({ requestId: requestIdSchema, segmentIds: z.array(z.string().max(128)).max(50_000) }),
-    result: z.object({}),
+/** The schemas of one method. */
+export interface MethodSchemas {
+  params: z.ZodType;
+  result: z.ZodType;
+  progress?: z.ZodType;
+  control?: z.ZodType;
+}
+
+export const apiContract = {
+  settings: {
+    get: { params: noParams, result: serviceSettingsSchema },
+    update: { params: serviceSettingsSchema.partial().strict(), result: serviceSettingsSchema },
   },
-} as const satisfies Record<string, { params: z.ZodType; result: z.ZodType }>;
+  files: {
+    /** The app's version and where its data folder and models folder are. */
+    appInfo: { params: noParams, result: appInfoSchema },
+    /** The first-run sample library shipped with the app. */
+    sampleArticles: { params: noParams, result: z.array(sampleArticleSchema) },
+  },
+  models: {
+    list: { params: noParams, result: z.array(modelInfoSchema) },
+    catalog: { params: noParams, result: z.array(catalogEntrySchema) },
+    /** Downloads a catalog model, with progress per file and in total. */
+    install: { params: z.strictObject({ catalogId: z.string().min(1).max(200) }), result: modelInfoSchema, progress: transferProgressSchema },
+    /** Copies a model folder (a path on the machine running the services) into the models folder. */
+    import: {
+      params: z.strictObject({ path: z.string().min(1).max(4096), id: z.string().min(1).max(100).optional() }),
+      result: modelInfoSchema,
+      progress: transferProgressSchema,
+    },
+    remove: { params: z.strictObject({ id: z.string().min(1).max(200) }), result: z.object({ removed: z.literal(true) }) },
+  },
+  translation: {
+    /** Translates sentences; each batch's results come as one progress message as soon as the batch is done. */
+    translate: { params: translateParamsSchema, result: translationSummarySchema, progress: translationProgressSchema, control: translationControlSchema },
+  },
+  import: {
+    /** Fetches a web page, text or Word document for import (http/https, size limit from the settings). */
+    fetchArticle: { params: z.strictObject({ url: z.url({ protocol: /^https?$/ }).max(8192) }), result: fetchedArticleSchema },
+  },
+} as const satisfies Record<string, Record<string, MethodSchemas>>;
 
-export type ApiMethod = keyof typeof apiMethods;
-export type ApiParams<M extends ApiMethod> = z.input<(typeof apiMethods)[M]['params']>;
-export type ApiResult<M extends ApiMethod> = z.output<(typeof apiMethods)[M]['result']>;
+type Contract = typeof apiContract;
+export type ServiceName = keyof Contract;
+/** A method as it travels: `service.method`, such as `models.install`. */
+export type ApiMethod = { [S in ServiceName]: `${S}.${keyof Contract[S] & string}` }[ServiceName];
 
-/** Events the services push to the renderer while work goes on. */
-export const apiEventSchema = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('progress'),
-    taskId: z.string(),
-    label: z.string(),
-    done: z.number().nonnegative(),
-    total: z.number().nonnegative(),
-    /** For downloads: the file being fetched. */
-    file: z.object({ name: z.string(), done: z.number().nonnegative(), total: z.number().nonnegative() }).optional(),
-  }),
-  z.object({
-    type: z.literal('translation'),
-    requestId: z.string(),
-    segmentId: z.string(),
-    text: z.string(),
-    modelId: z.string(),
-    dtype: modelDtypeSchema,
-    createdAt: z.number(),
-  }),
-]);
-export type ApiEvent = z.infer<typeof apiEventSchema>;
-export type ApiEventListener = (event: ApiEvent) => void;
+type ProgressOf<D> = D extends { progress: infer P extends z.ZodType } ? z.output<P> : never;
+type ControlOf<D> = D extends { control: infer C extends z.ZodType } ? z.output<C> : never;
+type ParamsOf<D> = D extends { params: infer P extends z.ZodType } ? P : never;
+type ResultOf<D> = D extends { result: infer R extends z.ZodType } ? z.output<R> : never;
 
-/** What the services implement: one async function per method. */
-export type ApiServices = { [M in ApiMethod]: (params: z.output<(typeof apiMethods)[M]['params']>) => Promise<ApiResult<M>> };
+/** A method as the services implement it: validated parameters in, a result out, progress and control through the call. */
+export type ServiceMethod<D> = (params: z.output<ParamsOf<D>>, call: CallContext<ProgressOf<D>, ControlOf<D>>) => Promise<ResultOf<D>>;
+export type ServiceOf<S extends ServiceName> = { [M in keyof Contract[S]]: ServiceMethod<Contract[S][M]> };
+export type SettingsService = ServiceOf<'settings'>;
+export type FilesService = ServiceOf<'files'>;
+export type ModelsService = ServiceOf<'models'>;
+export type TranslationApiService = ServiceOf<'translation'>;
+export type ImportService = ServiceOf<'import'>;
+/** What the services implement: one interface per service. */
+export type ApiServices = { [S in ServiceName]: ServiceOf<S> };
 
-/** What the renderer holds: the same functions, plus a subscription to events. */
-export type TargumApi = { [M in ApiMethod]: (params: ApiParams<M>) => Promise<ApiResult<M>> } & {
-  readonly host: HostKind;
-  onEvent(listener: ApiEventListener): () => void;
-};
+export interface CallOptions<Progress> {
+  /** Cancels the call: the services stop its work, and the call ends with what was done or a `cancelled` error. */
+  signal?: CallSignal;
+  /** This call's progress messages, validated. */
+  onProgress?: (progress: Progress) => void;
+}
 
-export function isApiMethod(name: unknown): name is ApiMethod {
-  return typeof name === 'string' && Object.hasOwn(apiMethods, name);
+/** A running call: its result, and for calls that take them, a way to send it control messages. */
+export type ApiCall<Result, Control> = [Control] extends [never] ? Promise<Result> : Promise<Result> & { control(message: Control): void };
+
+type ClientMethod<D> = (params: z.input<ParamsOf<D>>, options?: CallOptions<ProgressOf<D>>) => ApiCall<ResultOf<D>, ControlOf<D>>;
+
+/** What the renderer holds: the same services, each call with its own progress, cancellation and control. */
+export type TargumApi = { readonly host: HostKind } & { [S in ServiceName]: { [M in keyof Contract[S]]: ClientMethod<Contract[S][M]> } };
+
+/** The schemas of a method named as it travels, or undefined for a name that is not one. */
+export function methodSchemas(method: unknown): MethodSchemas | undefined {
+  if (typeof method !== 'string') return undefined;
+  const [service, name, ...more] = method.split('.');
+  if (service === undefined || name === undefined || more.length > 0 || !Object.hasOwn(apiContract, service)) return undefined;
+  const methods: Record<string, MethodSchemas> = apiContract[service as ServiceName];
+  return Object.hasOwn(methods, name) ? methods[name] : undefined;
 }

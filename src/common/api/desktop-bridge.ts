@@ -1,15 +1,17 @@
+import type { TextPort } from '../rpc/channel';
+
 /** The object the desktop host's preload exposes to the page, and the IPC channels behind it. */
 export const desktopBridgeKey = 'targum';
 
 export const ipcChannels = {
-  call: 'targum:call',
-  event: 'targum:event',
+  /** Sent by the preload as each page loads: the main process ends the calls of the page before it. */
+  open: 'targum:open',
+  /** The API's text messages, both ways. */
+  message: 'targum:message',
 } as const;
 
-export interface DesktopBridge {
-  call(method: string, params: unknown): Promise<unknown>;
-  onEvent(listener: (event: unknown) => void): () => void;
-}
+/** The API's message port to the main process: the page runs the same channel over it as over the web host's WebSocket. */
+export type DesktopBridge = TextPort;
 
 /** The app's own origin on the desktop: a custom standard scheme. IndexedDB lives under it; never change it. */
 export const desktopScheme = 'app';

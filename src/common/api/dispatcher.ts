@@ -1,42 +1,64 @@
-import { apiMethods, type ApiServices } from './contract';
-import { describeIssues, errorReply, okReply, type ApiReply } from './reply';
+import type { CallContext } from './call';
+import type { ApiServices, MethodSchemas } from './contract';
+import { describeIssues, errorCodeOf, errorReply, okReply, type ApiReply } from './reply';
 import { validateCall } from './validation';
 
-export type ApiDispatcher = (method: unknown, params: unknown) => Promise<ApiReply>;
+/** The receiving end of the API: one call, with the context its channel gives it (cancellation, progress, control). */
+export type ApiDispatcher = (method: unknown, params: unknown, call: CallContext) => Promise<ApiReply>;
 
 /**
- * Turns the service objects into the receiving end of the API: validates each call, runs it, checks the
- * result against the contract and answers with a reply. It never throws, whatever it is sent.
+ * Turns the services into the receiving end of the API: validates each call, runs it, checks its result
+ * and progress against the contract, and answers with a reply whose error carries the failure's code. It
+ * never throws, whatever it is sent.
  */
 export function createApiDispatcher(services: ApiServices, onFailure?: (method: string, error: unknown) => void): ApiDispatcher {
-  return async (method, params) => {
+  return async (method, params, call) => {
     const validation = validateCall(method, params);
     if (!validation.ok) return validation;
-    const { call } = validation;
+    const { method: name, schemas } = validation.call;
+    const [service, methodName] = name.split('.') as [keyof ApiServices, string];
+    const run = (services[service] as Record<string, (params: unknown, call: CallContext) => Promise<unknown>>)[methodName]!;
+    const context: CallContext = {
+      signal: call.signal,
+      progress: (value) => {
+        const checked = schemas.progress?.safeParse(value);
+        if (checked?.success) call.progress(checked.data);
+        else onFailure?.(name, new Error(`invalid progress message${checked ? ` (${describeIssues(checked.error, 'progress')})` : ''}`));
+      },
+      onControl: (listener) => call.onControl(checkedControl(schemas, listener)),
+    };
     try {
-      const run = services[call.method] as (p: unknown) => Promise<unknown>;
-      const value = await run(call.params);
-      const checked = apiMethods[call.method].result.safeParse(value);
+      const checked = schemas.result.safeParse(await run(validation.call.params, context));
       if (!checked.success) {
-        onFailure?.(call.method, checked.error);
-        return errorReply('failed', `${call.method}: the service returned an invalid result (${describeIssues(checked.error, 'result')})`);
+        onFailure?.(name, checked.error);
+        return errorReply('failed', `${name}: the service returned an invalid result (${describeIssues(checked.error, 'result')})`);
       }
       return okReply(checked.data);
     } catch (error) {
-      onFailure?.(call.method, error);
-      return errorReply('failed', error instanceof Error ? error.message : String(error));
+      const code = errorCodeOf(error, call.signal.aborted);
+      if (code !== 'cancelled') onFailure?.(name, error);
+      return errorReply(code, error instanceof Error ? error.message : String(error));
     }
   };
 }
 
+/** Passes on the control messages that the method takes and that match its schema; drops the others. */
+function checkedControl(schemas: MethodSchemas, listener: (value: unknown) => void): (value: unknown) => void {
+  return (value) => {
+    const checked = schemas.control?.safeParse(value);
+    if (checked?.success) listener(checked.data);
+  };
+}
+
 /**
- * A host's dispatcher in front of services running elsewhere: the call is checked here, before it goes
- * on, and the services check it again on arrival.
+ * A host's dispatcher in front of services running elsewhere: the call (and each control message) is
+ * checked here, before it goes on, and the services check it again on arrival.
  */
-export function createForwardingDispatcher(forward: (method: string, params: unknown) => Promise<unknown>): ApiDispatcher {
-  return async (method, params) => {
+export function createForwardingDispatcher(forward: (method: string, params: unknown, call: CallContext) => Promise<ApiReply>): ApiDispatcher {
+  return async (method, params, call) => {
     const validation = validateCall(method, params);
     if (!validation.ok) return validation;
-    return (await forward(validation.call.method, validation.call.params)) as ApiReply;
+    const { schemas } = validation.call;
+    return forward(validation.call.method, validation.call.params, { ...call, onControl: (listener) => call.onControl(checkedControl(schemas, listener)) });
   };
 }

@@ -1,4 +1,5 @@
-import { errorReply } from '../api/reply';
+import type { CallContext } from '../api/call';
+import { apiReplySchema, errorReply, type ApiReply } from '../api/reply';
 import { connectApiOverPort, type ApiClientChannel, type TextPort } from './channel';
 
 /** A running services process or thread, as seen from the host that started it. */
@@ -18,16 +19,15 @@ export class ServicesConnection {
 
   constructor(
     private readonly spawn: () => ServicesChild,
-    private readonly onEvent: (event: unknown) => void,
     private readonly log: (message: string) => void,
   ) {}
 
-  async call(method: string, params: unknown): Promise<unknown> {
-    try {
-      return await this.connect().call(method, params);
-    } catch (error) {
-      return errorReply('unavailable', `the translation services stopped: ${error instanceof Error ? error.message : String(error)}`);
-    }
+  /** Forwards a call with its cancellation, progress and control messages; the reply is checked for shape only (its caller checks its value). */
+  async call(method: string, params: unknown, call: CallContext): Promise<ApiReply> {
+    const forwarded = this.connect().call(method, params, { signal: call.signal, onProgress: (value) => call.progress(value) });
+    call.onControl((value) => forwarded.control(value));
+    const reply = apiReplySchema.safeParse(await forwarded.reply);
+    return reply.success ? reply.data : errorReply('failed', `${method}: the services sent a malformed reply`);
   }
 
   /** Starts the services now rather than on the first call (loading takes a moment). */
@@ -42,10 +42,10 @@ export class ServicesConnection {
   private connect(): ApiClientChannel {
     if (this.channel) return this.channel;
     const child = this.spawn();
-    const channel = connectApiOverPort(child.port, this.onEvent, (problem) => this.log(`services channel: ${problem}`));
+    const channel = connectApiOverPort(child.port, (problem) => this.log(`services channel: ${problem}`));
     child.onExit((reason) => {
       this.log(`services stopped: ${reason}`);
-      channel.close(reason);
+      channel.close(`the translation services stopped: ${reason}`);
       if (this.child === child) {
         this.child = undefined;
         this.channel = undefined;

@@ -15,12 +15,30 @@ export interface FetchedArticle {
 
 export interface FetchArticleOptions {
   sizeLimitMb: number;
+  /** Stops the fetch (its caller cancelled). */
+  signal?: AbortSignal;
   timeoutMs?: number;
   maxRedirects?: number;
 }
 
 export class FetchArticleError extends Error {
   override name = 'FetchArticleError';
+
+  constructor(
+    message: string,
+    /** The machine seems to be offline (the name did not resolve, the network is unreachable). */
+    readonly offline = false,
+  ) {
+    super(message);
+  }
+}
+
+const offlineCodes = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+
+/** A failure below HTTP as the reader is told it, and whether it says the machine is offline. */
+function networkError(error: unknown, url: URL, timeoutMs: number): FetchArticleError {
+  const code = (error as { cause?: { code?: string } })?.cause?.code;
+  return new FetchArticleError(networkMessage(error, url, timeoutMs), code !== undefined && offlineCodes.has(code));
 }
 
 const defaultTimeoutMs = 30_000;
@@ -93,14 +111,14 @@ async function readBody(response: Response, limitBytes: number, url: URL, limitM
 export async function fetchArticle(address: string, options: FetchArticleOptions): Promise<FetchedArticle> {
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
   const maxRedirects = options.maxRedirects ?? defaultMaxRedirects;
-  const signal = AbortSignal.timeout(timeoutMs);
+  const signal = options.signal ? AbortSignal.any([AbortSignal.timeout(timeoutMs), options.signal]) : AbortSignal.timeout(timeoutMs);
   let url = httpUrl(address);
   for (let redirects = 0; ; redirects++) {
     let response: Response;
     try {
       response = await fetch(url, { redirect: 'manual', signal, headers: { accept: 'text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5' } });
     } catch (error) {
-      throw new FetchArticleError(networkMessage(error, url, timeoutMs));
+      throw networkError(error, url, timeoutMs);
     }
     if (redirectStatuses.has(response.status)) {
       await response.body?.cancel();
@@ -127,7 +145,7 @@ export async function fetchArticle(address: string, options: FetchArticleOptions
       bytes = await readBody(response, options.sizeLimitMb * 1024 * 1024, url, options.sizeLimitMb);
     } catch (error) {
       if (error instanceof FetchArticleError) throw error;
-      throw new FetchArticleError(networkMessage(error, url, timeoutMs));
+      throw networkError(error, url, timeoutMs);
     }
     return { bytes, contentType, finalUrl: url.href, fileName };
   }

@@ -1,22 +1,29 @@
-import type { ApiEvent, CatalogEntry } from '../../common/api/contract';
+import type { CallSignal } from '../../common/api/call';
+import type { CatalogEntry, TransferProgress } from '../../common/api/contract';
 import { isRecommendedFor, type ModelInfo } from '../../common/models/model-info';
+import type { TextLanguage } from '../../common/text/language';
 import { catalogEntriesFor, downloadRequestFor, loadCatalog, type ModelCatalog } from './catalog';
 import { downloadModel } from './hub-download/download-model';
 import { ModelDownloadError } from './hub-download/errors';
 import type { ModelRegistry } from './model-registry';
 import { inspectModelFolder } from '../translation/model-folder';
-import type { TextLanguage } from '../../common/text/language';
+
+interface Download {
+  controller: AbortController;
+  listeners: Set<(progress: TransferProgress) => void>;
+  callers: number;
+  done: Promise<ModelInfo>;
+}
 
 /** Installs catalog models from the hub (or its mirror) into the models folder, one download per model at a time. */
 export class ModelInstaller {
   private catalogPromise: Promise<ModelCatalog> | undefined;
-  private readonly running = new Map<string, { controller: AbortController; done: Promise<ModelInfo> }>();
+  private readonly running = new Map<string, Download>();
 
   constructor(
     private readonly registry: ModelRegistry,
     private readonly resourcesDir: string,
     private readonly hubUrl: () => Promise<string>,
-    private readonly emit: (event: ApiEvent) => void,
   ) {}
 
   async catalog(): Promise<CatalogEntry[]> {
@@ -31,20 +38,31 @@ export class ModelInstaller {
       .map((entry) => entry.id);
   }
 
-  /** Starts (or joins) the download of a catalog model; progress goes out as events with taskId `install:<id>`. */
-  install(catalogId: string): Promise<ModelInfo> {
-    const existing = this.running.get(catalogId);
-    if (existing) return existing.done;
-    const controller = new AbortController();
-    const done = this.download(catalogId, controller.signal).finally(() => this.running.delete(catalogId));
-    this.running.set(catalogId, { controller, done });
-    return done;
-  }
-
-  cancel(catalogId: string): boolean {
-    const running = this.running.get(catalogId);
-    running?.controller.abort();
-    return running !== undefined;
+  /**
+   * Starts the download of a catalog model, or joins the one running: each caller gets the progress, and
+   * the download stops when every caller has cancelled (or gone).
+   */
+  install(catalogId: string, options: { signal?: CallSignal; onProgress?: (progress: TransferProgress) => void } = {}): Promise<ModelInfo> {
+    let download = this.running.get(catalogId);
+    if (!download) {
+      const controller = new AbortController();
+      const listeners = new Set<(progress: TransferProgress) => void>();
+      const done = this.download(catalogId, controller.signal, (progress) => listeners.forEach((listener) => listener(progress)));
+      download = { controller, listeners, callers: 0, done: done.finally(() => this.running.delete(catalogId)) };
+      this.running.set(catalogId, download);
+    }
+    const joined = download;
+    const listener = options.onProgress ?? (() => undefined);
+    joined.listeners.add(listener);
+    joined.callers += 1;
+    const leave = () => {
+      joined.listeners.delete(listener);
+      joined.callers -= 1;
+      if (joined.callers === 0) joined.controller.abort();
+    };
+    if (options.signal?.aborted) leave();
+    else options.signal?.addEventListener('abort', leave, { once: true });
+    return joined.done.finally(() => options.signal?.removeEventListener('abort', leave));
   }
 
   private loadCatalog(): Promise<ModelCatalog> {
@@ -52,26 +70,17 @@ export class ModelInstaller {
     return this.catalogPromise;
   }
 
-  private async download(catalogId: string, signal: AbortSignal): Promise<ModelInfo> {
+  private async download(catalogId: string, signal: AbortSignal, onProgress: (progress: TransferProgress) => void): Promise<ModelInfo> {
     const entry = (await this.loadCatalog()).models.find((model) => model.id === catalogId);
     if (!entry) throw new ModelDownloadError('invalid', `"${catalogId}" is not in Targum's model catalog`);
     if ((await this.registry.list()).some((model) => model.id === entry.id)) {
       throw new ModelDownloadError('exists', `${entry.id} is already installed`);
     }
-    const taskId = `install:${entry.id}`;
-    const label = `Downloading ${entry.id}`;
     await downloadModel({
       ...downloadRequestFor(entry, { hubUrl: await this.hubUrl(), modelsDir: this.registry.modelsDir }),
       signal,
       onProgress: (progress) =>
-        this.emit({
-          type: 'progress',
-          taskId,
-          label,
-          done: progress.done,
-          total: progress.total,
-          file: { name: progress.file, done: progress.fileDone, total: progress.fileTotal },
-        }),
+        onProgress({ done: progress.done, total: progress.total, file: { name: progress.file, done: progress.fileDone, total: progress.fileTotal } }),
     });
     return inspectModelFolder(downloadRequestFor(entry, { hubUrl: '', modelsDir: this.registry.modelsDir }).destination, 'installed');
   }

@@ -1,10 +1,13 @@
-import { cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
+import type { CallSignal } from '../../common/api/call';
+import type { TransferProgress } from '../../common/api/contract';
 import type { ModelInfo } from '../../common/models/model-info';
+import type { TextLanguage } from '../../common/text/language';
 import { modelTranslates } from '../../common/models/model-info';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { copyFolder } from '../fs/copy-folder';
 import { inspectModelFolder, manifestFileName, ModelFolderError, type ModelManifest } from '../translation/model-folder';
-import type { TextLanguage } from '../../common/text/language';
 
 /** Folders in the models folder that are not models: downloads and imports in progress, removals. */
 export const stagingFolderName = '.partial';
@@ -48,15 +51,19 @@ export class ModelRegistry {
     return preferred ?? candidates[0];
   }
 
-  /** Copies a model folder into the models folder, after checking it; the copy appears whole or not at all. */
-  async importFolder(source: string, requestedId?: string): Promise<ModelInfo> {
+  /** Copies a model folder into the models folder, after checking it; the copy appears whole or not at all (a cancelled one not at all). */
+  async importFolder(
+    source: string,
+    requestedId?: string,
+    options: { signal?: CallSignal; onProgress?: (progress: TransferProgress) => void } = {},
+  ): Promise<ModelInfo> {
     const inspected = await inspectModelFolder(path.resolve(source), 'imported');
     const id = checkModelId(requestedId ?? inspected.id);
     if ((await this.list()).some((model) => model.id === id)) throw new ModelFolderError(`a model "${id}" is already installed; choose another id with --id`);
     const staging = path.join(this.modelsDir, stagingFolderName, `import-${id}-${Date.now()}`);
     try {
       await mkdir(path.dirname(staging), { recursive: true });
-      await cp(inspected.path, staging, { recursive: true, errorOnExist: true });
+      await copyFolder(inspected.path, staging, options);
       const manifest: ModelManifest = { id, from: inspected.from, to: inspected.to, family: inspected.family, source: 'imported' };
       await writeFileAtomic(path.join(staging, manifestFileName), `${JSON.stringify(manifest, null, 2)}\n`);
       await rename(staging, path.join(this.modelsDir, id));

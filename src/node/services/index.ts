@@ -1,11 +1,14 @@
 import path from 'node:path';
-import type { ApiEvent, ApiServices, HostKind } from '../../common/api/contract';
+import type { CallSignal } from '../../common/api/call';
+import type { ApiServices, FilesService, HostKind, ImportService, ModelsService, SettingsService, TranslationApiService } from '../../common/api/contract';
 import type { AppMetadata } from '../app-metadata';
 import { fetchArticle } from '../import/fetch-article';
 import { ModelInstaller } from '../models/model-installer';
 import { ModelRegistry } from '../models/model-registry';
 import type { DataPaths } from '../paths';
+import { inspectModelFolder } from '../translation/model-folder';
 import { TranslationService } from '../translation/translation-service';
+import { withTypedErrors } from './errors';
 import { readSampleArticles } from './sample-library';
 import { defaultServiceSettings, SettingsStore } from './settings-store';
 
@@ -17,32 +20,43 @@ export interface NodeServicesOptions {
   resourcesDir: string;
   /** Versions of the runtime, for the About line (Electron adds its own). */
   runtime: { node: string; electron?: string };
-  emit: (event: ApiEvent) => void;
   log: (message: string) => void;
   /** Threads for this run only (the command line's --threads), instead of the saved setting. */
   threads?: number;
 }
 
 export interface NodeServices extends ApiServices {
-  /** The translation queue itself, for callers in the same process (the command line). */
-  translation: TranslationService;
   dispose(): Promise<void>;
 }
 
-/** The services behind the API, the same for the desktop app, the web host and the command line. */
+/** An AbortSignal that follows a call's cancellation, for Node APIs that take one. */
+function abortSignalOf(signal: CallSignal): AbortSignal {
+  const controller = new AbortController();
+  if (signal.aborted) controller.abort();
+  else signal.addEventListener('abort', () => controller.abort(), { once: true });
+  return controller.signal;
+}
+
+/**
+ * The services behind the API, one interface per service, the same for the desktop app, the web host and
+ * the command line. They throw the API's typed errors.
+ */
 export function createNodeServices(options: NodeServicesOptions): NodeServices {
-  const settings = new SettingsStore(options.paths.settingsFile, defaultServiceSettings(), options.log);
+  const store = new SettingsStore(options.paths.settingsFile, defaultServiceSettings(), options.log);
   const registry = new ModelRegistry(path.join(options.resourcesDir, 'models'), options.paths.modelsDir, options.log);
-  const installer = new ModelInstaller(registry, options.resourcesDir, async () => (await settings.get()).hubUrl, (event) => options.emit(event));
-  const translation = new TranslationService({
+  const installer = new ModelInstaller(registry, options.resourcesDir, async () => (await store.get()).hubUrl);
+  const queue = new TranslationService({
     registry,
-    threads: async () => options.threads ?? (await settings.get()).threads,
+    threads: async () => options.threads ?? (await store.get()).threads,
     preferredModelIds: (from, to) => installer.preferredIds(from, to),
-    onSegment: (result) => options.emit({ type: 'translation', ...result }),
-    onProgress: (requestId, done, total) => options.emit({ type: 'progress', taskId: requestId, label: 'Translating', done, total }),
   });
-  return {
-    getAppInfo: async () => ({
+
+  const settings: SettingsService = {
+    get: () => store.get(),
+    update: (changes) => store.update(changes),
+  };
+  const files: FilesService = {
+    appInfo: async () => ({
       name: options.app.name,
       version: options.app.version,
       host: options.host,
@@ -51,29 +65,40 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
       modelsDir: options.paths.modelsDir,
       runtime: options.runtime,
     }),
-    getSettings: () => settings.get(),
-    updateSettings: (changes) => settings.update(changes),
-    listSampleArticles: () => readSampleArticles(options.resourcesDir),
-    listModels: () => registry.list(),
-    getModelCatalog: () => installer.catalog(),
-    installModel: ({ catalogId }) => installer.install(catalogId),
-    cancelModelInstall: async ({ catalogId }) => ({ cancelled: installer.cancel(catalogId) }),
-    importModel: ({ path: folder, id }) => registry.importFolder(folder, id),
-    fetchArticle: async ({ url }) => {
-      const fetched = await fetchArticle(url, { sizeLimitMb: (await settings.get()).importSizeLimitMb });
-      return { ...fetched, bytes: Buffer.from(fetched.bytes).toString('base64') };
-    },
-    removeModel: async ({ id }) => {
+    sampleArticles: () => readSampleArticles(options.resourcesDir),
+  };
+  const models: ModelsService = {
+    list: () => registry.list(),
+    catalog: () => installer.catalog(),
+    install: ({ catalogId }, call) => installer.install(catalogId, { signal: call.signal, onProgress: (progress) => call.progress(progress) }),
+    import: ({ path: folder, id }, call) => registry.importFolder(folder, id, { signal: call.signal, onProgress: (progress) => call.progress(progress) }),
+    remove: async ({ id }) => {
       await registry.remove(id);
       return { removed: true };
     },
-    translate: (params) => translation.translate(params),
-    cancelTranslation: async ({ requestId }) => ({ cancelled: translation.cancel(requestId) }),
-    prioritizeTranslation: async ({ requestId, segmentIds }) => {
-      translation.prioritize(requestId, segmentIds);
-      return {};
+  };
+  const translation: TranslationApiService = {
+    translate: async ({ model, ...params }, call) => {
+      const job = queue.translate(
+        { ...params, modelId: model && 'id' in model ? model.id : undefined, model: model && 'folder' in model ? await inspectModelFolder(model.folder, 'imported') : undefined },
+        { signal: call.signal, onProgress: (progress) => call.progress(progress) },
+      );
+      call.onControl(({ prioritize }) => job.prioritize(prioritize));
+      return job.result;
     },
-    translation,
-    dispose: () => translation.dispose(),
+  };
+  const importService: ImportService = {
+    fetchArticle: async ({ url }, call) => {
+      const fetched = await fetchArticle(url, { sizeLimitMb: (await store.get()).importSizeLimitMb, signal: abortSignalOf(call.signal) });
+      return { ...fetched, bytes: Buffer.from(fetched.bytes).toString('base64') };
+    },
+  };
+  return {
+    settings: withTypedErrors(settings),
+    files: withTypedErrors(files),
+    models: withTypedErrors(models),
+    translation: withTypedErrors(translation),
+    import: withTypedErrors(importService),
+    dispose: () => queue.dispose(),
   };
 }

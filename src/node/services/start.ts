@@ -17,8 +17,8 @@ export type ServicesStart = z.infer<typeof servicesStartSchema>;
 /** Runs the Node services behind a message port: the body of the utility process and of the web host's worker. */
 export function serveNodeServices(start: unknown, port: TextPort, log: (message: string) => void): void {
   const options = servicesStartSchema.parse(start);
-  const services = createNodeServices({ ...options, emit: (event) => channel.emit(event), log });
-  const channel = serveApiOverPort(
+  const services = createNodeServices({ ...options, log });
+  serveApiOverPort(
     port,
     createApiDispatcher(services, (method, error) => log(`${method} failed: ${error instanceof Error ? error.message : String(error)}`)),
     log,

@@ -1,7 +1,11 @@
 /**
- * Runs translation requests one batch at a time: results stream out as each batch finishes, segments a
- * caller marks as urgent (the paragraphs on screen) go first, and a request can be cancelled.
+ * Runs translation requests one batch at a time: each batch's results go to the request's caller as it
+ * finishes, segments a caller marks as urgent (the paragraphs on screen) go first, and a request stops
+ * when its caller cancels it.
  */
+import { ApiCallError } from '../../common/api/reply';
+import type { CallSignal } from '../../common/api/call';
+import type { SegmentTranslated, TranslationProgress, TranslationSummary } from '../../common/api/contract';
 import { defaultDtype, type ModelDtype, type ModelInfo } from '../../common/models/model-info';
 import { type TextLanguage, detectLanguage } from '../../common/text/language';
 import type { ModelRegistry } from '../models/model-registry';
@@ -14,7 +18,6 @@ export interface SegmentToTranslate {
 }
 
 export interface TranslationRequest {
-  requestId: string;
   segments: readonly SegmentToTranslate[];
   from?: TextLanguage;
   to: TextLanguage;
@@ -27,21 +30,17 @@ export interface TranslationRequest {
   priority?: readonly string[];
 }
 
-export interface SegmentTranslated {
-  requestId: string;
-  segmentId: string;
-  text: string;
-  modelId: string;
-  dtype: ModelDtype;
-  createdAt: number;
+export interface TranslationCaller {
+  /** Cancels the request: it stops after the batch in hand and answers with what was done. */
+  signal?: CallSignal;
+  /** Once with nothing done, then once per finished batch, with that batch's results. */
+  onProgress: (progress: TranslationProgress) => void;
 }
 
-export interface TranslationSummary {
-  requestId: string;
-  translated: number;
-  cancelled: boolean;
-  modelId: string;
-  dtype: ModelDtype;
+/** A queued request: its summary once it ends, and a way to move sentences to the front while it runs. */
+export interface TranslationJob {
+  result: Promise<TranslationSummary>;
+  prioritize(segmentIds: readonly string[]): void;
 }
 
 export interface TranslationServiceOptions {
@@ -49,18 +48,16 @@ export interface TranslationServiceOptions {
   threads: () => Promise<number>;
   /** Catalog defaults for a direction, best first, tried first when a request names no model. */
   preferredModelIds?: (from: TextLanguage, to: TextLanguage) => Promise<string[]>;
-  onSegment: (result: SegmentTranslated) => void;
-  onProgress: (requestId: string, done: number, total: number) => void;
   batchSizes?: { first: number; rest: number };
   defaultBeams?: number;
 }
 
-export class NoModelError extends Error {
+export class NoModelError extends ApiCallError {
   constructor(
     readonly from: TextLanguage,
     readonly to: TextLanguage,
   ) {
-    super(`no translation model is installed for ${from}→${to}; install one on the Models screen or with "targum models install"`);
+    super('no-model', `no translation model is installed for ${from}→${to}; install one on the Models screen or with "targum models install"`);
     this.name = 'NoModelError';
   }
 }
@@ -73,6 +70,7 @@ interface ResolvedJob {
 
 interface Job {
   request: TranslationRequest;
+  caller: TranslationCaller;
   /** The model and source language, looked up as soon as the request arrives. */
   ready: Promise<ResolvedJob>;
   pending: SegmentToTranslate[];
@@ -99,53 +97,49 @@ export class TranslationService {
 
   constructor(private readonly options: TranslationServiceOptions) {}
 
-  /** Queues a request; it is known at once, so cancel() and prioritize() work from the moment this returns. */
-  translate(request: TranslationRequest): Promise<TranslationSummary> {
-    if (this.jobs.some((job) => job.request.requestId === request.requestId)) {
-      return Promise.reject(new Error(`request ${request.requestId} is already running`));
-    }
+  /** Queues a request; its caller can cancel it and move sentences forward from the moment this returns. */
+  translate(request: TranslationRequest, caller: TranslationCaller): TranslationJob {
     const urgent = new Set(request.priority ?? []);
     const pending = [...request.segments.filter((segment) => urgent.has(segment.id)), ...request.segments.filter((segment) => !urgent.has(segment.id))];
-    return new Promise<TranslationSummary>((finished, failed) => {
-      const job: Job = { request, ready: this.resolve(request), pending, done: 0, controller: new AbortController(), finished, failed };
-      this.jobs.push(job);
-      job.ready.then(
-        () => void this.run(),
-        (error: unknown) => {
-          this.jobs.splice(this.jobs.indexOf(job), 1);
-          failed(error);
-        },
-      );
+    let job!: Job;
+    const result = new Promise<TranslationSummary>((finished, failed) => {
+      job = { request, caller, ready: this.resolve(request), pending, done: 0, controller: new AbortController(), finished, failed };
     });
+    const cancel = () => job.controller.abort();
+    if (caller.signal?.aborted) cancel();
+    else caller.signal?.addEventListener('abort', cancel, { once: true });
+    this.jobs.push(job);
+    job.ready.then(
+      () => void this.run(),
+      (error: unknown) => {
+        this.jobs.splice(this.jobs.indexOf(job), 1);
+        job.failed(error);
+      },
+    );
+    return {
+      result: result.finally(() => caller.signal?.removeEventListener('abort', cancel)),
+      prioritize: (segmentIds) => {
+        const urgentNow = new Set(segmentIds);
+        job.pending = [...job.pending.filter((segment) => urgentNow.has(segment.id)), ...job.pending.filter((segment) => !urgentNow.has(segment.id))];
+      },
+    };
   }
 
   private async resolve(request: TranslationRequest): Promise<ResolvedJob> {
     const from = request.from ?? detectLanguage(request.segments.map((segment) => segment.text).join(' '));
-    if (!from || from === request.to) throw new Error(`cannot tell the source language, or it is the same as the target (${request.to})`);
+    if (!from || from === request.to) throw new ApiCallError('invalid-input', `cannot tell the source language, or it is the same as the target (${request.to})`);
     const model =
       request.model ??
       (request.modelId
-        ? await this.options.registry.get(request.modelId)
+        ? await this.options.registry.get(request.modelId).catch((error: unknown) => {
+            throw new ApiCallError('no-model', error instanceof Error ? error.message : String(error));
+          })
         : await this.options.registry.findFor(from, request.to, (await this.options.preferredModelIds?.(from, request.to)) ?? []));
     if (!model) throw new NoModelError(from, request.to);
     if (!model.from.includes(from) || !model.to.includes(request.to)) {
-      throw new Error(`model ${model.id} translates ${model.from.join('/')}→${model.to.join('/')}, not ${from}→${request.to}`);
+      throw new ApiCallError('invalid-input', `model ${model.id} translates ${model.from.join('/')}→${model.to.join('/')}, not ${from}→${request.to}`);
     }
     return { model, dtype: request.dtype ?? defaultDtype(model.dtypes), from };
-  }
-
-  cancel(requestId: string): boolean {
-    const job = this.jobs.find((candidate) => candidate.request.requestId === requestId);
-    job?.controller.abort();
-    return job !== undefined;
-  }
-
-  /** Moves the given segments of a running request to the front of its queue. */
-  prioritize(requestId: string, segmentIds: readonly string[]): void {
-    const job = this.jobs.find((candidate) => candidate.request.requestId === requestId);
-    if (!job) return;
-    const urgent = new Set(segmentIds);
-    job.pending = [...job.pending.filter((segment) => urgent.has(segment.id)), ...job.pending.filter((segment) => !urgent.has(segment.id))];
   }
 
   async dispose(): Promise<void> {
@@ -174,7 +168,6 @@ export class TranslationService {
     if (!resolved) return;
     const { model: info, dtype, from } = resolved;
     const summary = (cancelled: boolean): TranslationSummary => ({
-      requestId: job.request.requestId,
       translated: job.done,
       cancelled,
       modelId: info.id,
@@ -184,7 +177,7 @@ export class TranslationService {
     try {
       if (job.controller.signal.aborted) throw new DecodeCancelled();
       const model = await this.load(info, dtype);
-      this.options.onProgress(job.request.requestId, 0, total);
+      job.caller.onProgress({ done: 0, total, results: [] });
       while (job.pending.length > 0) {
         if (job.controller.signal.aborted) throw new DecodeCancelled();
         const batch = job.pending.splice(0, batchSize(job.done === 0 ? 0 : 1, this.options.batchSizes));
@@ -193,18 +186,9 @@ export class TranslationService {
           { from, to: job.request.to, beams: job.request.beams ?? this.options.defaultBeams ?? 1, signal: job.controller.signal },
         );
         const createdAt = Date.now();
-        batch.forEach((segment, index) =>
-          this.options.onSegment({
-            requestId: job.request.requestId,
-            segmentId: segment.id,
-            text: results[index]!.text,
-            modelId: info.id,
-            dtype,
-            createdAt,
-          }),
-        );
+        const translated: SegmentTranslated[] = batch.map((segment, index) => ({ segmentId: segment.id, text: results[index]!.text, modelId: info.id, dtype, createdAt }));
         job.done += batch.length;
-        this.options.onProgress(job.request.requestId, job.done, total);
+        job.caller.onProgress({ done: job.done, total, results: translated });
       }
       job.finished(summary(false));
     } catch (error) {

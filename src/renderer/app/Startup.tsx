@@ -20,12 +20,9 @@ async function openWorkbench(): Promise<Workbench> {
   await db.open();
   // Without this the browser may clear the library under storage pressure; the answer is shown in Settings.
   void navigator.storage?.persist?.().catch(() => false);
-  const [appInfo] = await Promise.all([api.getAppInfo({}), seedSampleLibrary(db, () => api.listSampleArticles({}))]);
+  const [appInfo] = await Promise.all([api.files.appInfo({}), seedSampleLibrary(db, () => api.files.sampleArticles({}))]);
   await resegmentLibrary(db);
   const tasks = new TaskStore();
-  api.onEvent((event) => {
-    if (event.type === 'progress' && event.taskId.startsWith('install:')) tasks.progress(event);
-  });
   return { api, db, appInfo, tasks, translator: new ArticleTranslator(api, db, tasks) };
 }
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { CatalogEntry } from '../../common/api/contract';
+import { ApiCallError } from '../../common/api/reply';
 import { useWorkbench } from '../workbench/workbench-context';
 import { ProgressBar } from '../components/ProgressBar';
 import { useTask } from '../tasks/task-store';
@@ -14,14 +15,17 @@ export function InstallButton({ entry, onInstalled }: { entry: CatalogEntry; onI
   const running = task !== undefined && !task.finished;
   const install = async () => {
     setError(undefined);
-    tasks.start(taskId, `Downloading ${entry.id}`);
+    const controller = new AbortController();
+    tasks.start(taskId, `Downloading ${entry.id}`, () => controller.abort());
     try {
-      await api.installModel({ catalogId: entry.id });
+      await api.models.install({ catalogId: entry.id }, { signal: controller.signal, onProgress: (progress) => tasks.progress(taskId, progress) });
       tasks.forget(taskId);
       onInstalled();
     } catch (failure) {
+      // A download the reader cancelled is no failure to report.
+      if (failure instanceof ApiCallError && failure.code === 'cancelled') return tasks.forget(taskId);
       const message = failure instanceof Error ? failure.message : String(failure);
-      tasks.finish(taskId, message);
+      tasks.finish(taskId, { message });
       setError(message);
     }
   };
@@ -35,7 +39,7 @@ export function InstallButton({ entry, onInstalled }: { entry: CatalogEntry; onI
             {task.file.name} <ProgressBar done={task.file.done} total={task.file.total} label={`${task.file.name} download`} />
           </span>
         )}
-        <button type="button" className="button" onClick={() => void api.cancelModelInstall({ catalogId: entry.id })}>
+        <button type="button" className="button" onClick={() => task.cancel?.()}>
           Cancel
         </button>
       </div>

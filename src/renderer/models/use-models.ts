@@ -19,7 +19,7 @@ export function useModels(): ModelsState {
   const [generation, setGeneration] = useState(0);
   useEffect(() => {
     let current = true;
-    Promise.all([api.listModels({}), api.getModelCatalog({})]).then(
+    Promise.all([api.models.list({}), api.models.catalog({})]).then(
       ([installed, catalog]) => current && setState({ installed, catalog }),
       (error: unknown) => current && setState({ installed: [], catalog: [], error: error instanceof Error ? error.message : String(error) }),
     );

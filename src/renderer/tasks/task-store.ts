@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { ApiEvent } from '../../common/api/contract';
+import type { ApiErrorCode, TransferProgress } from '../../common/api/contract';
 
 /** Long work going on in the services (translations, downloads), as the interface shows it. */
 export interface TaskState {
@@ -7,15 +7,17 @@ export interface TaskState {
   label: string;
   done: number;
   total: number;
-  file?: { name: string; done: number; total: number };
+  file?: TransferProgress['file'];
   /** Set when the work failed; the message says what to do. */
   error?: string;
+  /** The failure's code, for the interface to act on (a `no-model` failure offers a model). */
+  errorCode?: ApiErrorCode;
   finished: boolean;
+  /** Cancels the work, while it runs. */
+  cancel?: () => void;
 }
 
-type ProgressEvent = Extract<ApiEvent, { type: 'progress' }>;
-
-/** A small store of task states, fed by progress events; it outlives screens, so work shows wherever you go. */
+/** A small store of task states, fed by each call's progress; it outlives screens, so work shows wherever you go. */
 export class TaskStore {
   private tasks = new Map<string, TaskState>();
   private snapshot: ReadonlyMap<string, TaskState> = new Map();
@@ -28,19 +30,19 @@ export class TaskStore {
 
   readonly getSnapshot = (): ReadonlyMap<string, TaskState> => this.snapshot;
 
-  start(taskId: string, label: string): void {
-    this.set({ taskId, label, done: 0, total: 0, finished: false });
+  start(taskId: string, label: string, cancel?: () => void): void {
+    this.set({ taskId, label, done: 0, total: 0, finished: false, cancel });
   }
 
-  progress(event: ProgressEvent): void {
-    const current = this.tasks.get(event.taskId);
-    if (current?.finished) return;
-    this.set({ taskId: event.taskId, label: event.label, done: event.done, total: event.total, file: event.file, finished: false });
-  }
-
-  finish(taskId: string, error?: string): void {
+  progress(taskId: string, progress: { done: number; total: number; file?: TaskState['file'] }): void {
     const current = this.tasks.get(taskId);
-    if (current) this.set({ ...current, finished: true, error });
+    if (!current || current.finished) return;
+    this.set({ ...current, done: progress.done, total: progress.total, file: progress.file });
+  }
+
+  finish(taskId: string, error?: { message: string; code?: ApiErrorCode }): void {
+    const current = this.tasks.get(taskId);
+    if (current) this.set({ ...current, finished: true, cancel: undefined, error: error?.message, errorCode: error?.code });
   }
 
   forget(taskId: string): void {

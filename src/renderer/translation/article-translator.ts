@@ -1,4 +1,5 @@
-import type { ApiEvent, TargumApi } from '../../common/api/contract';
+import type { SegmentTranslated, TargumApi } from '../../common/api/contract';
+import { ApiCallError } from '../../common/api/reply';
 import type { ModelDtype } from '../../common/models/model-info';
 import type { TargumDatabase } from '../data/database';
 import type { ArticleRecord, SegmentRecord } from '../data/records';
@@ -6,111 +7,105 @@ import { storeTranslations } from '../data/translations';
 import type { TaskStore } from '../tasks/task-store';
 import { describeWriteError } from '../data/write-errors';
 
-type TranslationEvent = Extract<ApiEvent, { type: 'translation' }>;
-
-/** One sentence's English as the services give it. */
-type TranslationResult = Pick<TranslationEvent, 'segmentId' | 'text' | 'modelId' | 'dtype' | 'createdAt'>;
-
-interface RunningTranslation {
-  articleId: number;
-  sources: Map<string, string>;
-  /** Results that came in this tick, stored together. */
-  arrived: TranslationResult[];
-  /** The batches being stored, one after another. */
-  stored: Promise<void>;
-  writeError?: string;
-}
-
 export function translationTaskId(articleId: number): string {
   return `translate:article:${articleId}`;
 }
 
+interface RunningTranslation {
+  articleId: number;
+  sources: Map<string, string>;
+  controller: AbortController;
+  prioritize: (segmentIds: string[]) => void;
+  /** The storing of the batches received so far. */
+  stored: Promise<void>;
+  writeError?: string;
+}
+
 /**
- * Translates articles through the services and stores each sentence's English as it arrives, so the work
+ * Translates articles through the services and stores each batch of English as it arrives, so the work
  * goes on (and is kept) while the reader is elsewhere. One translation per article at a time.
  */
 export class ArticleTranslator {
-  private readonly running = new Map<string, RunningTranslation>();
+  private readonly running = new Map<number, RunningTranslation>();
 
   constructor(
     private readonly api: TargumApi,
     private readonly db: TargumDatabase,
     private readonly tasks: TaskStore,
-  ) {
-    api.onEvent((event) => {
-      if (event.type === 'translation') this.gather(event);
-      else if (event.type === 'progress' && this.running.has(event.taskId)) tasks.progress(event);
-    });
-  }
+  ) {}
 
   isRunning(articleId: number): boolean {
-    return this.running.has(translationTaskId(articleId));
+    return this.running.has(articleId);
   }
 
   /** Translates the given sentences; those in `firstIds` (the paragraphs on screen) go first. */
   async translate(article: ArticleRecord, segments: readonly SegmentRecord[], options: { modelId?: string; dtype?: ModelDtype; firstIds?: number[] }): Promise<void> {
-    const requestId = translationTaskId(article.id!);
-    if (this.running.has(requestId)) return;
-    const run: RunningTranslation = { articleId: article.id!, sources: new Map(segments.map((segment) => [String(segment.id), segment.text])), arrived: [], stored: Promise.resolve() };
-    this.running.set(requestId, run);
-    this.tasks.start(requestId, 'Translating');
-    try {
-      await this.api.translate({
-        requestId,
+    const articleId = article.id!;
+    if (this.running.has(articleId)) return;
+    const taskId = translationTaskId(articleId);
+    const request: RunningTranslation = {
+      articleId,
+      sources: new Map(segments.map((segment) => [String(segment.id), segment.text])),
+      controller: new AbortController(),
+      prioritize: () => undefined,
+      stored: Promise.resolve(),
+    };
+    this.running.set(articleId, request);
+    this.tasks.start(taskId, 'Translating', () => request.controller.abort());
+    const call = this.api.translation.translate(
+      {
         segments: segments.map((segment) => ({ id: String(segment.id), text: segment.text })),
         from: article.language,
         to: 'en',
-        modelId: options.modelId,
+        model: options.modelId === undefined ? undefined : { id: options.modelId },
         dtype: options.dtype,
         priority: options.firstIds?.map(String),
-      });
-      await this.flush(run);
-      this.tasks.finish(requestId, run.writeError);
+      },
+      {
+        signal: request.controller.signal,
+        onProgress: ({ done, total, results }) => {
+          this.tasks.progress(taskId, { done, total });
+          if (results.length > 0) request.stored = request.stored.then(() => this.store(request, results));
+        },
+      },
+    );
+    request.prioritize = (segmentIds) => call.control({ prioritize: segmentIds });
+    try {
+      await call;
+      await request.stored;
+      this.tasks.finish(taskId, request.writeError === undefined ? undefined : { message: request.writeError });
     } catch (error) {
-      await this.flush(run);
-      this.tasks.finish(requestId, run.writeError ?? (error instanceof Error ? error.message : String(error)));
+      await request.stored;
+      // A translation the reader cancelled is no failure to report.
+      if (error instanceof ApiCallError && error.code === 'cancelled') this.tasks.finish(taskId);
+      else this.tasks.finish(taskId, { message: error instanceof Error ? error.message : String(error), code: error instanceof ApiCallError ? error.code : undefined });
     } finally {
-      this.running.delete(requestId);
+      this.running.delete(articleId);
     }
   }
 
   cancel(articleId: number): void {
-    void this.api.cancelTranslation({ requestId: translationTaskId(articleId) });
+    this.running.get(articleId)?.controller.abort();
   }
 
   /** Moves sentences that came on screen to the front of a running translation. */
   prioritize(articleId: number, segmentIds: number[]): void {
-    if (this.isRunning(articleId)) void this.api.prioritizeTranslation({ requestId: translationTaskId(articleId), segmentIds: segmentIds.map(String) });
+    this.running.get(articleId)?.prioritize(segmentIds.map(String));
   }
 
-  /** Gathers the results that arrive within one tick into one batch. */
-  private gather(event: TranslationEvent): void {
-    const run = this.running.get(event.requestId);
-    if (!run) return;
-    if (run.arrived.length === 0) setTimeout(() => void this.flush(run), 0);
-    run.arrived.push(event);
-  }
-
-  /** Stores what has arrived; resolves once every batch so far is stored (or has failed). */
-  private flush(run: RunningTranslation): Promise<void> {
-    const batch = run.arrived.splice(0);
-    if (batch.length > 0) run.stored = run.stored.then(() => this.store(run, batch));
-    return run.stored;
-  }
-
-  /** Stores a batch of results in one transaction. */
-  private async store(run: RunningTranslation, results: readonly TranslationResult[]): Promise<void> {
-    if (run.writeError) return;
+  /** Stores one batch of English in one transaction. */
+  private async store(request: RunningTranslation, results: readonly SegmentTranslated[]): Promise<void> {
+    if (request.writeError) return;
     const rows = results.flatMap(({ segmentId, text, modelId, dtype, createdAt }) => {
-      const source = run.sources.get(segmentId);
-      return source === undefined ? [] : [{ articleId: run.articleId, source, text, modelId, precision: dtype, createdAt }];
+      const source = request.sources.get(segmentId);
+      return source === undefined ? [] : [{ articleId: request.articleId, source, text, modelId, precision: dtype, createdAt }];
     });
     try {
       await storeTranslations(this.db, rows);
     } catch (error) {
       // English that cannot be kept is not shown as translated: the run stops and says why.
-      run.writeError = `Translation stopped: the English could not be saved (${describeWriteError(error)}).`;
-      this.cancel(run.articleId);
+      request.writeError = `Translation stopped: the English could not be saved (${describeWriteError(error)}).`;
+      request.controller.abort();
     }
   }
 }

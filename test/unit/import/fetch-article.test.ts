@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localCall } from '../../../src/common/api/call';
 import { createApiDispatcher } from '../../../src/common/api/dispatcher';
 import { readAppMetadata } from '../../../src/node/app-metadata';
 import { fetchArticle, FetchArticleError } from '../../../src/node/import/fetch-article';
@@ -119,7 +120,6 @@ describe('the fetchArticle service', () => {
     paths: resolveDataPaths({ TARGUM_DATA_DIR: dataDir }),
     resourcesDir: path.resolve('resources'),
     runtime: { node: process.versions.node },
-    emit: () => undefined,
     log: () => undefined,
   });
   const dispatch = createApiDispatcher(services);
@@ -129,13 +129,14 @@ describe('the fetchArticle service', () => {
   });
 
   it('answers through the contract with the body in base64, under the size limit from the settings', async () => {
-    const reply = await dispatch('fetchArticle', { url: `${origin}/moved` });
+    const reply = await dispatch('import.fetchArticle', { url: `${origin}/moved` }, localCall());
     expect(reply).toMatchObject({ ok: true, value: { finalUrl: `${origin}/news/article.html`, fileName: 'article.html' } });
     const value = (reply as { value: { bytes: string } }).value;
     expect(Buffer.from(value.bytes, 'base64').toString('utf8')).toBe(page);
 
-    await services.updateSettings({ importSizeLimitMb: 1 });
-    expect(await dispatch('fetchArticle', { url: `${origin}/big-streamed` })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/over the 1 MB import limit/) } });
-    expect(await dispatch('fetchArticle', { url: 'ftp://files.example/a.txt' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    await services.settings.update({ importSizeLimitMb: 1 }, localCall());
+    expect(await dispatch('import.fetchArticle', { url: `${origin}/big-streamed` }, localCall())).toMatchObject({ ok: false, error: { message: expect.stringMatching(/over the 1 MB import limit/) } });
+    expect(await dispatch('import.fetchArticle', { url: 'ftp://files.example/a.txt' }, localCall())).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await dispatch('import.fetchArticle', { url: 'http://no-such-host.invalid/article' }, localCall())).toMatchObject({ ok: false, error: { code: 'offline' } });
   });
 });

@@ -9,9 +9,6 @@ import { newestBySource } from '../../../src/renderer/data/segment-state';
 import { onTranslationsStored, storeTranslations } from '../../../src/renderer/data/translations';
 import { libraryIndexOf } from '../../../src/renderer/library/library-index';
 import { whenSearchTextCurrent } from '../../../src/renderer/library/search-text';
-import type { ApiEvent, TargumApi } from '../../../src/common/api/contract';
-import { TaskStore } from '../../../src/renderer/tasks/task-store';
-import { ArticleTranslator, translationTaskId } from '../../../src/renderer/translation/article-translator';
 
 const text = 'ארגון דאעש מסר היום בקשה\n\nארגון דאעש מסר היום בקשה באמצעות מתווכים. הירי נמשך.\n\nהצבא הגיב מיד. המתווכים שתקו.';
 
@@ -76,54 +73,6 @@ describe('storing machine translations in batches', () => {
     expect(after.paragraphs[2]).not.toBe(before.paragraphs[2]);
     expect(after.paragraphs[2]![0]!.state).toMatchObject({ english: 'The army answered at once.', origin: 'machine' });
     expect(after.progress.translated).toBe(before.progress.translated + 1);
-  });
-});
-
-/** Services that answer a translation with one event per sentence, all in one tick, as the engine streams them. */
-function fakeServices() {
-  const listeners = new Set<(event: ApiEvent) => void>();
-  const cancelled: string[] = [];
-  const api = {
-    onEvent: (listener: (event: ApiEvent) => void) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    translate: async ({ requestId, segments }: { requestId: string; segments: Array<{ id: string; text: string }> }) => {
-      for (const segment of segments) {
-        for (const listener of listeners) listener({ type: 'translation', requestId, segmentId: segment.id, text: `English of ${segment.id}`, modelId: 'tiny', dtype: 'q8', createdAt: 1 });
-      }
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      return { translated: segments.length };
-    },
-    cancelTranslation: async ({ requestId }: { requestId: string }) => {
-      cancelled.push(requestId);
-    },
-  };
-  return { api: api as unknown as TargumApi, cancelled };
-}
-
-describe('the article translator', () => {
-  it('stores the sentences that arrive in one tick as one batch', async () => {
-    const { db, articleId, segments } = await article();
-    const { api } = fakeServices();
-    const tasks = new TaskStore();
-    const batches: number[] = [];
-    onTranslationsStored(db, (rows) => batches.push(rows.length));
-    await new ArticleTranslator(api, db, tasks).translate((await db.articles.get(articleId))!, segments, {});
-    expect(batches).toEqual([segments.length]);
-    expect((await db.translations.toArray()).map((row) => row.source).sort()).toEqual(segments.map((segment) => segment.text).sort());
-    expect(tasks.getSnapshot().get(translationTaskId(articleId))).toMatchObject({ finished: true, error: undefined });
-  });
-
-  it('stops and says why when the English cannot be saved', async () => {
-    const { db, articleId, segments } = await article();
-    const { api, cancelled } = fakeServices();
-    const tasks = new TaskStore();
-    const stored = (await db.articles.get(articleId))!;
-    db.close();
-    await new ArticleTranslator(api, db, tasks).translate(stored, segments, {});
-    expect(cancelled).toEqual([translationTaskId(articleId)]);
-    expect(tasks.getSnapshot().get(translationTaskId(articleId))?.error).toMatch(/^Translation stopped: the English could not be saved \(.+\)\.$/);
   });
 });
 

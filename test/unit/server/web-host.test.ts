@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { readPhrasebook } from '../../support/tiny-model';
 import { startTestWebHost, type TestWebHost } from '../../support/web-host';
 
 let host: TestWebHost;
@@ -22,6 +23,8 @@ function openSocket(url: string, origin?: string): Promise<WebSocket> {
     socket.on('error', reject);
   });
 }
+
+const openApi = (target: TestWebHost) => openSocket(`${target.origin.replace('http:', 'ws:')}/api?token=${target.token}`, target.origin);
 
 function request(socket: WebSocket, message: string): Promise<unknown> {
   return new Promise((resolve) => {
@@ -62,15 +65,63 @@ describe('the web host', () => {
 
   it('answers calls over the socket and names what is wrong with a malformed one, without crashing', async () => {
     const socket = await openSocket(`${host.origin.replace('http:', 'ws:')}/api?token=${host.token}`, host.origin);
-    const info = await request(socket, JSON.stringify({ t: 'q', m: 'call', a: ['getAppInfo', {}], i: '1' }));
-    expect(info).toMatchObject({ t: 's', i: '1', r: { ok: true, value: { host: 'web', dataDir: host.dataDir } } });
-    const bad = await request(socket, JSON.stringify({ t: 'q', m: 'call', a: ['updateSettings', { threads: 'all' }], i: '2' }));
-    expect(bad).toMatchObject({ i: '2', r: { ok: false, error: { code: 'invalid-request', message: expect.stringContaining('params.threads') } } });
-    const malformed = await request(socket, JSON.stringify({ t: 'q', m: 42, i: '3' }));
-    expect(malformed).toMatchObject({ i: '3', r: { ok: false, error: { code: 'invalid-request' } } });
+    const info = await request(socket, JSON.stringify({ t: 'call', id: '1', method: 'files.appInfo', params: {} }));
+    expect(info).toMatchObject({ t: 'reply', id: '1', reply: { ok: true, value: { host: 'web', dataDir: host.dataDir } } });
+    const bad = await request(socket, JSON.stringify({ t: 'call', id: '2', method: 'settings.update', params: { threads: 'all' } }));
+    expect(bad).toMatchObject({ id: '2', reply: { ok: false, error: { code: 'invalid-input', message: expect.stringContaining('params.threads') } } });
+    const malformed = await request(socket, JSON.stringify({ t: 'call', id: '3', method: 42 }));
+    expect(malformed).toMatchObject({ id: '3', reply: { ok: false, error: { code: 'invalid-input' } } });
     socket.send('garbage');
-    const after = await request(socket, JSON.stringify({ t: 'q', m: 'call', a: ['getSettings', {}], i: '4' }));
-    expect(after).toMatchObject({ i: '4', r: { ok: true } });
+    const after = await request(socket, JSON.stringify({ t: 'call', id: '4', method: 'settings.get', params: {} }));
+    expect(after).toMatchObject({ id: '4', reply: { ok: true } });
     socket.close();
   });
+});
+
+describe('the web host with a model', () => {
+  let withModel: TestWebHost;
+  beforeAll(async () => {
+    const rendererDir = mkdtempSync(path.join(os.tmpdir(), 'targum-renderer-'));
+    writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Targum</title>');
+    withModel = await startTestWebHost({ rendererDir, withTinyModel: true });
+  });
+  afterAll(() => withModel.close());
+
+  /** The messages of one call on a socket: its progress, then its reply. */
+  function translate(socket: WebSocket, id: string, sentences: string[]) {
+    const progress: Array<{ done: number; total: number; results: unknown[] }> = [];
+    const reply = new Promise<{ ok: boolean; value?: { translated: number; cancelled: boolean } }>((resolve) =>
+      socket.on('message', (data: Buffer) => {
+        const message = JSON.parse(data.toString('utf8')) as { t: string; id: string; value?: never; reply?: never };
+        if (message.id !== id) return;
+        if (message.t === 'progress') progress.push(message.value!);
+        else resolve(message.reply!);
+      }),
+    );
+    const segments = sentences.map((text, index) => ({ id: `s${index}`, text }));
+    socket.send(JSON.stringify({ t: 'call', id, method: 'translation.translate', params: { segments, to: 'en' } }));
+    return { progress, reply };
+  }
+
+  it("sends a translation's results per batch to the socket that asked, and cancels its work when that socket closes", async () => {
+    const hebrew = readPhrasebook().filter((entry) => entry.language === 'he').map((entry) => entry.source);
+    // Long enough to keep the queue busy for minutes if it ran on.
+    const long = Array.from({ length: 20_000 }, (_, index) => hebrew[index % hebrew.length]!);
+    const leaving = await openApi(withModel);
+    const watching = await openApi(withModel);
+    const watched: unknown[] = [];
+    watching.on('message', (data: Buffer) => watched.push(JSON.parse(data.toString('utf8'))));
+    const first = translate(leaving, 'a', long);
+    await expect.poll(() => first.progress.filter((message) => message.results.length > 0).length, { timeout: 30_000 }).toBeGreaterThan(1);
+    expect(first.progress[0]).toEqual({ done: 0, total: 20_000, results: [] });
+    expect(first.progress[1]!.results).toHaveLength(4);
+    expect(first.progress[2]!.results).toHaveLength(16);
+    expect(watched).toEqual([]);
+
+    // The tab reloads: its socket closes. The queue is free again at once, so a short request is answered.
+    leaving.close();
+    const second = translate(watching, 'b', hebrew.slice(0, 3));
+    expect(await second.reply).toMatchObject({ ok: true, value: { translated: 3, cancelled: false } });
+    watching.close();
+  }, 60_000);
 });

@@ -1,26 +1,35 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { ModelRegistry } from '../../../src/node/models/model-registry';
-import { NoModelError, TranslationService, type SegmentTranslated } from '../../../src/node/translation/translation-service';
+import type { SegmentTranslated } from '../../../src/common/api/contract';
+import { NoModelError, TranslationService, type TranslationJob } from '../../../src/node/translation/translation-service';
 import { readPhrasebook, registryWithTinyModel, removeTemporaryModels } from '../../support/tiny-model';
 
 const phrasebook = readPhrasebook();
 const services: TranslationService[] = [];
 
-function serviceFor(registry: ModelRegistry, batchSize = 4, onResult: (results: SegmentTranslated[]) => void = () => undefined) {
+function serviceFor(registry: ModelRegistry, batchSize = 4) {
+  const service = new TranslationService({ registry, threads: async () => 2, batchSizes: { first: batchSize, rest: batchSize } });
+  services.push(service);
+  return service;
+}
+
+/** A caller that keeps every result and progress message, and may act after each batch. */
+function caller(onBatch: (results: SegmentTranslated[]) => void = () => undefined, signal?: AbortSignal) {
   const results: SegmentTranslated[] = [];
   const progress: Array<[number, number]> = [];
-  const service = new TranslationService({
-    registry,
-    threads: async () => 2,
-    onSegment: (result) => {
-      results.push(result);
-      onResult(results);
+  const batches: number[] = [];
+  return {
+    results,
+    progress,
+    batches,
+    signal,
+    onProgress: ({ done, total, results: batch }: { done: number; total: number; results: SegmentTranslated[] }) => {
+      progress.push([done, total]);
+      if (batch.length > 0) batches.push(batch.length);
+      results.push(...batch);
+      if (batch.length > 0) onBatch(results);
     },
-    onProgress: (_requestId, done, total) => progress.push([done, total]),
-    batchSizes: { first: batchSize, rest: batchSize },
-  });
-  services.push(service);
-  return { service, results, progress };
+  };
 }
 
 afterEach(async () => {
@@ -28,12 +37,14 @@ afterEach(async () => {
 });
 
 describe('the translation queue', () => {
-  it('streams each sentence as its batch finishes, with progress, recording the model and precision', async () => {
+  it('sends each batch as one message when it finishes, with progress, recording the model and precision', async () => {
     const { registry } = await registryWithTinyModel();
-    const { service, results, progress } = serviceFor(registry);
+    const service = serviceFor(registry);
+    const { results, progress, batches, ...listener } = caller();
     const hebrew = phrasebook.filter((entry) => entry.language === 'he').slice(0, 10);
-    const summary = await service.translate({ requestId: 'r1', segments: hebrew.map((entry, index) => ({ id: `s${index}`, text: entry.source })), to: 'en' });
-    expect(summary).toEqual({ requestId: 'r1', translated: 10, cancelled: false, modelId: 'targum-tiny-mul-en', dtype: 'q8' });
+    const summary = await service.translate({ segments: hebrew.map((entry, index) => ({ id: `s${index}`, text: entry.source })), to: 'en' }, listener).result;
+    expect(summary).toEqual({ translated: 10, cancelled: false, modelId: 'targum-tiny-mul-en', dtype: 'q8' });
+    expect(batches).toEqual([4, 4, 2]);
     expect(results.map((result) => result.text)).toEqual(hebrew.map((entry) => entry.english));
     expect(results.every((result) => result.modelId === 'targum-tiny-mul-en' && result.dtype === 'q8')).toBe(true);
     expect(progress).toEqual([
@@ -47,31 +58,42 @@ describe('the translation queue', () => {
   it('translates the sentences on screen first, and moves others forward while running', async () => {
     const { registry } = await registryWithTinyModel();
     // Once the first batch is in, the reader scrolls: s5 comes on screen.
-    const { service, results } = serviceFor(registry, 2, (sofar) => sofar.length === 2 && service.prioritize('r2', ['s5']));
+    const service = serviceFor(registry, 2);
+    const running: { job?: TranslationJob } = {};
+    const { results, progress: _progress, batches: _batches, ...listener } = caller((sofar) => sofar.length === 2 && running.job?.prioritize(['s5']));
     const segments = phrasebook.slice(0, 8).map((entry, index) => ({ id: `s${index}`, text: entry.source }));
-    await service.translate({ requestId: 'r2', segments, to: 'en', from: 'ar', priority: ['s6', 's7'] });
+    running.job = service.translate({ segments, to: 'en', from: 'ar', priority: ['s6', 's7'] }, listener);
+    await running.job.result;
     expect(results.slice(0, 2).map((result) => result.segmentId)).toEqual(['s6', 's7']);
     expect(results[2]!.segmentId).toBe('s5');
     expect(results).toHaveLength(8);
   });
 
-  it('stops a cancelled request after the batch in hand and says so', async () => {
+  it('stops a request its caller cancels after the batch in hand and says so, and runs the next', async () => {
     const { registry } = await registryWithTinyModel();
-    const { service, results } = serviceFor(registry, 2);
+    const service = serviceFor(registry, 2);
+    const controller = new AbortController();
+    const { results, progress: _progress, batches: _batches, ...listener } = caller(() => controller.abort(), controller.signal);
     const segments = phrasebook.slice(0, 20).map((entry, index) => ({ id: `s${index}`, text: entry.source }));
-    const running = service.translate({ requestId: 'r3', segments, to: 'en', from: 'ar' });
-    service.cancel('r3');
-    const summary = await running;
+    const summary = await service.translate({ segments, to: 'en', from: 'ar' }, listener).result;
     expect(summary.cancelled).toBe(true);
     expect(results.length).toBeLessThan(20);
     expect(summary.translated).toBe(results.length);
+    // The same sentences again, at once: nothing is left running or reserved by the cancelled request.
+    const again = await service.translate({ segments, to: 'en', from: 'ar' }, caller()).result;
+    expect(again).toMatchObject({ translated: 20, cancelled: false });
   });
 
   it('says which direction lacks a model', async () => {
     const { registry } = await registryWithTinyModel();
-    const { service } = serviceFor(registry);
-    await expect(service.translate({ requestId: 'r4', segments: [{ id: 'a', text: 'Hello there.' }], to: 'he' })).rejects.toBeInstanceOf(NoModelError);
-    await expect(service.translate({ requestId: 'r5', segments: [{ id: 'a', text: 'שלום' }], to: 'en', modelId: 'missing' })).rejects.toThrow('no model "missing"');
+    const service = serviceFor(registry);
+    const noModel = service.translate({ segments: [{ id: 'a', text: 'Hello there.' }], to: 'he' }, caller()).result;
+    await expect(noModel).rejects.toBeInstanceOf(NoModelError);
+    await expect(noModel).rejects.toMatchObject({ code: 'no-model' });
+    await expect(service.translate({ segments: [{ id: 'a', text: 'שלום' }], to: 'en', modelId: 'missing' }, caller()).result).rejects.toMatchObject({
+      code: 'no-model',
+      message: expect.stringContaining('no model "missing"'),
+    });
   });
 });
 

@@ -48,7 +48,7 @@ export function CounterpartPanel({ articleId, onAdded, onClose }: { articleId: n
   const addFile = (file: File) =>
     add(
       async () => {
-        const { importSizeLimitMb } = await api.getSettings({});
+        const { importSizeLimitMb } = await api.settings.get({});
         // Checked before reading: a file over the limit is never loaded.
         checkImportSize(file.size, importSizeLimitMb);
         const source = readImportSource({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, { sizeLimitMb: importSizeLimitMb, htmlWindow: () => window });

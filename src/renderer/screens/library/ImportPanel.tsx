@@ -59,7 +59,7 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
   };
   const addFiles = (candidates: ImportCandidate[]) =>
     run(async () => {
-      const { importSizeLimitMb } = await api.getSettings({});
+      const { importSizeLimitMb } = await api.settings.get({});
       return importFiles(db, candidates, importSizeLimitMb, (done, total) => setProgress({ done, total }));
     });
   const addPasted = () =>
@@ -74,7 +74,7 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
     void run(async () => {
       if (!/^https?:\/\/[^\s/]+/i.test(url)) return [{ status: 'failed', name: url, reason: 'give a web address that starts with https:// or http://.' }];
       try {
-        const [fetched, { importSizeLimitMb }] = await Promise.all([api.fetchArticle({ url }), api.getSettings({})]);
+        const [fetched, { importSizeLimitMb }] = await Promise.all([api.import.fetchArticle({ url }), api.settings.get({})]);
         const outcome = await importFetched(db, fetched, importSizeLimitMb);
         if (outcome.status === 'imported') setAddress('');
         return [{ ...outcome, name: url }];

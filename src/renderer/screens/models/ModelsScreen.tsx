@@ -15,7 +15,7 @@ function InstalledModel({ model, onRemoved }: { model: ModelInfo; onRemoved: () 
   const remove = async () => {
     if (!window.confirm(`Remove ${model.id}? Its files (${formatBytes(model.sizeBytes)}) are deleted.`)) return;
     try {
-      await api.removeModel({ id: model.id });
+      await api.models.remove({ id: model.id });
       onRemoved();
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
@@ -52,7 +52,7 @@ function ImportForm({ onImported }: { onImported: () => void }) {
     event.preventDefault();
     setState({ kind: 'busy' });
     try {
-      const model = await api.importModel({ path: folder.trim() });
+      const model = await api.models.import({ path: folder.trim() });
       setState({ kind: 'done', id: model.id });
       setFolder('');
       onImported();

@@ -24,6 +24,8 @@ import { useRowHandlers } from './use-row-handlers';
 import { useSentenceChanges } from './use-sentence-changes';
 import { useSentenceFocus } from './use-sentence-focus';
 import { useVisibleRows } from './use-visible-rows';
+import { useTask } from '../../tasks/task-store';
+import { translationTaskId } from '../../translation/article-translator';
 import './reader.css';
 
 export function ReaderScreen({ articleId, segmentId }: { articleId: number; segmentId?: number }) {
@@ -56,9 +58,11 @@ function ReadingHead({ view, mode }: { view: ArticleView; mode: ViewMode }) {
 }
 
 function Reader({ view, language, initialSegmentId }: { view: ArticleView; language: SourceLanguage; initialSegmentId?: number }) {
-  const { db } = useWorkbench();
+  const { db, tasks } = useWorkbench();
   const { article } = view;
   const models = useModels();
+  // The services' answer counts too: a model removed elsewhere since the list was read.
+  const translationTask = useTask(tasks, translationTaskId(article.id!));
   const [modelId, setModelId] = useState<string>();
   const [storedMode, setMode] = useLibrarySetting(db, 'readerMode');
   const [swapped, setSwapped] = useLibrarySetting(db, 'readerSwapped');
@@ -144,7 +148,7 @@ function Reader({ view, language, initialSegmentId }: { view: ArticleView; langu
         onShowBoilerplate={() => setShowBoilerplate(!showBoilerplate)}
       />
       {find.bar && <FindBar {...find.bar} />}
-      {models.installed !== undefined && usable.length === 0 && (
+      {models.installed !== undefined && (usable.length === 0 || translationTask?.errorCode === 'no-model') && (
         <MissingModelNotice language={language} catalog={models.catalog} onInstalled={models.refresh} />
       )}
       <p className="visually-hidden" role="status" aria-live="polite">

@@ -80,7 +80,7 @@ export function TranslateControls(props: Props) {
           {missing.length === sentences.length ? 'Translate' : missing.length > 0 ? `Translate ${missing.length} more` : 'Translate again'}
         </button>
       )}
-      {task?.error && (
+      {task?.error && task.errorCode !== 'no-model' && (
         <span role="alert" className="error-text">
           {task.error}
         </span>

@@ -21,7 +21,7 @@ function ServiceSettingsForm() {
   const [draft, setDraft] = useState<{ threads: string; hubUrl: string; importSizeLimitMb: string }>();
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   useEffect(() => {
-    void api.getSettings({}).then((settings: ServiceSettings) =>
+    void api.settings.get({}).then((settings: ServiceSettings) =>
       setDraft({ threads: String(settings.threads), hubUrl: settings.hubUrl, importSizeLimitMb: String(settings.importSizeLimitMb) }),
     );
   }, [api]);
@@ -30,7 +30,7 @@ function ServiceSettingsForm() {
     event.preventDefault();
     setSave({ kind: 'saving' });
     try {
-      await api.updateSettings({ threads: Number(draft.threads), hubUrl: draft.hubUrl.trim(), importSizeLimitMb: Number(draft.importSizeLimitMb) });
+      await api.settings.update({ threads: Number(draft.threads), hubUrl: draft.hubUrl.trim(), importSizeLimitMb: Number(draft.importSizeLimitMb) });
       setSave({ kind: 'saved' });
     } catch (error) {
       setSave({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });

@@ -1,5 +1,5 @@
-import type { ApiTransport } from '../../common/api/client';
-import { connectApiOverPort } from '../../common/rpc/channel';
+import { connectApiOverPort, type ApiClientChannel } from '../../common/rpc/channel';
+import { textPortOverWebSocket } from '../../common/rpc/text-ports';
 
 export class HostConnectionError extends Error {}
 
@@ -16,40 +16,21 @@ function readToken(location: Location): string | undefined {
 }
 
 /** Opens the WebSocket to the web host that served this page, with the run's token. */
-export function connectWebSocketTransport(location: Location): Promise<ApiTransport> {
+export function connectWebSocketChannel(location: Location): Promise<ApiClientChannel> {
   const token = readToken(location);
   if (!token) {
     return Promise.reject(new HostConnectionError('Open Targum with the address the web host printed: it carries the token that lets this page in.'));
   }
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   const socket = new WebSocket(`${scheme}//${location.host}/api?token=${encodeURIComponent(token)}`);
-  const eventListeners = new Set<(event: unknown) => void>();
   return new Promise((resolve, reject) => {
     socket.addEventListener('error', () =>
       reject(new HostConnectionError('The web host refused this page: its token is from an earlier run. Open the address the web host printed this time.')),
     );
     socket.addEventListener('open', () => {
-      const channel = connectApiOverPort(
-        {
-          send: (text) => socket.send(text),
-          onMessage: (handler) => {
-            const listener = (event: MessageEvent) => handler(typeof event.data === 'string' ? event.data : '');
-            socket.addEventListener('message', listener);
-            return () => socket.removeEventListener('message', listener);
-          },
-        },
-        (event) => eventListeners.forEach((listener) => listener(event)),
-        (problem) => console.warn(`Targum API: ${problem}`),
-      );
+      const channel = connectApiOverPort(textPortOverWebSocket(socket), (problem) => console.warn(`Targum API: ${problem}`));
       socket.addEventListener('close', () => channel.close('the web host closed the connection; is it still running?'));
-      resolve({
-        host: 'web',
-        call: (method, params) => channel.call(method, params),
-        onEvent: (listener) => {
-          eventListeners.add(listener);
-          return () => eventListeners.delete(listener);
-        },
-      });
+      resolve(channel);
     });
   });
 }
