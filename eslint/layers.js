@@ -38,7 +38,6 @@ const toolingOnly = [];
 export const packageLayers = {
   // Pure ECMAScript: runs in the page, the services and the hosts alike.
   '@mozilla/readability': everywhere,
-  birpc: everywhere,
   diff: everywhere,
   docx: everywhere,
   dompurify: everywhere,
