@@ -29,7 +29,7 @@ import type { AlignedText, AlignmentLink, AlignmentSide, AlignmentUnit } from '.
 export interface AlignmentModel {
   /** Length model; default: the calibration for the language pair. */
   length?: LengthModel;
-  /** Prior probability of each bead, in the order of BEADS (1-1, 1-0, 0-1, 2-1, 1-2, 2-2). */
+  /** Prior probability of each bead, in the order of BEADS (1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1, 1-3). */
   priors: readonly number[];
   /** Bonus (nats) for each anchor of a kind found on both sides of a link. */
   anchorWeights: Record<AnchorKind, number>;
@@ -73,9 +73,9 @@ export interface AlignmentModel {
  * fit of rightness on the posterior's log-odds over the same documents (slope 0.96 taken as 1).
  */
 export const defaultAlignmentModel: AlignmentModel = {
-  priors: [0.86, 0.015, 0.015, 0.05, 0.05, 0.003],
+  priors: [0.86, 0.015, 0.015, 0.05, 0.05, 0.003, 0.003, 0.003],
   anchorWeights: { number: 4.8, month: 5, day: 2, question: 2.4, exclamation: 1, quotation: 1.6, parenthesis: 1.6, latin: 1.5, name: 1.2 },
-  paragraphPriors: [0.97, 0.003, 0.003, 0.01, 0.01, 0.003],
+  paragraphPriors: [0.97, 0.003, 0.003, 0.01, 0.01, 0.003, 0.001, 0.001],
   paragraphVarianceFactor: 8,
   paragraphPenalty: 6,
   paragraphTrust: { confidence: 0.9, lengthCost: 4, agreement: 0.8 },
@@ -92,7 +92,8 @@ export const defaultAlignmentModel: AlignmentModel = {
  * linked paragraphs only; no anchors, no translation.
  */
 export function galeChurchModel(from: TextLanguage, to: TextLanguage): AlignmentModel {
-  const priors = [0.89, 0.0099, 0.0099, 0.089, 0.089, 0.011];
+  // Gale and Church had no 3-1 or 1-3 links.
+  const priors = [0.89, 0.0099, 0.0099, 0.089, 0.089, 0.011, 0, 0];
   return {
     length: { ratio: lengthModelFor(from, to).ratio, variance: galeChurchLengthModel.variance },
     priors,
@@ -355,10 +356,12 @@ function anchorSpans(source: Int32Array[], target: Int32Array[], weights: Float6
     const share = unitsWith(other).map((count, id) => (weights[id]! * count) / Math.max(1, other.length));
     return prefixSums(units.map((ids) => ids.reduce((sum, id) => sum + share[id]!, 0)));
   };
-  /** Each unit's ids, and those of each unit with the next one (the two-unit side of a link). */
+  /** Each unit's ids, and those of each unit with the next one or two (the side of a link of several units). */
   const spans = (units: Int32Array[]) => {
     const pairs = units.slice(1).map((second, index) => joinIds([units[index]!, second]));
-    return (start: number, end: number) => (end - start === 1 ? units[start]! : pairs[start]!);
+    const triples: Array<Int32Array | undefined> = [];
+    return (start: number, end: number) =>
+      end - start === 1 ? units[start]! : end - start === 2 ? pairs[start]! : (triples[start] ??= joinIds([pairs[start]!, units[start + 2]!]));
   };
   return { source: spans(source), target: spans(target), sourceChance: chance(source, target), targetChance: chance(target, source) };
 }
@@ -369,10 +372,12 @@ function prefixSums(values: number[]): Float64Array {
   return sums;
 }
 
-/** Profiles of single units and of adjacent pairs (the two-unit side of 2-1, 1-2 and 2-2 links). */
+/** Profiles of single units and of runs of two or three (the side of a link of several units). */
 function spanProfiles(single: NgramProfile[]): (start: number, end: number) => NgramProfile {
   const pairs: Array<NgramProfile | undefined> = [];
-  return (start, end) => (end - start === 1 ? single[start]! : (pairs[start] ??= mergeProfiles(single[start]!, single[start + 1]!)));
+  const triples: Array<NgramProfile | undefined> = [];
+  const pair = (start: number) => (pairs[start] ??= mergeProfiles(single[start]!, single[start + 1]!));
+  return (start, end) => (end - start === 1 ? single[start]! : end - start === 2 ? pair(start) : (triples[start] ??= mergeProfiles(pair(start), single[start + 2]!)));
 }
 
 /** Which paragraph link each sentence's paragraph belongs to, per side (−1: none). */

@@ -1,6 +1,6 @@
 /**
  * Monotonic alignment of two unit sequences by dynamic programming within a band around the
- * diagonal (Gale and Church's beads: 1-1, 1-0, 0-1, 2-1, 1-2, 2-2). Each possible link's posterior
+ * diagonal (Gale and Church's beads: 1-1, 1-0, 0-1, 2-1, 1-2, 2-2; and 3-1, 1-3). Each possible link's posterior
  * probability comes from the forward–backward algorithm over the band (costs divided by a
  * temperature), and the path chosen is the one with the most links expected right (the greatest sum
  * of posteriors; it differs from the single likeliest path where several cuts are nearly as likely).
@@ -20,6 +20,8 @@ export const BEADS: ReadonlyArray<readonly [number, number]> = [
   [2, 1],
   [1, 2],
   [2, 2],
+  [3, 1],
+  [1, 3],
 ];
 
 export interface BandProblem {
@@ -71,14 +73,14 @@ function diagonal({ sourceCount: n, targetCount: m, sourceOffsets, targetOffsets
   return centre;
 }
 
-/** For each source position, the first target position of the guide's path there (inside a 2-x link: its start). */
+/** For each source position, the first target position of the guide's path there (inside a link of several source units: its start). */
 function guidePath(links: AlignmentLink[], n: number): Int32Array {
   const centre = new Int32Array(n + 1).fill(-1);
   let i = 0;
   let j = 0;
   centre[0] = 0;
   for (const link of links) {
-    if (link.source.length === 2) centre[i + 1] = j;
+    for (let k = 1; k < link.source.length; k++) centre[i + k] = j;
     i += link.source.length;
     j += link.target.length;
     if (centre[i] === -1) centre[i] = j;

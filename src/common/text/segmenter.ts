@@ -59,8 +59,9 @@ export function segmentText(text: string, language: TextLanguage): string[][] {
 /**
  * Splits a paragraph into trimmed sentences, in order. Joining them with single spaces gives the
  * paragraph back with only the whitespace between sentences changed. A line break inside the
- * paragraph always ends a sentence, and a short line standing alone (a few words, such as
- * «טעינו? נתקן!») stays one sentence: its pieces say one thing, and translate as one.
+ * paragraph always ends a sentence, and a short line of questions and exclamations standing alone
+ * (a few words, such as «טעינו? נתקן!») stays one sentence: its pieces say one thing, and translate
+ * as one.
  */
 export function splitSentences(paragraph: string, language: TextLanguage): string[] {
   const out: string[] = [];
@@ -83,11 +84,12 @@ export function splitSentences(paragraph: string, language: TextLanguage): strin
   return out;
 }
 
-/** At most this many words make a line short enough to stay one sentence. */
+/** At most this many words make a line of questions and exclamations short enough to stay one sentence. */
 const SHORT_LINE_WORDS = 3;
 
+/** A line of a few words whose only breaks are question and exclamation marks (never a full stop inside). */
 function isShortLine(text: string): boolean {
-  return text.split(/\s+/).length <= SHORT_LINE_WORDS;
+  return text.split(/\s+/).length <= SHORT_LINE_WORDS && /[?!\u061F]/.test(text) && !/\.\s/.test(text);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 import { alignTexts, correspondingShare, galeChurchModel, type AlignmentModel } from '../../../src/common/align/align-texts';
 import type { AlignmentLink } from '../../../src/common/align/types';
 import type { TextLanguage } from '../../../src/common/text/segmenter';
-import { documentsOf, dropThird, dropWords, readFlores, scoreLinks, swapEveryThird, type GoldDocument, type GoldLink } from './flores-documents';
+import { documentsOf, dropThird, dropWords, readFlores, scoreLinks, SHAPES_OF_THREE, swapEveryThird, type GoldDocument, type GoldLink } from './flores-documents';
 
 const HELD_OUT_SEEDS = [101, 102, 103];
 const flores = readFlores();
@@ -160,4 +160,31 @@ describe('sentence alignment of FLORES-200 documents never seen while tuning', (
       }, 240_000);
     });
   }
+});
+
+describe('links of three', () => {
+  it('finds 3-1, 1-3 and 2-2 links as links of their own, not as a 2-1 beside a 1-0', () => {
+    for (const [from, to] of pairs.slice(0, 3)) {
+      for (const kind of ['none', 'good'] as const) {
+        const found = new Map<string, { right: number; all: number }>();
+        for (const seed of HELD_OUT_SEEDS) {
+          for (const document of documentsOf(flores, from, to, allLines, seed, SHAPES_OF_THREE)) {
+            const predicted = new Set(align(document, from, to, kind, seed).map(key));
+            for (const link of document.links) {
+              const type = `${link.source.length}-${link.target.length}`;
+              const count = found.get(type) ?? { right: 0, all: 0 };
+              count.all += 1;
+              if (predicted.has(key(link))) count.right += 1;
+              found.set(type, count);
+            }
+          }
+        }
+        const recall = (type: string) => found.get(type)!.right / found.get(type)!.all;
+        console.log(`${from}→${to} ${kind === 'none' ? 'no translation' : 'translation'}: ${['3-1', '1-3', '2-2'].map((type) => `${type} ${found.get(type)!.right}/${found.get(type)!.all}`).join(', ')}`);
+        expect(recall('3-1')).toBeGreaterThanOrEqual(0.85);
+        expect(recall('1-3')).toBeGreaterThanOrEqual(0.85);
+        expect(recall('2-2')).toBeGreaterThanOrEqual(kind === 'none' ? 0.65 : 0.8);
+      }
+    }
+  }, 240_000);
 });

@@ -43,55 +43,77 @@ export interface GoldDocument {
   links: GoldLink[];
 }
 
-/** Shapes of the generated links, as [source lines, target lines], with their frequency. */
-const LINK_SHAPES: ReadonlyArray<{ shape: readonly [number, number]; share: number }> = [
-  { shape: [2, 1], share: 0.08 },
-  { shape: [1, 2], share: 0.08 },
-  { shape: [1, 0], share: 0.03 },
-  { shape: [0, 1], share: 0.03 },
+/**
+ * A shape of link: how each side cuts the same consecutive lines into sentences (line counts per
+ * sentence; an empty side leaves the lines out there), and how often it is drawn.
+ */
+export interface LinkShape {
+  source: number[];
+  target: number[];
+  share: number;
+}
+
+/** The shapes of the accuracy tests: 8% 2-1, 8% 1-2, 3% 1-0, 3% 0-1, the rest 1-1. */
+export const COMMON_SHAPES: readonly LinkShape[] = [
+  { source: [1, 1], target: [2], share: 0.08 },
+  { source: [2], target: [1, 1], share: 0.08 },
+  { source: [1], target: [], share: 0.03 },
+  { source: [], target: [1], share: 0.03 },
 ];
+
+/** Links of three as well: 3-1, 1-3, and 2-2 whose sides cut three lines at different places. */
+export const SHAPES_OF_THREE: readonly LinkShape[] = [
+  ...COMMON_SHAPES,
+  { source: [1, 1, 1], target: [3], share: 0.04 },
+  { source: [3], target: [1, 1, 1], share: 0.04 },
+  { source: [1, 2], target: [2, 1], share: 0.04 },
+];
+
+const lineCount = (shape: Pick<LinkShape, 'source' | 'target'>) => Math.max(shape.source.reduce((a, b) => a + b, 0), shape.target.reduce((a, b) => a + b, 0));
 
 /**
  * Builds a document from FLORES lines `lines` (indices, in the order given): each line becomes a 1-1
- * link, or with the shares of LINK_SHAPES a 2-1 (two source lines; their two target lines joined into
- * one sentence), a 1-2, a 1-0 or a 0-1. Each side is then cut into paragraphs of 3 to 6 sentences,
+ * link, or with the shares of `shapes` a link of another shape (a 2-1: two source lines, their two
+ * target lines joined into one sentence). Each side is then cut into paragraphs of 3 to 6 sentences,
  * independently of the other: paragraph breaks say nothing about the alignment.
  */
-export function buildDocument(flores: Record<TextLanguage, string[]>, from: TextLanguage, to: TextLanguage, lines: number[], seed: number): GoldDocument {
+export function buildDocument(
+  flores: Record<TextLanguage, string[]>,
+  from: TextLanguage,
+  to: TextLanguage,
+  lines: number[],
+  seed: number,
+  shapes: readonly LinkShape[] = COMMON_SHAPES,
+): GoldDocument {
   const random = seededRandom(seed);
   const source: string[] = [];
   const target: string[] = [];
   const document: GoldDocument = { source: [], target: [], sourceEnglish: [], targetEnglish: [], links: [] };
   for (let k = 0; k < lines.length; ) {
     let draw = random();
-    let shape: readonly [number, number] = [1, 1];
-    for (const candidate of LINK_SHAPES) {
+    let shape: Pick<LinkShape, 'source' | 'target'> = { source: [1], target: [1] };
+    for (const candidate of shapes) {
       if (draw < candidate.share) {
-        shape = candidate.shape;
+        shape = candidate;
         break;
       }
       draw -= candidate.share;
     }
-    if (k + Math.max(shape[0], shape[1]) > lines.length) shape = [1, 1];
-    const group = lines.slice(k, k + Math.max(shape[0], shape[1]));
+    if (k + lineCount(shape) > lines.length) shape = { source: [1], target: [1] };
+    const group = lines.slice(k, k + lineCount(shape));
     k += group.length;
     const link: GoldLink = { source: [], target: [] };
-    const add = (texts: string[], english: string[], language: TextLanguage, count: number, indices: number[]) => {
-      if (count === 0) return;
-      if (count === group.length) {
-        for (const line of group) {
-          indices.push(texts.length);
-          texts.push(flores[language][line]!);
-          english.push(flores.en[line]!);
-        }
-      } else {
+    const add = (texts: string[], english: string[], language: TextLanguage, cut: number[], indices: number[]) => {
+      let next = 0;
+      for (const size of cut) {
+        const part = group.slice(next, (next += size));
         indices.push(texts.length);
-        texts.push(group.map((line) => flores[language][line]!).join(' '));
-        english.push(group.map((line) => flores.en[line]!).join(' '));
+        texts.push(part.map((line) => flores[language][line]!).join(' '));
+        english.push(part.map((line) => flores.en[line]!).join(' '));
       }
     };
-    add(source, document.sourceEnglish, from, shape[0], link.source);
-    add(target, document.targetEnglish, to, shape[1], link.target);
+    add(source, document.sourceEnglish, from, shape.source, link.source);
+    add(target, document.targetEnglish, to, shape.target, link.target);
     document.links.push(link);
   }
   document.source = paragraphsOf(source, random);
@@ -166,13 +188,20 @@ export function scoreLinks(predicted: GoldLink[], gold: GoldLink[]): Scores {
  * The lines cut into consecutive documents of 40 to 80 lines (the last one takes the rest), each
  * built by buildDocument: the documents of one seed, as a user would align them one by one.
  */
-export function documentsOf(flores: Record<TextLanguage, string[]>, from: TextLanguage, to: TextLanguage, lines: number[], seed: number): GoldDocument[] {
+export function documentsOf(
+  flores: Record<TextLanguage, string[]>,
+  from: TextLanguage,
+  to: TextLanguage,
+  lines: number[],
+  seed: number,
+  shapes: readonly LinkShape[] = COMMON_SHAPES,
+): GoldDocument[] {
   const random = seededRandom(seed * 7919 + 17);
   const documents: GoldDocument[] = [];
   for (let start = 0; start < lines.length; ) {
     let size = 40 + Math.floor(random() * 41);
     if (lines.length - (start + size) < 40) size = lines.length - start;
-    documents.push(buildDocument(flores, from, to, lines.slice(start, (start += size)), seed * 1000 + documents.length));
+    documents.push(buildDocument(flores, from, to, lines.slice(start, (start += size)), seed * 1000 + documents.length, shapes));
   }
   return documents;
 }

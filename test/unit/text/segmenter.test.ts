@@ -142,6 +142,7 @@ describe('splitSentences: short lines', () => {
     expect(splitSentences('Oops? Fixed!\nטעינו? נתקן!', 'he')).toEqual(['Oops? Fixed!', 'טעינו? נתקן!']);
     expect(splitSentences('טעינו? נתקן! אם מצאתם טעות בכתבה, נשמח שתשתפו אותנו', 'he')).toEqual(['טעינו?', 'נתקן!', 'אם מצאתם טעות בכתבה, נשמח שתשתפו אותנו']);
     expect(splitSentences('Did we make a mistake? We will fix it.', 'en')).toEqual(['Did we make a mistake?', 'We will fix it.']);
+    expect(splitSentences('One. Two. Three.', 'en')).toEqual(['One.', 'Two.', 'Three.']);
   });
 });
 
