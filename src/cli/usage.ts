@@ -10,7 +10,7 @@ Commands:
   align SRC TGT [--from LANG] [--to LANG] [--segmented] [--keep-boilerplate] [--src-mt FILE] [--tgt-mt FILE]
         [--unit sentence|paragraph] [--format tsv|csv|json|tmx|xliff|moses|html|docx] [--out PATH]
                        Link the sentences (or paragraphs) of a text and its translation: 1-1, 2-1,
-                       1-2, 2-2, 1-0 and 0-1 links in order, each with a confidence from 0 to 1;
+                       1-2, 2-2, 3-1, 1-3, 1-0 and 0-1 links in order, each with a confidence from 0 to 1;
                        tsv: source<TAB>target<TAB>type<TAB>confidence per link; csv with a header;
                        json: {version, from, to, links: [{source, target, type, confidence}]}.
                        --src-mt/--tgt-mt (with --segmented): a translation of SRC's/TGT's sentences

@@ -1,11 +1,11 @@
 /**
  * Monotonic alignment of two unit sequences by dynamic programming within a band around the
- * diagonal (Gale and Church's beads: 1-1, 1-0, 0-1, 2-1, 1-2, 2-2; and 3-1, 1-3). Each possible link's posterior
- * probability comes from the forward–backward algorithm over the band (costs divided by a
- * temperature), and the path chosen is the one with the most links expected right (the greatest sum
- * of posteriors; it differs from the single likeliest path where several cuts are nearly as likely).
- * A link's confidence is its posterior, so a link whose neighbours could as well be cut differently
- * gets a low confidence.
+ * diagonal (Gale and Church's beads 1-1, 1-0, 0-1, 2-1, 1-2 and 2-2, and 3-1 and 1-3). Each possible
+ * link's posterior probability comes from the forward–backward algorithm over the band (costs
+ * divided by a temperature), and the path chosen is the one with the most links expected right (the
+ * greatest sum of posteriors; it differs from the single likeliest path where several cuts are
+ * nearly as likely). A link's confidence is its posterior, so a link whose neighbours could as well
+ * be cut differently gets a low confidence.
  *
  * The band follows the diagonal of equal relative position (by cumulative size, e.g. characters), or
  * a guide path (an earlier, cheaper alignment), and is widened fourfold whenever the best path runs
