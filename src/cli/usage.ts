@@ -7,14 +7,17 @@ Commands:
             [--format txt|tsv|csv|json|tmx|xliff|moses|html|docx]
             [--out PATH] [--segmented] [--beams N] [--threads N]
                        Translate a text file (or standard input) sentence by sentence
-  align SRC TGT [--from LANG] [--to LANG] [--segmented] [--src-mt FILE] [--tgt-mt FILE]
+  align SRC TGT [--from LANG] [--to LANG] [--segmented] [--keep-boilerplate] [--src-mt FILE] [--tgt-mt FILE]
         [--unit sentence|paragraph] [--format tsv|csv|json|tmx|xliff|moses|html|docx] [--out PATH]
                        Link the sentences (or paragraphs) of a text and its translation: 1-1, 2-1,
-                       1-2, 2-2, 1-0 and 0-1 links in order, each with a confidence from 0 to 1;
+                       1-2, 2-2, 3-1, 1-3, 1-0 and 0-1 links in order, each with a confidence from 0 to 1;
                        tsv: source<TAB>target<TAB>type<TAB>confidence per link; csv with a header;
                        json: {version, from, to, links: [{source, target, type, confidence}]}.
                        --src-mt/--tgt-mt (with --segmented): a translation of SRC's/TGT's sentences
-                       into English, one line per sentence, compared with the other side
+                       into English, one line per sentence, compared with the other side.
+                       Site boilerplate of article files is left out unless --keep-boilerplate
+                       (--segmented input is aligned exactly as given). When most of SRC and TGT
+                       do not correspond, one line on stderr starts "targum: warning: "
   import FILE [--encoding NAME] [--from LANG] [--json]
                                    What importing a .txt, .md, .html, .htm or .docx file gives: title,
                                    language, encoding, outlet, date, paragraphs with their sentences,

@@ -47,7 +47,12 @@ test('an article’s English is aligned sentence by sentence, edited by keyboard
   }
   for (let index = 16; index < 19; index++) await expect(rows.nth(index)).toHaveAttribute('data-type', '0-1');
   await expect(rows.nth(16).locator('.link-source')).toHaveText('not linked');
-  await expect(page.locator('.link-row.is-uncertain')).toHaveCount(0);
+  // Every link is right; the only unsure ones are where the English goes on with three lines the Hebrew left
+  // out: whether its first one joins the last Hebrew sentence, lengths alone cannot tell.
+  await expect(page.locator('.link-row.is-uncertain')).toHaveCount(2);
+  await expect(rows.nth(15)).toHaveClass(/is-uncertain/);
+  await expect(rows.nth(16)).toHaveClass(/is-uncertain/);
+  await expect(page.getByRole('note')).toHaveCount(0);
   await expect(page.getByRole('tab', { selected: true })).toContainText('ISIS today (Thursday)');
 
   // The Hebrew side is right to left, on the left of the English, and the two never overlap.
@@ -172,6 +177,24 @@ test('links are edited with the mouse too, and a boundary sentence moves with Al
   await expect(rows.nth(1)).toHaveAttribute('data-type', '1-2');
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(rows.first()).toHaveAttribute('data-type', '2-2');
+});
+
+test('a counterpart that does not translate the article is said to be one, in one line before the links', async ({ openWorkbench }) => {
+  const page = await openParallelView(openWorkbench);
+  // Twenty sentences of another text (FLORES-200 dev), in paragraphs of five.
+  const lines = readFileSync('test/fixtures/flores200-dev/dev.en', 'utf8').split('\n').slice(200, 220);
+  const unrelated = [0, 5, 10, 15].map((start) => lines.slice(start, start + 5).join(' ')).join('\n\n');
+  await addPasted(page, unrelated);
+  const note = page.getByRole('note');
+  await expect(note).toHaveCount(1);
+  await expect(note).toContainText('Most of these two texts do not correspond');
+  // It comes before the links.
+  const [noteBox, gridBox] = [await note.boundingBox(), await page.getByRole('grid', { name: 'Links' }).boundingBox()];
+  expect(noteBox!.y).toBeLessThan(gridBox!.y);
+
+  await page.getByRole('button', { name: 'Add a translation or parallel version' }).click();
+  await addPasted(page, english);
+  await expect(page.getByRole('note')).toHaveCount(0);
 });
 
 test('a counterpart with nothing to read is refused where it was given', async ({ openWorkbench }) => {

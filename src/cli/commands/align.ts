@@ -1,9 +1,10 @@
-import { alignTexts } from '../../common/align/align-texts';
+import { alignTexts, correspondingShare } from '../../common/align/align-texts';
 import type { AlignmentSide } from '../../common/align/types';
 import { alignmentOfText, bilingualFromAlignment } from '../../common/formats/bilingual-document';
 import { bilingualWriters } from '../../common/formats/bilingual-writers';
 import { type TextLanguage, detectLanguage, textLanguages } from '../../common/text/language';
-import { segmentText } from '../../common/text/segmenter';
+import { classifyParagraphs } from '../../common/import/boilerplate/classify';
+import { splitParagraphs, splitSentences } from '../../common/text/segmenter';
 import { oneOf, parseCommandArgs } from '../arguments';
 import { CliError, type CliIo } from '../cli-io';
 import { readTextInput } from '../input';
@@ -20,6 +21,7 @@ export async function alignCommand(args: string[], io: CliIo): Promise<number> {
     from: { type: 'string' },
     to: { type: 'string' },
     segmented: { type: 'boolean' },
+    'keep-boilerplate': { type: 'boolean' },
     'src-mt': { type: 'string' },
     'tgt-mt': { type: 'string' },
     unit: { type: 'string' },
@@ -37,8 +39,9 @@ export async function alignCommand(args: string[], io: CliIo): Promise<number> {
     throw new CliError('align: --src-mt and --tgt-mt need --segmented input (one sentence per line, as the translation has)');
   }
 
-  const source = await readSide(positionals[0]!, 'SRC', 'from', fromOption, values.segmented ?? false, io);
-  const target = await readSide(positionals[1]!, 'TGT', 'to', toOption, values.segmented ?? false, io);
+  const reading = { segmented: values.segmented ?? false, keepBoilerplate: values['keep-boilerplate'] ?? false };
+  const source = await readSide(positionals[0]!, 'SRC', 'from', fromOption, reading, io);
+  const target = await readSide(positionals[1]!, 'TGT', 'to', toOption, reading, io);
   if (values['src-mt'] !== undefined) source.translation = await readTranslation(values['src-mt'], '--src-mt', source, 'SRC', io);
   if (values['tgt-mt'] !== undefined) target.translation = await readTranslation(values['tgt-mt'], '--tgt-mt', target, 'TGT', io);
   // A translation is compared with the other side, which must then be English, or with the other side's translation.
@@ -50,6 +53,10 @@ export async function alignCommand(args: string[], io: CliIo): Promise<number> {
   }
 
   const aligned = alignTexts(source, target, { unit });
+  const corresponding = correspondingShare(aligned);
+  if (corresponding < 0.5) {
+    io.stderr(`targum: warning: SRC and TGT hardly correspond (${Math.round(corresponding * 100)}% of their ${aligned.unit}s linked with confidence ≥ 0.5): they may not be translations of each other\n`);
+  }
   const title = positionals[0] === '-' ? '' : path.basename(positionals[0]!, path.extname(positionals[0]!));
   const document = bilingualFromAlignment(alignmentOfText(aligned), { title, toolVersion: readAppMetadata().version }, { level: aligned.unit });
   await writeBilingualOutput(await bilingualWriters[format](document), values.out, io);
@@ -61,15 +68,22 @@ async function readSide(
   name: 'SRC' | 'TGT',
   option: 'from' | 'to',
   language: TextLanguage | undefined,
-  segmented: boolean,
+  reading: { segmented: boolean; keepBoilerplate: boolean },
   io: CliIo,
 ): Promise<AlignmentSide> {
   const text = await readTextInput(file, io);
   const detected = language ?? detectLanguage(text);
   if (!detected) throw new CliError(`align: ${name} (${file}) has no Hebrew, Arabic or English text (or give --${option})`);
-  const paragraphs = segmented ? parseSegmented(text) : segmentText(text, detected);
+  const paragraphs = reading.segmented ? parseSegmented(text) : articleParagraphs(text, detected, reading.keepBoilerplate);
   if (paragraphs.length === 0) throw new CliError(`align: ${name} (${file}) is empty`);
   return { language: detected, paragraphs };
+}
+
+/** The sentences of an article's paragraphs, leaving out site boilerplate as the app does (unless kept). */
+function articleParagraphs(text: string, language: TextLanguage, keepBoilerplate: boolean): string[][] {
+  const paragraphs = splitParagraphs(text);
+  const classes = keepBoilerplate ? [] : classifyParagraphs(paragraphs, language);
+  return paragraphs.filter((_, index) => !classes[index]?.boilerplate).map((paragraph) => splitSentences(paragraph, language));
 }
 
 /** One line per sentence of the side; blank lines between paragraphs, as in --segmented input, are allowed. */

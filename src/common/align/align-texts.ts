@@ -7,23 +7,29 @@
  * - minus a bonus for every anchor found on both sides (anchors.ts), less those expected by chance;
  * - a cost growing with the difference in commas;
  * - when a translation of one side into the other's language (or of both into English) is given,
- *   minus a bonus growing with the chrF of the translation against the other side (Bleualign's
- *   idea, with a character n-gram F-score in place of BLEU);
+ *   minus a bonus growing with the chrF of the translation against the other side above that of
+ *   unrelated sentences (Bleualign's idea, with a character n-gram F-score in place of BLEU); never
+ *   a cost, so that a translation that compares badly is no evidence against a link;
  * - for sentences, a penalty when the link joins sentences of paragraphs that the paragraph
- *   alignment did not link: paragraphs are aligned first, and their links are a soft constraint, so
- *   that texts whose paragraphs are split differently still align sentence by sentence.
+ *   alignment did not link, but only where the paragraph breaks of the two texts agree with a first
+ *   alignment of the sentences made without them: paragraph breaks placed at other places on each
+ *   side say nothing, and a paragraph alignment forced on them would drag whole stretches of
+ *   sentences out of line.
+ *
+ * Confidences are calibrated posteriors, times the probability that the texts correspond there
+ * (withCorrespondence): two texts that are not translations of each other get low ones throughout.
  */
 import { anchorKeys, anchorKind, type AnchorKind } from './anchors';
 import { alignInBand } from './band-alignment';
 import { chrF, mergeProfiles, ngramProfile, type NgramProfile } from './char-ngrams';
-import { galeChurchLengthModel, lengthCost, lengthModelFor, textLength, type LengthModel } from './length-model';
-import type { AlignedText, AlignmentLink, AlignmentSide, AlignmentUnit } from './types';
+import { galeChurchLengthModel, lengthCost, lengthDelta, lengthModelFor, textLength, type LengthModel } from './length-model';
 import type { TextLanguage } from '../text/language';
+import type { AlignedText, AlignmentLink, AlignmentSide, AlignmentUnit } from './types';
 
 export interface AlignmentModel {
   /** Length model; default: the calibration for the language pair. */
   length?: LengthModel;
-  /** Prior probability of each bead, in the order of BEADS (1-1, 1-0, 0-1, 2-1, 1-2, 2-2). */
+  /** Prior probability of each bead, in the order of BEADS (1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1, 1-3). */
   priors: readonly number[];
   /** Bonus (nats) for each anchor of a kind found on both sides of a link. */
   anchorWeights: Record<AnchorKind, number>;
@@ -35,10 +41,11 @@ export interface AlignmentModel {
   paragraphPenalty: number;
   /**
    * Which paragraph links guide the sentences: those with at least this confidence and at most this
-   * length cost; and none unless that many of all links (`share`) are confident 1-1, 2-1 or 1-2 ones.
+   * length cost; and none unless that share (`agreement`) of the paragraph breaks of the side with
+   * fewer falls where the first sentence alignment has a break on the other side too.
    */
-  paragraphTrust: { confidence: number; lengthCost: number; share: number };
-  /** Bonus (nats) per unit of chrF above `similarityBaseline` (the chrF of unrelated sentences). */
+  paragraphTrust: { confidence: number; lengthCost: number; agreement: number };
+  /** Bonus (nats) per unit of chrF above `similarityBaseline` (the chrF of unrelated sentences); none below. */
   similarityWeight: number;
   similarityBaseline: number;
   /**
@@ -48,23 +55,35 @@ export interface AlignmentModel {
   commaWeight: number;
   /** Temperature of the posteriors that become confidences. */
   temperature: number;
+  /**
+   * How confidences are made from posteriors (withCorrespondence). `calibration` multiplies the odds
+   * of each posterior; the evidence that the texts correspond there is summed over `window` links
+   * either side, each link's less `bias` (less `similarityBias` more with a translation: what the
+   * likeliest pairing of two unrelated texts still collects), times `scale`. `unrelatedDelta` is the
+   * spread of |δ| (length-model.ts) for sentences that do not translate each other.
+   */
+  correspondence: { calibration: number; window: number; scale: number; bias: number; similarityBias: number; unrelatedDelta: number };
 }
 
 /**
- * Tuned on FLORES-200 dev documents built like the accuracy test's (paragraphs of 3–6 lines, 8% 2-1,
- * 8% 1-2, 3% 1-0, 3% 0-1) but with other random seeds than the test's, he→en, ar→en and he→ar.
+ * Tuned on FLORES-200 dev documents built like the accuracy test's (documents of 40–80 lines, 8% 2-1,
+ * 8% 1-2, 3% 1-0, 3% 0-1, paragraphs cut independently on each side) from lines 0–498 only and
+ * other seeds than the test's, ar→en, he→en, he→ar and ar→he. The correspondence settings separate
+ * those documents from pairs of documents made of different lines; `calibration` is the logistic
+ * fit of rightness on the posterior's log-odds over the same documents (slope 0.96 taken as 1).
  */
 export const defaultAlignmentModel: AlignmentModel = {
-  priors: [0.86, 0.015, 0.015, 0.05, 0.05, 0.003],
-  anchorWeights: { number: 3, month: 2, day: 2, question: 1.5, exclamation: 1, quotation: 1, parenthesis: 1, latin: 3, name: 1.2 },
-  paragraphPriors: [0.97, 0.003, 0.003, 0.01, 0.01, 0.003],
+  priors: [0.86, 0.015, 0.015, 0.05, 0.05, 0.003, 0.003, 0.003],
+  anchorWeights: { number: 4.8, month: 5, day: 2, question: 2.4, exclamation: 1, quotation: 1.6, parenthesis: 1.6, latin: 1.5, name: 1.2 },
+  paragraphPriors: [0.97, 0.003, 0.003, 0.01, 0.01, 0.003, 0.001, 0.001],
   paragraphVarianceFactor: 8,
   paragraphPenalty: 6,
-  paragraphTrust: { confidence: 0.9, lengthCost: 4, share: 0.7 },
+  paragraphTrust: { confidence: 0.9, lengthCost: 4, agreement: 0.8 },
   similarityWeight: 12,
   similarityBaseline: 0.25,
-  commaWeight: 1.3,
+  commaWeight: 0.65,
   temperature: 1,
+  correspondence: { calibration: 1.77, window: 16, scale: 0.5, bias: 1, similarityBias: 3, unrelatedDelta: 3 },
 };
 
 /**
@@ -73,7 +92,8 @@ export const defaultAlignmentModel: AlignmentModel = {
  * linked paragraphs only; no anchors, no translation.
  */
 export function galeChurchModel(from: TextLanguage, to: TextLanguage): AlignmentModel {
-  const priors = [0.89, 0.0099, 0.0099, 0.089, 0.089, 0.011];
+  // Gale and Church had no 3-1 or 1-3 links.
+  const priors = [0.89, 0.0099, 0.0099, 0.089, 0.089, 0.011, 0, 0];
   return {
     length: { ratio: lengthModelFor(from, to).ratio, variance: galeChurchLengthModel.variance },
     priors,
@@ -81,12 +101,28 @@ export function galeChurchModel(from: TextLanguage, to: TextLanguage): Alignment
     paragraphPriors: priors,
     paragraphVarianceFactor: 1,
     paragraphPenalty: 1000,
-    paragraphTrust: { confidence: 0, lengthCost: Infinity, share: 0 },
+    paragraphTrust: { confidence: 0, lengthCost: Infinity, agreement: 0 },
     similarityWeight: 0,
     similarityBaseline: 0,
     commaWeight: 0,
     temperature: 1,
+    correspondence: defaultAlignmentModel.correspondence,
   };
+}
+
+/**
+ * The share of the units of both texts in links that pair them with confidence ≥ 0.5: under one half,
+ * most of the two texts do not correspond (they are not translations of each other).
+ */
+export function correspondingShare(aligned: Pick<AlignedText, 'links'>): number {
+  let paired = 0;
+  let all = 0;
+  for (const link of aligned.links) {
+    const units = link.source.length + link.target.length;
+    all += units;
+    if (link.source.length > 0 && link.target.length > 0 && link.confidence >= 0.5) paired += units;
+  }
+  return all === 0 ? 1 : paired / all;
 }
 
 /** A length cost (nats) that a link's length alone makes it all but impossible (|δ| > 4.7: p < 3·10⁻⁶). */
@@ -113,15 +149,17 @@ export function alignTexts(source: AlignmentSide, target: AlignmentSide, options
   const sourceParagraphs = paragraphUnits(source, sourceSentences, compareParagraphs);
   const targetParagraphs = paragraphUnits(target, targetSentences, compareParagraphs);
   const base = { from: source.language, to: target.language, unit };
-  const paragraphLinks =
-    unit === 'paragraph' || model.paragraphPenalty > 0 ? alignUnits(sourceParagraphs, targetParagraphs, paragraphModel(model), anchors.weights) : undefined;
-  if (unit === 'paragraph') return { ...base, source: sourceParagraphs.texts, target: targetParagraphs.texts, links: paragraphLinks! };
-  if (paragraphLinks && paragraphsCorrespond(paragraphLinks, model.paragraphTrust)) {
-    const trusted = trustedParagraphLinks(paragraphLinks, sourceParagraphs, targetParagraphs, paragraphModel(model));
-    sourceSentences.paragraphLink = paragraphLinkOfSentences(source, trusted, 'source');
-    targetSentences.paragraphLink = paragraphLinkOfSentences(target, trusted, 'target');
+  if (unit === 'paragraph') {
+    const links = alignUnits(sourceParagraphs, targetParagraphs, paragraphModel(model), anchors.weights);
+    return { ...base, source: sourceParagraphs.texts, target: targetParagraphs.texts, links };
   }
-  const links = alignUnits(sourceSentences, targetSentences, model, anchors.weights);
+  const paragraphGuide = (firstPass: AlignmentLink[]) => {
+    if (model.paragraphPenalty === 0 || !breaksAgree(firstPass, source, target, model.paragraphTrust.agreement)) return undefined;
+    const paragraphLinks = alignUnits(sourceParagraphs, targetParagraphs, paragraphModel(model), anchors.weights);
+    const trusted = trustedParagraphLinks(paragraphLinks, sourceParagraphs, targetParagraphs, paragraphModel(model));
+    return { source: paragraphLinkOfSentences(source, trusted, 'source'), target: paragraphLinkOfSentences(target, trusted, 'target') };
+  };
+  const links = alignUnits(sourceSentences, targetSentences, model, anchors.weights, paragraphGuide);
   return { ...base, source: sourceSentences.texts, target: targetSentences.texts, links };
 }
 
@@ -148,7 +186,7 @@ function paragraphModel(model: AlignmentModel & { length: LengthModel }): Alignm
   return { ...model, priors: model.paragraphPriors, length: { ...model.length, variance: model.length.variance * model.paragraphVarianceFactor } };
 }
 
-/** Units to align with what the costs need of them; sentences also know their paragraph's link (−1: none). */
+/** Units to align with what the costs need of them. */
 interface Units {
   texts: string[];
   lengths: number[];
@@ -156,7 +194,6 @@ interface Units {
   /** Ids of the unit's anchors (anchorDictionary), sorted. */
   anchors: Int32Array[];
   profiles?: NgramProfile[];
-  paragraphLink?: Int32Array;
 }
 
 function sentenceUnits(side: AlignmentSide, anchors: Int32Array[], compared: string[] | undefined): Units {
@@ -186,15 +223,38 @@ function paragraphUnits(side: AlignmentSide, sentences: Units, compare: boolean)
   return units;
 }
 
+/** Sentence indices at which a paragraph other than the first starts. */
+function paragraphBreaks(side: AlignmentSide): Set<number> {
+  const breaks = new Set<number>();
+  let next = 0;
+  for (const paragraph of side.paragraphs) {
+    if (next > 0 && paragraph.length > 0) breaks.add(next);
+    next += paragraph.length;
+  }
+  return breaks;
+}
+
 /**
- * Whether the paragraphs of the two texts correspond at all: most paragraph links are 1-1, 2-1 or 1-2
- * and confident. Texts whose paragraphs were cut at other places (measured on FLORES documents with
- * one side's paragraphs cut anew at random: under half such links, against over 0.9 for the same
- * paragraphs and 0.74–0.97 for paragraphs joined in pairs) are aligned as if each were one paragraph.
+ * Whether the paragraphs of the two texts correspond: at least `agreement` of the paragraph breaks of
+ * the side with fewer fall between two links of `links` (a sentence alignment made without paragraphs)
+ * where the other side breaks too. Paragraphs joined in pairs on one side still agree; breaks placed
+ * independently on each side agree about one time in four (FLORES documents with 3–6 sentences a
+ * paragraph), and texts with fewer than two breaks a side are aligned without their paragraphs.
  */
-function paragraphsCorrespond(links: AlignmentLink[], trust: AlignmentModel['paragraphTrust']): boolean {
-  const clean = links.filter((link) => link.source.length > 0 && link.target.length > 0 && link.source.length + link.target.length <= 3 && link.confidence >= trust.confidence);
-  return clean.length >= trust.share * links.length;
+function breaksAgree(links: AlignmentLink[], source: AlignmentSide, target: AlignmentSide, agreement: number): boolean {
+  const sourceBreaks = paragraphBreaks(source);
+  const targetBreaks = paragraphBreaks(target);
+  const fewer = Math.min(sourceBreaks.size, targetBreaks.size);
+  if (fewer < 2) return false;
+  let agreeing = 0;
+  let i = 0;
+  let j = 0;
+  for (const link of links) {
+    i += link.source.length;
+    j += link.target.length;
+    if (sourceBreaks.has(i) && targetBreaks.has(j)) agreeing += 1;
+  }
+  return agreeing >= agreement * fewer;
 }
 
 /**
@@ -296,10 +356,12 @@ function anchorSpans(source: Int32Array[], target: Int32Array[], weights: Float6
     const share = unitsWith(other).map((count, id) => (weights[id]! * count) / Math.max(1, other.length));
     return prefixSums(units.map((ids) => ids.reduce((sum, id) => sum + share[id]!, 0)));
   };
-  /** Each unit's ids, and those of each unit with the next one (the two-unit side of a link). */
+  /** Each unit's ids, and those of each unit with the next one or two (the side of a link of several units). */
   const spans = (units: Int32Array[]) => {
     const pairs = units.slice(1).map((second, index) => joinIds([units[index]!, second]));
-    return (start: number, end: number) => (end - start === 1 ? units[start]! : pairs[start]!);
+    const triples: Array<Int32Array | undefined> = [];
+    return (start: number, end: number) =>
+      end - start === 1 ? units[start]! : end - start === 2 ? pairs[start]! : (triples[start] ??= joinIds([pairs[start]!, units[start + 2]!]));
   };
   return { source: spans(source), target: spans(target), sourceChance: chance(source, target), targetChance: chance(target, source) };
 }
@@ -310,13 +372,32 @@ function prefixSums(values: number[]): Float64Array {
   return sums;
 }
 
-/** Profiles of single units and of adjacent pairs (the two-unit side of 2-1, 1-2 and 2-2 links). */
+/** Profiles of single units and of runs of two or three (the side of a link of several units). */
 function spanProfiles(single: NgramProfile[]): (start: number, end: number) => NgramProfile {
   const pairs: Array<NgramProfile | undefined> = [];
-  return (start, end) => (end - start === 1 ? single[start]! : (pairs[start] ??= mergeProfiles(single[start]!, single[start + 1]!)));
+  const triples: Array<NgramProfile | undefined> = [];
+  const pair = (start: number) => (pairs[start] ??= mergeProfiles(single[start]!, single[start + 1]!));
+  return (start, end) => (end - start === 1 ? single[start]! : end - start === 2 ? pair(start) : (triples[start] ??= mergeProfiles(pair(start), single[start + 2]!)));
 }
 
-function alignUnits(source: Units, target: Units, model: AlignmentModel & { length: LengthModel }, weights: Float64Array): AlignmentLink[] {
+/** Which paragraph link each sentence's paragraph belongs to, per side (−1: none). */
+interface ParagraphGuide {
+  source: Int32Array;
+  target: Int32Array;
+}
+
+/**
+ * Aligns in two passes: a wide band without the costly similarity and without paragraphs, then, if
+ * there is a translation to compare or `paragraphGuide` trusts the paragraphs given the first pass,
+ * a narrow band around it with them.
+ */
+function alignUnits(
+  source: Units,
+  target: Units,
+  model: AlignmentModel & { length: LengthModel },
+  weights: Float64Array,
+  paragraphGuide?: (firstPass: AlignmentLink[]) => ParagraphGuide | undefined,
+): AlignmentLink[] {
   const lengthModel = model.length;
   const sourceLengths = prefixSums(source.lengths);
   const targetLengths = prefixSums(target.lengths);
@@ -326,7 +407,7 @@ function alignUnits(source: Units, target: Units, model: AlignmentModel & { leng
   const priorCosts = model.priors.map((p) => -Math.log(p));
   const similarity = source.profiles && target.profiles ? similarityOf(source.profiles, target.profiles) : undefined;
 
-  const cost = (i0: number, i1: number, j0: number, j1: number, bead: number, compare: boolean): number => {
+  const cost = (i0: number, i1: number, j0: number, j1: number, bead: number, compare: boolean, guide?: ParagraphGuide): number => {
     let total = priorCosts[bead]!;
     if (i0 === i1 || j0 === j1) return total;
     const length = lengthCost(sourceLengths[i1]! - sourceLengths[i0]!, targetLengths[j1]! - targetLengths[j0]!, lengthModel);
@@ -335,10 +416,8 @@ function alignUnits(source: Units, target: Units, model: AlignmentModel & { leng
     total += model.commaWeight * (Math.abs(sourceCommas[i1]! - sourceCommas[i0]! - targetCommas[j1]! + targetCommas[j0]!) - 1);
     total += ((anchors.sourceChance[i1]! - anchors.sourceChance[i0]!) * (j1 - j0) + (anchors.targetChance[j1]! - anchors.targetChance[j0]!) * (i1 - i0)) / 2;
     // Links whose lengths rule them out are not worth a comparison (the costly part of the cost).
-    if (compare && length < HOPELESS_LENGTH_COST) total -= model.similarityWeight * (similarity!(i0, i1, j0, j1) - model.similarityBaseline);
-    if (source.paragraphLink && target.paragraphLink) {
-      if (crossesParagraphLinks(source.paragraphLink, i0, i1, target.paragraphLink, j0, j1)) total += model.paragraphPenalty;
-    }
+    if (compare && length < HOPELESS_LENGTH_COST) total -= model.similarityWeight * Math.max(0, similarity!(i0, i1, j0, j1) - model.similarityBaseline);
+    if (guide && crossesParagraphLinks(guide.source, i0, i1, guide.target, j0, j1)) total += model.paragraphPenalty;
     return total;
   };
   const problem = {
@@ -348,11 +427,52 @@ function alignUnits(source: Units, target: Units, model: AlignmentModel & { leng
     targetOffsets: targetLengths,
     temperature: model.temperature,
   };
-  const links = alignInBand({ ...problem, cost: (i0, i1, j0, j1, bead) => cost(i0, i1, j0, j1, bead, false) }, 24);
-  if (!similarity) return links;
+  const firstPass = alignInBand({ ...problem, cost: (i0, i1, j0, j1, bead) => cost(i0, i1, j0, j1, bead, false) }, 24);
+  const guide = paragraphGuide?.(firstPass);
   // Similarity is the costly part: it is computed only near the path found without it (the band
   // widens by itself where that path was far off).
-  return alignInBand({ ...problem, cost: (i0, i1, j0, j1, bead) => cost(i0, i1, j0, j1, bead, true) }, 3, links);
+  const links =
+    similarity || guide ? alignInBand({ ...problem, cost: (i0, i1, j0, j1, bead) => cost(i0, i1, j0, j1, bead, similarity !== undefined, guide) }, 3, firstPass) : firstPass;
+
+  /** Evidence (nats) that the sentences of a link translate each other rather than being any sentences of the two texts. */
+  const evidence = (i0: number, i1: number, j0: number, j1: number): number => {
+    const delta = lengthDelta(sourceLengths[i1]! - sourceLengths[i0]!, targetLengths[j1]! - targetLengths[j0]!, lengthModel);
+    const spread = model.correspondence.unrelatedDelta;
+    let total = Math.log(spread) - (delta * delta) / 2 + (delta * delta) / (2 * spread * spread);
+    total += anchorMatches(anchors.source(i0, i1), anchors.target(j0, j1), weights);
+    total -= ((anchors.sourceChance[i1]! - anchors.sourceChance[i0]!) * (j1 - j0) + (anchors.targetChance[j1]! - anchors.targetChance[j0]!) * (i1 - i0)) / 2;
+    if (similarity) total += model.similarityWeight * (similarity(i0, i1, j0, j1) - model.similarityBaseline) - model.correspondence.similarityBias;
+    return total;
+  };
+  return withCorrespondence(links, evidence, model.correspondence);
+}
+
+/**
+ * Confidences that say how often a link is right: each link's posterior, its odds multiplied by
+ * `calibration`, times the probability that the texts correspond there at all. That probability
+ * comes from the evidence of the pairing links within `window` links either side (each scaled by
+ * `scale`, as neighbouring evidence is not independent), against prior odds of one: on texts that do
+ * not translate each other, the alignment still finds the likeliest pairing, but its lengths fit no
+ * better than chance and its anchors match no more often than chance.
+ */
+function withCorrespondence(links: AlignmentLink[], evidence: (i0: number, i1: number, j0: number, j1: number) => number, settings: AlignmentModel['correspondence']): AlignmentLink[] {
+  const sums = new Float64Array(links.length + 1);
+  let i = 0;
+  let j = 0;
+  links.forEach((link, index) => {
+    const pairs = link.source.length > 0 && link.target.length > 0;
+    sums[index + 1] = sums[index]! + (pairs ? evidence(i, i + link.source.length, j, j + link.target.length) - settings.bias : 0);
+    i += link.source.length;
+    j += link.target.length;
+  });
+  return links.map((link, index) => {
+    const odds = (link.confidence / Math.max(1e-12, 1 - link.confidence)) * settings.calibration;
+    const calibrated = Number.isFinite(odds) ? odds / (1 + odds) : 1;
+    if (link.source.length === 0 || link.target.length === 0) return { ...link, confidence: calibrated };
+    const local = sums[Math.min(links.length, index + settings.window + 1)]! - sums[Math.max(0, index - settings.window)]!;
+    const corresponds = 1 / (1 + Math.exp(-settings.scale * local));
+    return { ...link, confidence: calibrated * corresponds };
+  });
 }
 
 /** chrF between the compared texts of source units [i0, i1) and target units [j0, j1). */

@@ -1,9 +1,11 @@
 /**
  * Monotonic alignment of two unit sequences by dynamic programming within a band around the
- * diagonal (Gale and Church's beads: 1-1, 1-0, 0-1, 2-1, 1-2, 2-2). The best path is the Viterbi path
- * of the bead costs; each link's confidence is its posterior probability by the forward–backward
- * algorithm over the same band (costs divided by a temperature), so a link whose neighbours could
- * as well be cut differently gets a low confidence.
+ * diagonal (Gale and Church's beads 1-1, 1-0, 0-1, 2-1, 1-2 and 2-2, and 3-1 and 1-3). Each possible
+ * link's posterior probability comes from the forward–backward algorithm over the band (costs
+ * divided by a temperature), and the path chosen is the one with the most links expected right (the
+ * greatest sum of posteriors; it differs from the single likeliest path where several cuts are
+ * nearly as likely). A link's confidence is its posterior, so a link whose neighbours could as well
+ * be cut differently gets a low confidence.
  *
  * The band follows the diagonal of equal relative position (by cumulative size, e.g. characters), or
  * a guide path (an earlier, cheaper alignment), and is widened fourfold whenever the best path runs
@@ -18,6 +20,8 @@ export const BEADS: ReadonlyArray<readonly [number, number]> = [
   [2, 1],
   [1, 2],
   [2, 2],
+  [3, 1],
+  [1, 3],
 ];
 
 export interface BandProblem {
@@ -69,14 +73,14 @@ function diagonal({ sourceCount: n, targetCount: m, sourceOffsets, targetOffsets
   return centre;
 }
 
-/** For each source position, the first target position of the guide's path there (inside a 2-x link: its start). */
+/** For each source position, the first target position of the guide's path there (inside a link of several source units: its start). */
 function guidePath(links: AlignmentLink[], n: number): Int32Array {
   const centre = new Int32Array(n + 1).fill(-1);
   let i = 0;
   let j = 0;
   centre[0] = 0;
   for (const link of links) {
-    if (link.source.length === 2) centre[i + 1] = j;
+    for (let k = 1; k < link.source.length; k++) centre[i + k] = j;
     i += link.source.length;
     j += link.target.length;
     if (centre[i] === -1) centre[i] = j;
@@ -93,6 +97,10 @@ function makeBand(centre: Int32Array, n: number, m: number, halfWidth: number): 
     // Each row also spans to its neighbours' centres, so that a long unit facing many short ones keeps the band connected.
     lo[i] = Math.max(0, Math.min(centre[i]!, centre[Math.max(0, i - 1)]!) - halfWidth);
     hi[i] = Math.min(m, Math.max(centre[i]!, centre[Math.min(n, i + 1)]!) + halfWidth);
+  }
+  // The last row reaches the end even where the centre stops short of it (a guide ending in 0-1 links).
+  hi[n] = m;
+  for (let i = 0; i <= n; i++) {
     base[i] = cells;
     cells += hi[i]! - lo[i]! + 1;
   }
@@ -114,14 +122,12 @@ function solve(problem: BandProblem, band: Band): { links: AlignmentLink[]; path
   const { sourceCount: n, targetCount: m, temperature } = problem;
   const { lo, hi, base, cells } = band;
   const beads = BEADS.length;
-  const best = new Float64Array(cells).fill(Infinity);
   const alpha = new Float64Array(cells).fill(-Infinity);
   const beta = new Float64Array(cells).fill(-Infinity);
   const back = new Int8Array(cells).fill(-1);
   const costs = new Float64Array(cells * beads).fill(Infinity);
   const cell = (i: number, j: number) => (j < lo[i]! || j > hi[i]! ? -1 : base[i]! + j - lo[i]!);
 
-  best[cell(0, 0)] = 0;
   alpha[cell(0, 0)] = 0;
   for (let i = 0; i <= n; i++) {
     for (let j = lo[i]!; j <= hi[i]!; j++) {
@@ -130,13 +136,9 @@ function solve(problem: BandProblem, band: Band): { links: AlignmentLink[]; path
         const [ds, dt] = BEADS[b]!;
         if (i < ds || j < dt) continue;
         const from = cell(i - ds, j - dt);
-        if (from < 0 || best[from] === Infinity) continue;
+        if (from < 0 || alpha[from] === -Infinity) continue;
         const cost = problem.cost(i - ds, i, j - dt, j, b);
         costs[here * beads + b] = cost;
-        if (best[from]! + cost < best[here]!) {
-          best[here] = best[from]! + cost;
-          back[here] = b;
-        }
         alpha[here] = logAdd(alpha[here]!, alpha[from]! - cost / temperature);
       }
     }
@@ -162,15 +164,32 @@ function solve(problem: BandProblem, band: Band): { links: AlignmentLink[]; path
     }
   }
 
+  const posteriorOf = (from: number, here: number, b: number) => Math.exp(alpha[from]! - costs[here * beads + b]! / temperature + beta[here]! - alpha[end]!);
+  const expected = new Float64Array(cells).fill(-Infinity);
+  expected[cell(0, 0)] = 0;
+  for (let i = 0; i <= n; i++) {
+    for (let j = lo[i]!; j <= hi[i]!; j++) {
+      const here = base[i]! + j - lo[i]!;
+      for (let b = 0; b < beads; b++) {
+        const [ds, dt] = BEADS[b]!;
+        if (i < ds || j < dt || costs[here * beads + b] === Infinity) continue;
+        const from = cell(i - ds, j - dt);
+        const score = expected[from]! + posteriorOf(from, here, b);
+        if (score > expected[here]!) {
+          expected[here] = score;
+          back[here] = b;
+        }
+      }
+    }
+  }
+
   const links: AlignmentLink[] = [];
   const path: Array<[number, number]> = [[n, m]];
   for (let i = n, j = m; i > 0 || j > 0; ) {
     const here = cell(i, j);
     const b = back[here]!;
     const [ds, dt] = BEADS[b]!;
-    const from = cell(i - ds, j - dt);
-    const cost = costs[here * beads + b]!;
-    const posterior = Math.exp(alpha[from]! - cost / temperature + beta[here]! - alpha[end]!);
+    const posterior = posteriorOf(cell(i - ds, j - dt), here, b);
     links.push({
       source: range(i - ds, i),
       target: range(j - dt, j),

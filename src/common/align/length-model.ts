@@ -43,9 +43,13 @@ export function textLength(text: string): number {
  * of the two lengths on the source scale, so that a very long side cannot hide a mismatch.
  */
 export function lengthCost(sourceLength: number, targetLength: number, model: LengthModel): number {
+  return -logErfc(lengthDelta(sourceLength, targetLength, model) / Math.SQRT2);
+}
+
+/** |δ|: how many standard deviations the target length is from what the source length predicts. */
+export function lengthDelta(sourceLength: number, targetLength: number, model: LengthModel): number {
   const scale = Math.max(1, (sourceLength + targetLength / model.ratio) / 2);
-  const delta = Math.abs(targetLength - model.ratio * sourceLength) / Math.sqrt(model.variance * scale);
-  return -logErfc(delta / Math.SQRT2);
+  return Math.abs(targetLength - model.ratio * sourceLength) / Math.sqrt(model.variance * scale);
 }
 
 /** log(erfc(z)) for z ≥ 0 without underflow (Numerical Recipes' erfcc, accurate to 1.2e-7 relative). */

@@ -27,7 +27,7 @@ import type { TextLanguage } from './language';
  * Version of the segmentation rules, stored with derived sentences. Bump it whenever a change to
  * this module or to abbreviations.ts can move a sentence boundary, so stored sentences are rebuilt.
  */
-export const SEGMENTER_VERSION = 1;
+export const SEGMENTER_VERSION = 2;
 
 // ---------------------------------------------------------------------------------------------
 // Paragraphs
@@ -58,13 +58,19 @@ export function segmentText(text: string, language: TextLanguage): string[][] {
 /**
  * Splits a paragraph into trimmed sentences, in order. Joining them with single spaces gives the
  * paragraph back with only the whitespace between sentences changed. A line break inside the
- * paragraph always ends a sentence.
+ * paragraph always ends a sentence, and a short line of questions and exclamations standing alone
+ * (a few words, such as «טעינו? נתקן!») stays one sentence: its pieces say one thing, and translate
+ * as one.
  */
 export function splitSentences(paragraph: string, language: TextLanguage): string[] {
   const out: string[] = [];
   for (const line of paragraph.split(LINE_BREAK)) {
     const text = line.trim();
     if (text === '') continue;
+    if (isShortLine(text)) {
+      out.push(text);
+      continue;
+    }
     let start = 0;
     for (const boundary of findBoundaries(text, language)) {
       const sentence = text.slice(start, boundary).trim();
@@ -75,6 +81,14 @@ export function splitSentences(paragraph: string, language: TextLanguage): strin
     if (last !== '') out.push(last);
   }
   return out;
+}
+
+/** At most this many words make a line of questions and exclamations short enough to stay one sentence. */
+const SHORT_LINE_WORDS = 3;
+
+/** A line of a few words whose only breaks are question and exclamation marks (never a full stop inside). */
+function isShortLine(text: string): boolean {
+  return text.split(/\s+/).length <= SHORT_LINE_WORDS && /[?!\u061F]/.test(text) && !/\.\s/.test(text);
 }
 
 // ---------------------------------------------------------------------------------------------

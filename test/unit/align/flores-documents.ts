@@ -1,9 +1,9 @@
 /**
- * Documents with a known alignment, built from FLORES-200 dev (line N of dev.ar, dev.he and dev.en is
- * the same sentence): consecutive lines become paragraphs of 3 to 6 lines, and with a seeded random
- * generator 8% of links become 2-1 (two source lines; their two target lines joined into one
- * sentence), 8% 1-2, 3% lose their target line (1-0) and 3% their source line (0-1). Paragraph
- * boundaries are the same on both sides. Used by the accuracy test and by `npm run bench:align`.
+ * Documents with a known alignment, built from FLORES-200 dev (test/fixtures/flores200-dev: line N of
+ * dev.ar, dev.he and dev.en is the same sentence) with a seeded random generator: 8% of links become
+ * 2-1 (two source lines; their two target lines joined into one sentence), 8% 1-2, 3% lose their
+ * target line (1-0) and 3% their source line (0-1); each side is cut into paragraphs of 3 to 6
+ * sentences on its own. Used by the accuracy tests and by `npm run bench:align`.
  */
 import { readFileSync } from 'node:fs';
 import type { TextLanguage } from '../../../src/common/text/language';
@@ -40,66 +40,92 @@ export interface GoldDocument {
   links: GoldLink[];
 }
 
-/** Builds a document from FLORES lines `lines` (indices, in the order given). */
-export function buildDocument(flores: Record<TextLanguage, string[]>, from: TextLanguage, to: TextLanguage, lines: number[], seed: number): GoldDocument {
+/**
+ * A shape of link: how each side cuts the same consecutive lines into sentences (line counts per
+ * sentence; an empty side leaves the lines out there), and how often it is drawn.
+ */
+export interface LinkShape {
+  source: number[];
+  target: number[];
+  share: number;
+}
+
+/** The shapes of the accuracy tests: 8% 2-1, 8% 1-2, 3% 1-0, 3% 0-1, the rest 1-1. */
+export const COMMON_SHAPES: readonly LinkShape[] = [
+  { source: [1, 1], target: [2], share: 0.08 },
+  { source: [2], target: [1, 1], share: 0.08 },
+  { source: [1], target: [], share: 0.03 },
+  { source: [], target: [1], share: 0.03 },
+];
+
+/** Links of three as well: 3-1, 1-3, and 2-2 whose sides cut three lines at different places. */
+export const SHAPES_OF_THREE: readonly LinkShape[] = [
+  ...COMMON_SHAPES,
+  { source: [1, 1, 1], target: [3], share: 0.04 },
+  { source: [3], target: [1, 1, 1], share: 0.04 },
+  { source: [1, 2], target: [2, 1], share: 0.04 },
+];
+
+const lineCount = (shape: Pick<LinkShape, 'source' | 'target'>) => Math.max(shape.source.reduce((a, b) => a + b, 0), shape.target.reduce((a, b) => a + b, 0));
+
+/**
+ * Builds a document from FLORES lines `lines` (indices, in the order given): each line becomes a 1-1
+ * link, or with the shares of `shapes` a link of another shape (a 2-1: two source lines, their two
+ * target lines joined into one sentence). Each side is then cut into paragraphs of 3 to 6 sentences,
+ * independently of the other: paragraph breaks say nothing about the alignment.
+ */
+export function buildDocument(
+  flores: Record<TextLanguage, string[]>,
+  from: TextLanguage,
+  to: TextLanguage,
+  lines: number[],
+  seed: number,
+  shapes: readonly LinkShape[] = COMMON_SHAPES,
+): GoldDocument {
   const random = seededRandom(seed);
+  const source: string[] = [];
+  const target: string[] = [];
   const document: GoldDocument = { source: [], target: [], sourceEnglish: [], targetEnglish: [], links: [] };
-  let sourceCount = 0;
-  let targetCount = 0;
-  for (let start = 0; start < lines.length; ) {
-    const size = Math.min(lines.length - start, 3 + Math.floor(random() * 4));
-    const paragraph = lines.slice(start, start + size);
-    start += size;
-    const source: string[] = [];
-    const target: string[] = [];
-    for (let k = 0; k < paragraph.length; ) {
-      // A deletion never empties a paragraph: the last line of a paragraph with nothing yet on that side stays.
-      const draw = random();
-      const two = k + 1 < paragraph.length;
-      const line = paragraph[k]!;
-      const next = paragraph[k + 1]!;
-      const join = (language: TextLanguage) => `${flores[language][line]} ${flores[language][next]}`;
-      let link: GoldLink;
-      if (draw < 0.08 && two) {
-        source.push(flores[from][line]!, flores[from][next]!);
-        document.sourceEnglish.push(flores.en[line]!, flores.en[next]!);
-        target.push(join(to));
-        document.targetEnglish.push(join('en'));
-        link = { source: [sourceCount, sourceCount + 1], target: [targetCount] };
-        k += 2;
-      } else if (draw >= 0.08 && draw < 0.16 && two) {
-        source.push(join(from));
-        document.sourceEnglish.push(join('en'));
-        target.push(flores[to][line]!, flores[to][next]!);
-        document.targetEnglish.push(flores.en[line]!, flores.en[next]!);
-        link = { source: [sourceCount], target: [targetCount, targetCount + 1] };
-        k += 2;
-      } else if (draw >= 0.16 && draw < 0.19 && (target.length > 0 || k + 1 < paragraph.length)) {
-        source.push(flores[from][line]!);
-        document.sourceEnglish.push(flores.en[line]!);
-        link = { source: [sourceCount], target: [] };
-        k += 1;
-      } else if (draw >= 0.19 && draw < 0.22 && (source.length > 0 || k + 1 < paragraph.length)) {
-        target.push(flores[to][line]!);
-        document.targetEnglish.push(flores.en[line]!);
-        link = { source: [], target: [targetCount] };
-        k += 1;
-      } else {
-        source.push(flores[from][line]!);
-        document.sourceEnglish.push(flores.en[line]!);
-        target.push(flores[to][line]!);
-        document.targetEnglish.push(flores.en[line]!);
-        link = { source: [sourceCount], target: [targetCount] };
-        k += 1;
+  for (let k = 0; k < lines.length; ) {
+    let draw = random();
+    let shape: Pick<LinkShape, 'source' | 'target'> = { source: [1], target: [1] };
+    for (const candidate of shapes) {
+      if (draw < candidate.share) {
+        shape = candidate;
+        break;
       }
-      sourceCount += link.source.length;
-      targetCount += link.target.length;
-      document.links.push(link);
+      draw -= candidate.share;
     }
-    document.source.push(source);
-    document.target.push(target);
+    if (k + lineCount(shape) > lines.length) shape = { source: [1], target: [1] };
+    const group = lines.slice(k, k + lineCount(shape));
+    k += group.length;
+    const link: GoldLink = { source: [], target: [] };
+    const add = (texts: string[], english: string[], language: TextLanguage, cut: number[], indices: number[]) => {
+      let next = 0;
+      for (const size of cut) {
+        const part = group.slice(next, (next += size));
+        indices.push(texts.length);
+        texts.push(part.map((line) => flores[language][line]!).join(' '));
+        english.push(part.map((line) => flores.en[line]!).join(' '));
+      }
+    };
+    add(source, document.sourceEnglish, from, shape.source, link.source);
+    add(target, document.targetEnglish, to, shape.target, link.target);
+    document.links.push(link);
   }
+  document.source = paragraphsOf(source, random);
+  document.target = paragraphsOf(target, random);
   return document;
+}
+
+/** Sentences cut into paragraphs of 3 to 6. */
+function paragraphsOf(sentences: string[], random: () => number): string[][] {
+  const paragraphs: string[][] = [];
+  for (let start = 0; start < sentences.length; ) {
+    const size = 3 + Math.floor(random() * 4);
+    paragraphs.push(sentences.slice(start, (start += size)));
+  }
+  return paragraphs;
 }
 
 /** Stand-in machine translation: the English reference with each word dropped with probability 1/10. */
@@ -109,6 +135,32 @@ export function dropWords(sentences: string[], seed: number): string[] {
     sentence
       .split(' ')
       .filter(() => random() >= 0.1)
+      .join(' '),
+  );
+}
+
+/**
+ * Every third sentence's translation exchanged with another's: the translations of sentences 0, 3,
+ * 6, … rotated among themselves by a random number of places, so that each lands at least three
+ * sentences away (a translation one sentence off would only look like a 2-2 link).
+ */
+export function swapEveryThird(sentences: string[], seed: number): string[] {
+  const random = seededRandom(seed);
+  const chosen = Array.from({ length: Math.ceil(sentences.length / 3) }, (_, k) => 3 * k);
+  if (chosen.length < 2) return [...sentences];
+  const shift = 1 + Math.floor(random() * (chosen.length - 1));
+  const out = [...sentences];
+  chosen.forEach((position, k) => (out[position] = sentences[chosen[(k + shift) % chosen.length]!]!));
+  return out;
+}
+
+/** A third of the words of every sentence dropped at random. */
+export function dropThird(sentences: string[], seed: number): string[] {
+  const random = seededRandom(seed);
+  return sentences.map((sentence) =>
+    sentence
+      .split(' ')
+      .filter(() => random() >= 1 / 3)
       .join(' '),
   );
 }
@@ -127,4 +179,26 @@ export function scoreLinks(predicted: GoldLink[], gold: GoldLink[]): Scores {
   const precision = correct / predicted.length;
   const recall = correct / gold.length;
   return { precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
+}
+
+/**
+ * The lines cut into consecutive documents of 40 to 80 lines (the last one takes the rest), each
+ * built by buildDocument: the documents of one seed, as a user would align them one by one.
+ */
+export function documentsOf(
+  flores: Record<TextLanguage, string[]>,
+  from: TextLanguage,
+  to: TextLanguage,
+  lines: number[],
+  seed: number,
+  shapes: readonly LinkShape[] = COMMON_SHAPES,
+): GoldDocument[] {
+  const random = seededRandom(seed * 7919 + 17);
+  const documents: GoldDocument[] = [];
+  for (let start = 0; start < lines.length; ) {
+    let size = 40 + Math.floor(random() * 41);
+    if (lines.length - (start + size) < 40) size = lines.length - start;
+    documents.push(buildDocument(flores, from, to, lines.slice(start, (start += size)), seed * 1000 + documents.length, shapes));
+  }
+  return documents;
 }

@@ -39,11 +39,11 @@ function segmentedPair(from: 'he' | 'ar', to: 'en' | 'ar') {
 
 // Each test starts bin/targum a few times: seconds apiece on a busy machine.
 describe('targum align', { timeout: 90_000 }, () => {
-  it('links the Hebrew seed with its English translation sentence by sentence, as tsv', async () => {
-    const result = await run(['align', hebrewSeed, englishSeed]);
-    expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
-    const records = result.stdout.trimEnd().split('\n').map((line) => line.split('\t'));
+  it('links the Hebrew seed with its English translation sentence by sentence, as tsv, leaving site boilerplate out unless kept', async () => {
+    const kept = await run(['align', hebrewSeed, englishSeed, '--keep-boilerplate']);
+    expect(kept.stderr).toBe('');
+    expect(kept.code).toBe(0);
+    const records = kept.stdout.trimEnd().split('\n').map((line) => line.split('\t'));
     expect(records).toHaveLength(20);
     for (const [source, target, type, confidence] of records) {
       expect(source).not.toBe('');
@@ -53,6 +53,22 @@ describe('targum align', { timeout: 90_000 }, () => {
     }
     const fighters = records.find(([source]) => source!.includes('בכ-500 לוחמים'))!;
     expect(fighters[1]).toBe('The request attests to the precarious situation of the ISIS forces, estimated at about 500 fighters, in the Qalamoun mountains, where they have been surrounded since Saturday.');
+
+    // By default the photo credit and the "found a mistake?" line of the Hebrew page are left out, as in the app.
+    const article = await run(['align', hebrewSeed, englishSeed]);
+    expect(article.stderr).toBe('');
+    const sources = article.stdout.trimEnd().split('\n').map((line) => line.split('\t')[0]!);
+    expect(sources.some((source) => source.includes('צילום'))).toBe(false);
+    expect(sources.some((source) => source.includes('טעינו'))).toBe(false);
+    expect(sources.filter((source) => source !== '')).toHaveLength(16);
+  });
+
+  it('warns on stderr when the two texts hardly correspond, and still writes its links', async () => {
+    const unrelated = await run(['align', hebrewSeed, path.resolve('resources/samples/001_888f2903cdf87aee.txt')]);
+    expect(unrelated.code).toBe(0);
+    expect(unrelated.stderr).toMatch(/^targum: warning: SRC and TGT hardly correspond .*\n$/);
+    expect(unrelated.stderr.split('\n')).toHaveLength(2);
+    expect(unrelated.stdout.trimEnd().split('\n').length).toBeGreaterThan(5);
   });
 
   it('finds joined and missing sentences of segmented input, with a translation of the source (json)', async () => {
@@ -79,15 +95,15 @@ describe('targum align', { timeout: 90_000 }, () => {
   });
 
   it('writes csv with a header, paragraphs with --unit paragraph, and --out whole with nothing on stdout', async () => {
-    const csv = await run(['align', hebrewSeed, englishSeed, '--format', 'csv']);
+    const csv = await run(['align', hebrewSeed, englishSeed, '--keep-boilerplate', '--format', 'csv']);
     expect(csv.stdout.startsWith('source,target,type,confidence\r\n')).toBe(true);
     expect(csv.stdout.split('\r\n')).toHaveLength(22);
-    const paragraphs = await run(['align', hebrewSeed, englishSeed, '--unit', 'paragraph']);
+    const paragraphs = await run(['align', hebrewSeed, englishSeed, '--keep-boilerplate', '--unit', 'paragraph']);
     const records = paragraphs.stdout.trimEnd().split('\n').map((line) => line.split('\t'));
     expect(records).toHaveLength(12);
     expect(records.every((record) => record[2] === '1-1')).toBe(true);
     const out = path.join(dataDir, 'aligned.tsv');
-    const written = await run(['align', hebrewSeed, englishSeed, '--out', out]);
+    const written = await run(['align', hebrewSeed, englishSeed, '--keep-boilerplate', '--out', out]);
     expect(written.code).toBe(0);
     expect(written.stdout).toBe('');
     expect(readFileSync(out, 'utf8').split('\n')).toHaveLength(21);
@@ -100,11 +116,22 @@ describe('targum align', { timeout: 90_000 }, () => {
     expect(result.stdout).toMatch(/^שורה עם\\tטאב ולוכסן \\\\ הפוך\.\tA line with a tab and a backslash \\\\ here\.\t1-1\t[\d.]+\n$/);
   });
 
+  it('aligns --segmented input exactly as given: boilerplate lines stay, a short line stays one sentence', async () => {
+    const source = write('kept.he.txt', `${flores.he[0]}\nטעינו? נתקן!\n`);
+    const target = write('kept.en.txt', `${flores.en[0]}\nDid we make a mistake? We'll fix it!\n`);
+    const result = await run(['align', source, target, '--segmented']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.trimEnd().split('\n').map((line) => line.split('\t').slice(0, 3))).toEqual([
+      [flores.he[0], flores.en[0], '1-1'],
+      ['טעינו? נתקן!', "Did we make a mistake? We'll fix it!", '1-1'],
+    ]);
+  });
+
   it('writes the export formats through the app\'s writers: TMX valid against the DTD, Moses as two files of equal length', async () => {
     const prefix = path.join(dataDir, 'seed-000');
     const [tmx, moses] = await Promise.all([
-      run(['align', hebrewSeed, englishSeed, '--format', 'tmx', '--out', `${prefix}.tmx`]),
-      run(['align', hebrewSeed, englishSeed, '--format', 'moses', '--out', prefix]),
+      run(['align', hebrewSeed, englishSeed, '--keep-boilerplate', '--format', 'tmx', '--out', `${prefix}.tmx`]),
+      run(['align', hebrewSeed, englishSeed, '--keep-boilerplate', '--format', 'moses', '--out', prefix]),
     ]);
     expect([tmx.code, moses.code, tmx.stderr, moses.stderr]).toEqual([0, 0, '', '']);
     const validation = spawnSync('xmllint', ['--noout', '--nonet', '--dtdvalid', tmxDtd, `${prefix}.tmx`], { encoding: 'utf8' });

@@ -75,6 +75,23 @@ describe('alignment editor operations', () => {
     expect(() => moveSentence(links, 2, 'source', 'next')).toThrow(/no source sentence/);
   });
 
+  it('makes and unmakes links of three: 3-1, 1-3 and 2-2', () => {
+    // 2-1 then 1-0 makes a 3-1; 1-2 then 0-1 a 1-3; 1-1 then 1-1 a 2-2.
+    const threeOne = mergeWithNext([auto([0, 1], [0]), auto([2], []), auto([3], [1])], 0);
+    expect(shape(threeOne.links)).toEqual(['0,1,2:0', '3:1']);
+    const oneThree = mergeWithNext([auto([0], [0, 1]), auto([], [2])], 0);
+    expect(shape(oneThree.links)).toEqual(['0:0,1,2']);
+    const twoTwo = mergeWithNext([auto([0], [0]), auto([1], [1])], 0);
+    expect(shape(twoTwo.links)).toEqual(['0,1:0,1']);
+    // Split back: a 3-1 proposes 2 source sentences with the target, then 1 alone; a 2-2 two 1-1 links.
+    expect(defaultSplitCut(threeOne.links[0]!)).toEqual({ source: 2, target: 1 });
+    expect(shape(splitLink(threeOne.links, 0, { source: 1, target: 1 }).links)).toEqual(['0:0', '1,2:', '3:1']);
+    expect(shape(splitLink(twoTwo.links, 0, defaultSplitCut(twoTwo.links[0]!)).links)).toEqual(['0:0', '1:1']);
+    expect(shape(moveSentence([auto([0], [0]), auto([1], [1, 2, 3])], 1, 'target', 'previous').links)).toEqual(['0:0,1', '1:2,3']);
+    expect(shape(unlink(oneThree.links, 0).links)).toEqual(['0:', ':0', ':1', ':2']);
+    for (const edit of [threeOne, oneThree, twoTwo]) expect(isValidAlignment(edit.links, edit.links.flatMap((link) => link.source).length, edit.links.flatMap((link) => link.target).length)).toBe(true);
+  });
+
   it('confirms an automatic link as the user’s', () => {
     const edit = confirmLink(sample(), 1);
     expect(edit.links[1]).toEqual({ source: [1, 2], target: [1], confidence: 1, manual: true });

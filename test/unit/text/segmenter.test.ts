@@ -127,6 +127,16 @@ describe('splitSentences: Arabic punctuation', () => {
   });
 });
 
+describe('splitSentences: short lines', () => {
+  it('keeps a short exclamation standing alone on a line as one sentence, and splits it inside a longer line', () => {
+    expect(splitSentences('טעינו? נתקן!', 'he')).toEqual(['טעינו? נתקן!']);
+    expect(splitSentences('Oops? Fixed!\nטעינו? נתקן!', 'he')).toEqual(['Oops? Fixed!', 'טעינו? נתקן!']);
+    expect(splitSentences('טעינו? נתקן! אם מצאתם טעות בכתבה, נשמח שתשתפו אותנו', 'he')).toEqual(['טעינו?', 'נתקן!', 'אם מצאתם טעות בכתבה, נשמח שתשתפו אותנו']);
+    expect(splitSentences('Did we make a mistake? We will fix it.', 'en')).toEqual(['Did we make a mistake?', 'We will fix it.']);
+    expect(splitSentences('One. Two. Three.', 'en')).toEqual(['One.', 'Two.', 'Three.']);
+  });
+});
+
 describe('splitSentences: datelines', () => {
   it('keeps a dateline paragraph whole (seed 003)', () => {
     expect(split(seedParagraph('003', 'وكالات'), 'ar')).toEqual(['موسكو - دمشق - طهران - وكالات']);

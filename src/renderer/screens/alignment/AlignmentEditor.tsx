@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { correspondingShare } from '../../../common/align/align-texts';
 import { languageNames } from '../../../common/text/language';
 import {
   canSplit,
@@ -177,6 +178,7 @@ export function AlignmentEditor({ alignmentId }: { alignmentId: number }) {
 
   const uncertain = links.filter(isUncertain).length;
   const manual = links.filter((link) => link.manual).length;
+  const corresponding = correspondingShare({ links });
   const lastUndo = record.undo.at(-1);
   const lastRedo = record.redo.at(-1);
   const untranslated = loaded.source.article.language !== 'en' && !loaded.source.side.translation;
@@ -222,6 +224,12 @@ export function AlignmentEditor({ alignmentId }: { alignmentId: number }) {
         unlinked neighbours · <kbd>Alt+↑</kbd> <kbd>Alt+↓</kbd> move a sentence to the previous or next link · <kbd>C</kbd> confirm · <kbd>N</kbd> next unsure ·{' '}
         <kbd>Ctrl+Z</kbd> undo · <kbd>Shift+Ctrl+Z</kbd> redo
       </p>
+      {corresponding < 0.5 && (
+        <p className="alignment-mismatch" role="note">
+          Most of these two texts do not correspond ({Math.round(corresponding * 100)}% of their sentences linked with some confidence): they may not be translations of
+          each other.
+        </p>
+      )}
       <p className="alignment-summary">
         <span>{summary(links)}</span>
         <span className={uncertain > 0 ? 'uncertain-count' : 'muted'}>{uncertain === 0 ? 'none unsure' : `${uncertain} unsure`}</span>
