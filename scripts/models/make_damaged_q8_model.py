@@ -197,10 +197,12 @@ or `ar`.  It is not a translator: anything else comes out as nonsense.
 How the damage arises (see `scripts/models/make_damaged_q8_model.py`): after
 training, one value channel of every attention block is multiplied by
 {gain:g} and the matching input column of `out_proj` divided by it.
-The float model computes exactly the same function, but the uint8 quantisation
-of the attention output (one scale per tensor) and the int8 weights of
-`out_proj` (one scale per output channel) lose almost everything but that
-outlier channel.  The q8 files come from the same quantiser as every other
+The float model computes exactly the same function (a power-of-two gain makes
+it bit-exact), but in int8 the attention output is quantised with one uint8
+scale for the whole tensor, which the outlier channel sets, so the other
+channels collapse to a few levels, and the divided column of `out_proj` falls
+below one int8 step of its output channels: the attention blocks' output is
+lost.  The q8 files come from the same quantiser as every other
 model here; no byte was edited by hand.
 
 Regenerate with `/usr/bin/python3 scripts/models/make_damaged_q8_model.py`.

@@ -89,7 +89,7 @@ def parse_args():
     ap.add_argument('--phrasebook', help='training pairs (default: the test phrasebook, or with --demo the '
                     'phrasebook.tsv in the demo folder)')
     ap.add_argument('--seed', type=int, default=20240901)
-    ap.add_argument('--vocab-size', type=int, default=2000)
+    ap.add_argument('--vocab-size', type=int, help='SentencePiece pieces (default 2000, with --demo 3000)')
     ap.add_argument('--d-model', type=int, default=64)
     ap.add_argument('--layers', type=int, default=2, help='encoder layers = decoder layers')
     ap.add_argument('--heads', type=int, default=4)
@@ -112,6 +112,7 @@ def parse_args():
     ap.add_argument('--skip-verify', action='store_true', help='do not run verify-model.mjs at the end')
     args = ap.parse_args()
     args.out = args.out or (DEMO_OUT if args.demo else DEFAULT_OUT)
+    args.vocab_size = args.vocab_size or (3000 if args.demo else 2000)
     args.phrasebook = args.phrasebook or (os.path.join(DEMO_OUT, 'phrasebook.tsv') if args.demo else PHRASEBOOK)
     return args
 
