@@ -26,6 +26,12 @@ export const modelInfoSchema = z.object({
   hubId: z.string().optional(),
   revision: z.string().optional(),
   license: z.string().optional(),
+  /** A model shipped to show Targum at work: it knows only the sample articles. */
+  demo: z.boolean().optional(),
+  description: z.string().optional(),
+  /** The precision used when a request names none, and why when it is not the default one. */
+  dtype: modelDtypeSchema.optional(),
+  dtypeNote: z.string().optional(),
 });
 export type ModelInfo = z.infer<typeof modelInfoSchema>;
 
