@@ -179,6 +179,10 @@ export const apiContract = {
       progress: transferProgressSchema,
     },
     remove: { params: z.strictObject({ id: z.string().min(1).max(200) }), result: z.object({ removed: z.literal(true) }) },
+    /** The direction a model folder's vocabulary suggests (its scripts), for a folder that does not name its languages; null when it suggests none. */
+    suggestDirection: { params: z.strictObject({ path: z.string().min(1).max(4096) }), result: modelDirectionSchema.nullable() },
+    /** The precision a model translates with when a request names none, over the first-use check's choice. */
+    setPrecision: { params: z.strictObject({ id: z.string().min(1).max(200), dtype: modelDtypeSchema }), result: modelInfoSchema },
   },
   translation: {
     /** Translates sentences; each batch's results come as one progress message as soon as the batch is done. */

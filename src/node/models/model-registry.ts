@@ -10,7 +10,7 @@ export interface ModelDirection {
   from: readonly TextLanguage[];
   to: readonly TextLanguage[];
 }
-import { modelTranslates } from '../../common/models/model-info';
+import { modelsForDirection } from '../../common/models/model-info';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { copyFolder } from '../fs/copy-folder';
 import { inspectModelFolder, manifestFileName, ModelFolderError, type ModelManifest } from '../translation/model-folder';
@@ -52,8 +52,7 @@ export class ModelRegistry {
 
   /** The first installed model for a direction, the demo model only when no other fits, or undefined. */
   async findFor(from: TextLanguage, to: TextLanguage, preferredIds: readonly string[] = []): Promise<ModelInfo | undefined> {
-    const fitting = (await this.list()).filter((model) => modelTranslates(model, from, to));
-    const candidates = [...fitting.filter((model) => !model.demo), ...fitting.filter((model) => model.demo)];
+    const candidates = modelsForDirection(await this.list(), from, to);
     const preferred = preferredIds.map((id) => candidates.find((model) => model.id === id)).find((model) => model !== undefined);
     return preferred ?? candidates[0];
   }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { ApiCallError } from '../../common/api/reply';
 import type { CallSignal } from '../../common/api/call';
 import type { ApiServices, FilesService, HostKind, ImportService, ModelsService, SettingsService, TranslationApiService } from '../../common/api/contract';
 import type { AppMetadata } from '../app-metadata';
@@ -7,7 +8,7 @@ import { ModelInstaller } from '../models/model-installer';
 import { ModelRegistry } from '../models/model-registry';
 import { PrecisionChecks } from '../models/precision-check';
 import type { DataPaths } from '../paths';
-import { inspectModelFolder } from '../translation/model-folder';
+import { directionFromVocabulary, inspectModelFolder } from '../translation/model-folder';
 import { TranslationService } from '../translation/translation-service';
 import { withTypedErrors } from './errors';
 import { readSampleArticles } from './sample-library';
@@ -78,6 +79,13 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
       const model = await registry.importFolder(folder, id, { signal: call.signal, onProgress: (progress) => call.progress(progress), direction });
       // The first use of a folder with both precisions checks its q8 files: done now, while the user waits for the import anyway.
       await queue.precisionFor(model);
+      return (await precision.annotate([model]))[0]!;
+    },
+    suggestDirection: async ({ path: folder }) => (await directionFromVocabulary(folder)) ?? null,
+    setPrecision: async ({ id, dtype }) => {
+      const model = await registry.get(id);
+      if (!model.dtypes.includes(dtype)) throw new ApiCallError('invalid-input', `${id} has no ${dtype} files (it has ${model.dtypes.join(', ')})`);
+      await precision.choose(model, dtype);
       return (await precision.annotate([model]))[0]!;
     },
     remove: async ({ id }) => {

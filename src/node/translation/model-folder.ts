@@ -97,8 +97,11 @@ export async function inspectModelFolder(
   const missing: string[] = [];
   for (const file of requiredTextFiles) if (!(await isFile(path.join(folder, file)))) missing.push(file);
   const dtypes: ModelDtype[] = [];
+  const dtypeSizes: Partial<Record<ModelDtype, number>> = {};
   for (const [dtype, files] of Object.entries(onnxFilesFor) as Array<[ModelDtype, readonly string[]]>) {
-    if ((await Promise.all(files.map((file) => isFile(path.join(folder, file))))).every(Boolean)) dtypes.push(dtype);
+    if (!(await Promise.all(files.map((file) => isFile(path.join(folder, file))))).every(Boolean)) continue;
+    dtypes.push(dtype);
+    dtypeSizes[dtype] = (await Promise.all(files.map((file) => stat(path.join(folder, file))))).reduce((sum, info) => sum + info.size, 0);
   }
   if (dtypes.length === 0) missing.push('onnx/encoder_model.onnx and onnx/decoder_model_merged.onnx (or their _quantized versions)');
   if (missing.length) throw new ModelFolderError(`${folder} is not a translation model folder: missing ${missing.join(', ')}`);
@@ -128,6 +131,7 @@ export async function inspectModelFolder(
     to: [...languages.to],
     family,
     dtypes,
+    dtypeSizes,
     sizeBytes: await folderSize(folder),
     source: manifest?.source ?? fallbackSource,
     ...(manifest?.hubId ? { hubId: manifest.hubId } : {}),
