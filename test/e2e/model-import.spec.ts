@@ -1,7 +1,8 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, saveScreenshot, test, type Page } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, saveScreenshot, test } from './fixtures';
 
 test.use({ withTinyModel: false });
 

@@ -125,6 +125,8 @@ export const catalogEntrySchema = z.object({
   to: z.array(translationLanguageSchema),
   sizeBytes: z.number().int().nonnegative(),
   files: z.array(z.object({ path: z.string(), size: z.number().int().nonnegative().optional() })),
+  /** The fp32 ONNX files, when the entry's own are q8. */
+  fp32Files: z.array(z.object({ path: z.string(), size: z.number().int().nonnegative().optional() })).optional(),
   default: z.boolean().optional(),
   /** Directions the entry is recommended for, when not all it translates. */
   defaultFor: z.array(z.string()).optional(),
