@@ -78,7 +78,7 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
     import: async ({ path: folder, id, direction }, call) => {
       const model = await registry.importFolder(folder, id, { signal: call.signal, onProgress: (progress) => call.progress(progress), direction });
       // The first use of a folder with both precisions checks its q8 files: done now, while the user waits for the import anyway.
-      await queue.precisionFor(model);
+      await queue.checkPrecision(model);
       return (await precision.annotate([model]))[0]!;
     },
     suggestDirection: async ({ path: folder }) => (await directionFromVocabulary(folder)) ?? null,

@@ -144,8 +144,20 @@ export class TranslationService {
     return { model, from };
   }
 
+  /**
+   * Runs a model's precision check now (on import) as a request of its own in the queue, so that it never
+   * loads or unloads models while another request translates.
+   */
+  async checkPrecision(model: ModelInfo): Promise<PrecisionChoice> {
+    const from = model.from.find((language) => model.to.some((target) => target !== language));
+    const to = model.to.find((language) => language !== from);
+    if (!from || !to) return { dtype: defaultDtype(model.dtypes) };
+    const summary = await this.translate({ segments: [], from, to, model }, { onProgress: () => undefined }).result;
+    return { dtype: summary.dtype, ...(summary.dtypeNote ? { note: summary.dtypeNote } : {}) };
+  }
+
   /** The precision a request translates with: the one it names, or the model's own (checked once per model folder). */
-  async precisionFor(model: ModelInfo, asked?: ModelDtype): Promise<PrecisionChoice> {
+  private async precisionFor(model: ModelInfo, asked?: ModelDtype): Promise<PrecisionChoice> {
     if (asked) return { dtype: asked };
     if (!this.options.precision) return { dtype: defaultDtype(model.dtypes) };
     return this.options.precision.precisionFor(model, async (dtype, sentences, from, to) =>
