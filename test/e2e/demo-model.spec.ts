@@ -29,6 +29,10 @@ test('on a fresh install the demo model translates a sample article offline, lab
   expect(sourceSentences.length).toBeGreaterThan(3);
   expect(targetSentences.map((text) => text.trim())).toEqual(sourceSentences.map((text) => english.get(text.trim())));
   await saveScreenshot(page, 'first-start-demo-translated');
+  // Each translation is stored with the demo's id, which exports write as their model.
+  await page.locator('.target-cell .sentence').first().focus();
+  await page.getByRole('button', { name: 'History' }).click();
+  await expect(page.getByRole('complementary', { name: 'Sentence history' })).toContainText('Machine · targum-demo (q8)');
 
   await page.getByRole('link', { name: 'Models' }).click();
   const installed = page.getByRole('list', { name: 'Installed models' });

@@ -79,6 +79,10 @@ describe('the precision of a model', () => {
     const again = await runTargum(['translate', '-', '--segmented', '--model', folder, '--from', 'he'], { dataDir, input });
     expect(again.stderr).toBe('');
     expect(again.stdout).toBe(expected);
+    const arabic = readPhrasebook(folder).filter((row) => row.language === 'ar');
+    const arabicResult = await runTargum(['translate', '-', '--segmented', '--model', folder, '--from', 'ar'], { dataDir, input: arabic.map((row) => row.source).join('\n') });
+    expect(arabicResult.stderr).toBe('');
+    expect(arabicResult.stdout).toBe(`${arabic.map((row) => row.english).join(' ')}\n`);
   });
 
   it('keeps q8 for the demo model, whose q8 files agree with its fp32 files', async () => {
