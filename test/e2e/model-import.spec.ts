@@ -70,6 +70,12 @@ test('a folder that does not name its languages asks for its direction, proposes
     await expect(row.getByRole('combobox', { name: 'Precision of my-model' })).toHaveValue('fp32');
     await expect(row.getByRole('note')).toContainText('my-model translates with fp32');
     await saveScreenshot(page, 'models-import-direction-precision');
+    // The reader says it too, under the article's header.
+    await page.getByRole('link', { name: 'Library' }).click();
+    await page.getByRole('link', { name: /ארגון דאעש מסר היום/ }).click();
+    await expect(page.getByRole('combobox', { name: 'Model' })).toHaveValue('my-model');
+    await expect(page.getByRole('note')).toContainText('my-model translates with fp32');
+    await page.getByRole('link', { name: 'Models' }).click();
     await row.getByRole('combobox', { name: 'Precision of my-model' }).selectOption('q8');
     await expect(row.getByRole('combobox', { name: 'Precision of my-model' })).toHaveValue('q8');
     await expect(row.getByRole('note')).toHaveCount(0);

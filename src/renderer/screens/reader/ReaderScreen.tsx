@@ -156,6 +156,11 @@ function Reader({ view, language, initialSegmentId }: { view: ArticleView; langu
         chosenModel?.demo &&
         article.origin !== 'sample' && <DemoModelNotice language={language} catalog={models.catalog} onInstalled={models.refresh} />
       )}
+      {chosenModel?.dtypeNote && (
+        <p role="note" className="muted reader-note">
+          {chosenModel.dtypeNote}.
+        </p>
+      )}
       <p className="visually-hidden" role="status" aria-live="polite">
         {changes.announcement}
       </p>
