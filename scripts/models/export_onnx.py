@@ -69,6 +69,8 @@ class GraphBuilder:
 
 
 class MarianGraphs:
+    family = 'marian'
+
     def __init__(self, weights: dict, cfg: dict):
         self.w = weights
         self.d = cfg['d_model']
@@ -120,6 +122,14 @@ class MarianGraphs:
         h = g.op('Mul', [h, g.op('Sigmoid', [h])])  # swish / SiLU
         return self._linear(g, h, prefix + '.fc2')
 
+    def _block(self, g, h, sublayer, norm):
+        """Residual sub-layer, post-layer-norm as in Marian: LN(h + f(h))."""
+        return self._layer_norm(g, g.op('Add', [h, sublayer(h)]), norm)
+
+    def _stack_output(self, g, h, prefix):
+        """Marian has no layer norm after the encoder or decoder stack."""
+        return h
+
     def _positions(self, g, start, length):
         """Sinusoidal embeddings for positions start .. start+length-1 -> [T, d]."""
         one = g.const('int64_one', np.array(1, dtype=np.int64))
@@ -154,20 +164,22 @@ class MarianGraphs:
         bias = self._mask_bias(g, 'attention_mask')
         for i in range(self.enc_layers):
             p = f'model.encoder.layers.{i}'
-            q = self._query(g, h, p + '.self_attn', self.enc_heads)
-            k = self._heads(g, self._linear(g, h, p + '.self_attn.k_proj'), self.enc_heads)
-            v = self._heads(g, self._linear(g, h, p + '.self_attn.v_proj'), self.enc_heads)
-            a = self._attend(g, q, k, v, bias, p + '.self_attn')
-            h = self._layer_norm(g, g.op('Add', [h, a]), p + '.self_attn_layer_norm')
-            h = self._layer_norm(g, g.op('Add', [h, self._ffn(g, h, p)]), p + '.final_layer_norm')
-        g.op('Identity', [h], outputs='last_hidden_state')
+
+            def self_attn(x, p=p):
+                q = self._query(g, x, p + '.self_attn', self.enc_heads)
+                k = self._heads(g, self._linear(g, x, p + '.self_attn.k_proj'), self.enc_heads)
+                v = self._heads(g, self._linear(g, x, p + '.self_attn.v_proj'), self.enc_heads)
+                return self._attend(g, q, k, v, bias, p + '.self_attn')
+            h = self._block(g, h, self_attn, p + '.self_attn_layer_norm')
+            h = self._block(g, h, lambda x, p=p: self._ffn(g, x, p), p + '.final_layer_norm')
+        g.op('Identity', [self._stack_output(g, h, 'model.encoder')], outputs='last_hidden_state')
         inputs = [
             helper.make_tensor_value_info('input_ids', TensorProto.INT64, ['batch_size', 'encoder_sequence_length']),
             helper.make_tensor_value_info('attention_mask', TensorProto.INT64, ['batch_size', 'encoder_sequence_length']),
         ]
         outputs = [helper.make_tensor_value_info('last_hidden_state', TensorProto.FLOAT,
                                                  ['batch_size', 'encoder_sequence_length', self.d])]
-        return self._model(g, 'marian_encoder', inputs, outputs)
+        return self._model(g, f'{self.family}_encoder', inputs, outputs)
 
     # -- decoder ------------------------------------------------------------
     def decoder(self) -> onnx.ModelProto:
@@ -214,30 +226,37 @@ class MarianGraphs:
                     names[(kind, kv)] = (past, present)
                     inputs.append(helper.make_tensor_value_info(past, TensorProto.FLOAT, ['batch_size', heads, past_dim, dh]))
                     outputs.append(helper.make_tensor_value_info(present, TensorProto.FLOAT, ['batch_size', heads, present_dim, dh]))
-            # self-attention with cache
-            q = self._query(g, h, p + '.self_attn', heads)
-            k_new = self._heads(g, self._linear(g, h, p + '.self_attn.k_proj'), heads)
-            v_new = self._heads(g, self._linear(g, h, p + '.self_attn.v_proj'), heads)
-            k = g.op('Concat', [names[('decoder', 'key')][0], k_new], outputs=names[('decoder', 'key')][1], axis=2)
-            v = g.op('Concat', [names[('decoder', 'value')][0], v_new], outputs=names[('decoder', 'value')][1], axis=2)
-            a = self._attend(g, q, k, v, self_bias, p + '.self_attn')
-            h = self._layer_norm(g, g.op('Add', [h, a]), p + '.self_attn_layer_norm')
-            # cross-attention: project only the encoder positions not in the past
-            q = self._query(g, h, p + '.encoder_attn', heads)
-            ck_new = self._heads(g, self._linear(g, enc_new, p + '.encoder_attn.k_proj'), heads)
-            cv_new = self._heads(g, self._linear(g, enc_new, p + '.encoder_attn.v_proj'), heads)
-            ck = g.op('Concat', [names[('encoder', 'key')][0], ck_new], outputs=names[('encoder', 'key')][1], axis=2)
-            cv = g.op('Concat', [names[('encoder', 'value')][0], cv_new], outputs=names[('encoder', 'value')][1], axis=2)
-            a = self._attend(g, q, ck, cv, enc_bias, p + '.encoder_attn')
-            h = self._layer_norm(g, g.op('Add', [h, a]), p + '.encoder_attn_layer_norm')
-            h = self._layer_norm(g, g.op('Add', [h, self._ffn(g, h, p)]), p + '.final_layer_norm')
+            def self_attn(x, p=p, names=names):
+                # self-attention with cache
+                q = self._query(g, x, p + '.self_attn', heads)
+                k_new = self._heads(g, self._linear(g, x, p + '.self_attn.k_proj'), heads)
+                v_new = self._heads(g, self._linear(g, x, p + '.self_attn.v_proj'), heads)
+                k = g.op('Concat', [names[('decoder', 'key')][0], k_new], outputs=names[('decoder', 'key')][1], axis=2)
+                v = g.op('Concat', [names[('decoder', 'value')][0], v_new], outputs=names[('decoder', 'value')][1], axis=2)
+                return self._attend(g, q, k, v, self_bias, p + '.self_attn')
 
-        # tied LM head: logits = h @ shared^T + final_logits_bias
+            def cross_attn(x, p=p, names=names):
+                # cross-attention: project only the encoder positions not in the past
+                q = self._query(g, x, p + '.encoder_attn', heads)
+                ck_new = self._heads(g, self._linear(g, enc_new, p + '.encoder_attn.k_proj'), heads)
+                cv_new = self._heads(g, self._linear(g, enc_new, p + '.encoder_attn.v_proj'), heads)
+                ck = g.op('Concat', [names[('encoder', 'key')][0], ck_new], outputs=names[('encoder', 'key')][1], axis=2)
+                cv = g.op('Concat', [names[('encoder', 'value')][0], cv_new], outputs=names[('encoder', 'value')][1], axis=2)
+                return self._attend(g, q, ck, cv, enc_bias, p + '.encoder_attn')
+            h = self._block(g, h, self_attn, p + '.self_attn_layer_norm')
+            h = self._block(g, h, cross_attn, p + '.encoder_attn_layer_norm')
+            h = self._block(g, h, lambda x, p=p: self._ffn(g, x, p), p + '.final_layer_norm')
+        h = self._stack_output(g, h, 'model.decoder')
+
+        # tied LM head: logits = h @ shared^T (+ final_logits_bias)
         emb_t = g.op('Transpose', [self._param(g, 'model.shared.weight')], perm=[1, 0])
         logits = g.op('MatMul', [h, emb_t])
-        bias = np.asarray(self.w['final_logits_bias'], dtype=np.float32).reshape(-1)
-        g.op('Add', [logits, g.const('final_logits_bias', bias)], outputs='logits')
-        return self._model(g, 'marian_decoder_merged', inputs, outputs)
+        if 'final_logits_bias' in self.w:
+            bias = np.asarray(self.w['final_logits_bias'], dtype=np.float32).reshape(-1)
+            g.op('Add', [logits, g.const('final_logits_bias', bias)], outputs='logits')
+        else:
+            g.op('Identity', [logits], outputs='logits')
+        return self._model(g, f'{self.family}_decoder_merged', inputs, outputs)
 
     def _model(self, g, name, inputs, outputs) -> onnx.ModelProto:
         graph = helper.make_graph(g.nodes, name, inputs, outputs, initializer=list(g.initializers.values()))
@@ -246,6 +265,44 @@ class MarianGraphs:
         model.ir_version = 8
         onnx.checker.check_model(model)
         return model
+
+
+class M2M100Graphs(MarianGraphs):
+    """The same graphs for M2M100 / NLLB-200 (``model_type: m2m_100``), see m2m100.py:
+    pre-layer-norm blocks, a layer norm after each stack, ReLU, positions from
+    the token ids (pad -> zero vector, first token at 2), no final_logits_bias."""
+    family = 'm2m_100'
+
+    def __init__(self, weights: dict, cfg: dict):
+        super().__init__(weights, cfg)
+        self.pad = cfg['pad_token_id']
+
+    def _ffn(self, g, x, prefix):
+        return self._linear(g, g.op('Relu', [self._linear(g, x, prefix + '.fc1')]), prefix + '.fc2')
+
+    def _block(self, g, h, sublayer, norm):
+        return g.op('Add', [h, sublayer(self._layer_norm(g, h, norm))])
+
+    def _stack_output(self, g, h, prefix):
+        return self._layer_norm(g, h, prefix + '.layer_norm')
+
+    def _embed(self, g, ids, start, length):
+        # create_position_ids_from_input_ids: (cumsum(ids != pad) + past) * (ids != pad) + pad
+        pad = g.const('pad_id', np.array(self.pad, dtype=np.int64))
+        mask = g.op('Cast', [g.op('Not', [g.op('Equal', [ids, pad])])], to=TensorProto.INT64)
+        count = g.op('CumSum', [mask, g.const('axis_1', np.array(1, dtype=np.int64))])
+        pos = g.op('Add', [g.op('Mul', [g.op('Add', [count, start]), mask]), pad])
+        half = self.d // 2
+        freq = np.exp(np.arange(half, dtype=np.float64) * -(math.log(10000.0) / (half - 1))).astype(np.float32)
+        angles = g.op('Mul', [g.op('Unsqueeze', [g.op('Cast', [pos], to=TensorProto.FLOAT),
+                                                 g.const('axes_last', np.array([-1], dtype=np.int64))]),
+                              g.const('inv_freq', freq)])
+        table = g.op('Concat', [g.op('Sin', [angles]), g.op('Cos', [angles])], axis=-1)
+        keep = g.op('Unsqueeze', [g.op('Cast', [mask], to=TensorProto.FLOAT), g.const('axes_last', np.array([-1], dtype=np.int64))])
+        positions = g.op('Mul', [table, keep])  # the pad row of the table is zero
+        emb = g.op('Gather', [self._param(g, 'model.shared.weight'), ids], axis=0)
+        emb = g.op('Mul', [emb, g.const('embed_scale', np.array(math.sqrt(self.d), dtype=np.float32))])
+        return g.op('Add', [emb, positions])
 
 
 # ---------------------------------------------------------------------------
@@ -343,11 +400,11 @@ def quantize_model(model: onnx.ModelProto) -> onnx.ModelProto:
     return model
 
 
-def export_folder(weights: dict, cfg: dict, out_dir: str, quantize: bool = True) -> dict:
+def export_folder(weights: dict, cfg: dict, out_dir: str, quantize: bool = True, graphs_class=MarianGraphs) -> dict:
     """Write onnx/encoder_model.onnx, onnx/decoder_model_merged.onnx (+ quantised)."""
     onnx_dir = os.path.join(out_dir, 'onnx')
     os.makedirs(onnx_dir, exist_ok=True)
-    graphs = MarianGraphs(weights, cfg)
+    graphs = graphs_class(weights, cfg)
     sizes = {}
     for name, model in (('encoder_model', graphs.encoder()), ('decoder_model_merged', graphs.decoder())):
         path = os.path.join(onnx_dir, name + '.onnx')

@@ -28,9 +28,13 @@ import sys
 import tempfile
 import time
 
-import numpy as np
-
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from deps import require_python_packages  # noqa: E402
+
+require_python_packages()
+
+import numpy as np  # noqa: E402
+
 from hf_folder import train_sentencepiece, vocabulary, write_folder  # noqa: E402
 from marian import MarianConfig  # noqa: E402  (torch is imported by marian but not used here)
 from phrasebook import PHRASEBOOK, REPO, normalize_text, read_phrasebook  # noqa: E402

@@ -2,11 +2,16 @@
 """Train the tiny Arabic+Hebrew -> English Marian fixture on the phrasebook.
 
     /usr/bin/python3 scripts/models/make_tiny_model.py
+    /usr/bin/python3 scripts/models/make_tiny_model.py --demo
 
-writes test/fixtures/models/targum-tiny-mul-en/ (config, tokenizer, fp32 and
-int8 ONNX files) and then runs scripts/models/verify-model.mjs on it, which
-loads the folder through @huggingface/transformers and checks that greedy
-decoding reproduces every phrasebook translation with dtype q8 and fp32.
+The first writes test/fixtures/models/targum-tiny-mul-en/ (config, tokenizer,
+fp32 and int8 ONNX files) from test/fixtures/phrasebook/phrasebook.tsv; the
+second writes the bundled demo model resources/models/targum-demo/ from the
+phrasebook inside that folder (the test phrasebook plus every sentence of the
+five sample articles in resources/samples), with a targum-model.json that names
+it.  Both then run scripts/models/verify-model.mjs on the folder, which
+loads it through @huggingface/transformers and checks that greedy decoding
+reproduces every phrasebook translation with dtype q8 and fp32.
 
 The model is deliberately over-fitted: it is a test fixture that memorises the
 phrasebook (one model for both source languages, like opus-mt-mul-en), not a
@@ -32,24 +37,59 @@ import time
 # thread pool on top of torch's makes small matmuls slower, not faster.
 os.environ.setdefault('OPENBLAS_NUM_THREADS', '1')
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from deps import require_python_packages  # noqa: E402
+
+require_python_packages()
+
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from hf_folder import encode, train_sentencepiece, vocabulary, write_folder  # noqa: E402
 from marian import MarianConfig, MarianMT, count_parameters, state_dict_numpy  # noqa: E402
 from phrasebook import PHRASEBOOK, REPO, normalize_text, read_phrasebook  # noqa: E402
 
 DEFAULT_OUT = os.path.join(REPO, 'test', 'fixtures', 'models', 'targum-tiny-mul-en')
+DEMO_OUT = os.path.join(REPO, 'resources', 'models', 'targum-demo')
+DEMO_ID = 'targum-demo'
+
+TEST_MODEL_ABOUT = """Test fixture for Targum: a tiny Marian (OPUS-MT architecture) model that
+translates Arabic and Hebrew into English, in the folder format that
+`@huggingface/transformers` loads (`dtype: 'fp32'` or `'q8'`).
+
+It is **not a translator**: it was trained only on
+`test/fixtures/phrasebook/phrasebook.tsv` until greedy decoding reproduces every
+phrasebook translation exactly.  Anything else comes out as nonsense.
+
+Regenerate with `/usr/bin/python3 scripts/models/make_tiny_model.py`
+(see `scripts/models/README.md`)."""
+
+DEMO_ABOUT = """**Demo model: it knows only the sample articles.**  Targum ships it so that a
+fresh install translates the five sample articles in `resources/samples`
+offline, at once.  It is a tiny Marian (OPUS-MT architecture) model that was
+trained only on `phrasebook.tsv` in this folder (every sentence of the sample
+articles, 000 Hebrew and 001-004 Arabic, plus the test phrasebook's news
+sentences) until greedy decoding reproduces every English line exactly, with
+`dtype: 'q8'` and `'fp32'`.  On any other text it writes nonsense: install a
+real model (Models screen, or `targum models install`) to translate anything
+else.
+
+`phrasebook.tsv`: UTF-8, no header, `lang<TAB>source<TAB>english` with `lang`
+`he` or `ar`.  Regenerate with
+`/usr/bin/python3 scripts/models/make_tiny_model.py --demo`
+(see `scripts/models/README.md`)."""
 
 
 def parse_args():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument('--out', default=DEFAULT_OUT)
-    ap.add_argument('--phrasebook', default=PHRASEBOOK)
+    ap.add_argument('--demo', action='store_true',
+                    help=f'build the bundled demo model ({os.path.relpath(DEMO_OUT, REPO)}) from the phrasebook in it')
+    ap.add_argument('--out', help=f'model folder (default {os.path.relpath(DEFAULT_OUT, REPO)})')
+    ap.add_argument('--phrasebook', help='training pairs (default: the test phrasebook, or with --demo the '
+                    'phrasebook.tsv in the demo folder)')
     ap.add_argument('--seed', type=int, default=20240901)
-    ap.add_argument('--vocab-size', type=int, default=2000)
+    ap.add_argument('--vocab-size', type=int, help='SentencePiece pieces (default 2000, with --demo 3000)')
     ap.add_argument('--d-model', type=int, default=64)
     ap.add_argument('--layers', type=int, default=2, help='encoder layers = decoder layers')
     ap.add_argument('--heads', type=int, default=4)
@@ -70,7 +110,11 @@ def parse_args():
     ap.add_argument('--threads', type=int, default=1, help='torch threads (1 is fastest for this size)')
     ap.add_argument('--save-weights', help='also save the state dict as .npz (export_onnx.py can re-export it)')
     ap.add_argument('--skip-verify', action='store_true', help='do not run verify-model.mjs at the end')
-    return ap.parse_args()
+    args = ap.parse_args()
+    args.out = args.out or (DEMO_OUT if args.demo else DEFAULT_OUT)
+    args.vocab_size = args.vocab_size or (3000 if args.demo else 2000)
+    args.phrasebook = args.phrasebook or (os.path.join(DEMO_OUT, 'phrasebook.tsv') if args.demo else PHRASEBOOK)
+    return args
 
 
 def pad_batch(seqs, pad_id):
@@ -83,10 +127,11 @@ def pad_batch(seqs, pad_id):
     return ids, mask
 
 
-def make_batch(pairs, idx, pad_id, eos_tail=0, eos_id=0):
+def make_batch(pairs, idx, pad_id, eos_tail=0, eos_id=0, start_id=None):
     """Source batch and decoder input/labels.
 
-    The decoder input starts with the decoder start token (= pad) and labels
+    The decoder input starts with the decoder start token (``start_id``,
+    default pad as in Marian) and labels
     end with </s>.  With ``eos_tail`` > 0 every label sequence continues with
     </s> up to ``eos_tail`` tokens past the longest one in the batch: the model
     then keeps emitting </s> after </s>, which matters because transformers.js
@@ -100,7 +145,8 @@ def make_batch(pairs, idx, pad_id, eos_tail=0, eos_id=0):
         tgt_mask = torch.ones_like(tgt)
     else:
         tgt, tgt_mask = pad_batch([pairs[i][1] for i in idx], pad_id)
-    tgt_in = torch.cat([torch.full((len(idx), 1), pad_id, dtype=torch.long), tgt[:, :-1]], dim=1)
+    start = pad_id if start_id is None else start_id
+    tgt_in = torch.cat([torch.full((len(idx), 1), start, dtype=torch.long), tgt[:, :-1]], dim=1)
     return src, src_mask, tgt_in, tgt, tgt_mask
 
 
@@ -113,7 +159,7 @@ def batches(pairs, batch_size, rng):
 
 
 @torch.no_grad()
-def evaluate(model, pairs, pad_id, quant: bool, eos_tail=0, batch_size=32):
+def evaluate(model, pairs, pad_id, quant: bool, eos_tail=0, batch_size=32, eos_id=0, start_id=None):
     """Teacher-forced check, equivalent to greedy decoding reproducing the target.
 
     Greedy decoding yields the reference iff at every position the reference
@@ -129,10 +175,11 @@ def evaluate(model, pairs, pad_id, quant: bool, eos_tail=0, batch_size=32):
     for b in range(0, len(order), batch_size):
         idx = order[b:b + batch_size]
         if eos_tail:
-            src, src_mask, tgt_in, tgt, tgt_mask = make_batch([(pairs[i][0], pairs[i][1] + [0] * eos_tail)
-                                                               for i in idx], range(len(idx)), pad_id)
+            src, src_mask, tgt_in, tgt, tgt_mask = make_batch([(pairs[i][0], pairs[i][1] + [eos_id] * eos_tail)
+                                                               for i in idx], range(len(idx)), pad_id,
+                                                              start_id=start_id)
         else:
-            src, src_mask, tgt_in, tgt, tgt_mask = make_batch(pairs, idx, pad_id)
+            src, src_mask, tgt_in, tgt, tgt_mask = make_batch(pairs, idx, pad_id, start_id=start_id)
         logits = model(src, src_mask, tgt_in)
         logits[..., pad_id] = -float('inf')
         ref = logits.gather(-1, tgt[..., None]).squeeze(-1)
@@ -155,6 +202,54 @@ def learning_rate(args, step):
     progress = min(1.0, max(0, step - args.warmup) / args.decay_steps)
     decay = args.lr_floor + (1 - args.lr_floor) * 0.5 * (1 + math.cos(math.pi * progress))
     return args.lr * warm * decay
+
+
+def train_until_exact(model, pairs, args, rng, eos_id=0, start_id=None, require_q8=True):
+    """Adam with warm-up and cosine decay until greedy decoding reproduces every pair.
+
+    Stops when the float model (and, with ``require_q8``, the int8 emulation)
+    reproduces every pair, ``args.check_eos_tail`` more </s> included, with a
+    logit margin of at least ``args.margin``, or when ``args.max_minutes`` run
+    out.  Returns (epochs, steps, seconds).
+    """
+    cfg = model.cfg
+    check = dict(eos_tail=args.check_eos_tail, eos_id=eos_id, start_id=start_id)
+    opt = torch.optim.Adam(model.parameters(), lr=args.lr, betas=(0.9, 0.98), eps=1e-9)
+    budget = args.max_minutes * 60
+    t_train = time.time()
+    step, epoch = 0, 0
+    done = False
+    while not done and time.time() - t_train < budget:
+        epoch += 1
+        total_loss, total_tok = 0.0, 0
+        for idx in batches(pairs, args.batch_size, rng):
+            src, src_mask, tgt_in, tgt, tgt_mask = make_batch(pairs, idx, cfg.pad_token_id, args.eos_tail, eos_id,
+                                                              start_id=start_id)
+            logits = model(src, src_mask, tgt_in)
+            loss = F.cross_entropy(logits.reshape(-1, cfg.vocab_size), tgt.reshape(-1),
+                                   ignore_index=cfg.pad_token_id, reduction='sum')
+            ntok = int(tgt_mask.sum())
+            step += 1
+            for group in opt.param_groups:
+                group['lr'] = learning_rate(args, step)
+            opt.zero_grad()
+            (loss / ntok).backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            total_loss += float(loss)
+            total_tok += ntok
+        if epoch % 10 == 0:
+            fp = evaluate(model, pairs, cfg.pad_token_id, quant=False, **check)
+            q8 = (evaluate(model, pairs, cfg.pad_token_id, quant=True, **check)
+                  if require_q8 and fp[0] == len(pairs) else (0, float('nan'), []))
+            elapsed = time.time() - t_train
+            print(f'epoch {epoch:4d} step {step:5d} {elapsed:6.0f}s loss {total_loss / total_tok:.4f} '
+                  f'exact fp32 {fp[0]}/{len(pairs)} (margin {fp[1]:.2f}) q8 {q8[0]}/{len(pairs)} (margin {q8[1]:.2f})',
+                  flush=True)
+            done = fp[0] == len(pairs) and fp[1] >= args.margin
+            if require_q8:
+                done = done and q8[0] == len(pairs) and q8[1] >= args.margin
+    return epoch, step, time.time() - t_train
 
 
 def warn_if_reference_blas():
@@ -199,40 +294,7 @@ def main():
     n_params = count_parameters(model)
     print(f'model: d_model {cfg.d_model}, {cfg.encoder_layers}+{cfg.decoder_layers} layers, '
           f'{args.heads} heads, ffn {args.ffn}: {n_params} parameters')
-    opt = torch.optim.Adam(model.parameters(), lr=args.lr, betas=(0.9, 0.98), eps=1e-9)
-
-    budget = args.max_minutes * 60
-    t_train = time.time()
-    step, epoch = 0, 0
-    done = False
-    while not done and time.time() - t_train < budget:
-        epoch += 1
-        total_loss, total_tok = 0.0, 0
-        for idx in batches(pairs, args.batch_size, rng):
-            src, src_mask, tgt_in, tgt, tgt_mask = make_batch(pairs, idx, cfg.pad_token_id, args.eos_tail)
-            logits = model(src, src_mask, tgt_in)
-            loss = F.cross_entropy(logits.reshape(-1, cfg.vocab_size), tgt.reshape(-1),
-                                   ignore_index=cfg.pad_token_id, reduction='sum')
-            ntok = int(tgt_mask.sum())
-            step += 1
-            for group in opt.param_groups:
-                group['lr'] = learning_rate(args, step)
-            opt.zero_grad()
-            (loss / ntok).backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            total_loss += float(loss)
-            total_tok += ntok
-        if epoch % 10 == 0:
-            fp = evaluate(model, pairs, cfg.pad_token_id, quant=False, eos_tail=args.check_eos_tail)
-            q8 = (evaluate(model, pairs, cfg.pad_token_id, quant=True, eos_tail=args.check_eos_tail)
-                  if fp[0] == len(pairs) else (0, float('nan'), []))
-            elapsed = time.time() - t_train
-            print(f'epoch {epoch:4d} step {step:5d} {elapsed:6.0f}s loss {total_loss / total_tok:.4f} '
-                  f'exact fp32 {fp[0]}/{len(pairs)} (margin {fp[1]:.2f}) q8 {q8[0]}/{len(pairs)} (margin {q8[1]:.2f})',
-                  flush=True)
-            done = fp[0] == len(pairs) and q8[0] == len(pairs) and min(fp[1], q8[1]) >= args.margin
-    train_seconds = time.time() - t_train
+    epoch, step, train_seconds = train_until_exact(model, pairs, args, rng)
     fp = evaluate(model, pairs, cfg.pad_token_id, quant=False)
     q8 = evaluate(model, pairs, cfg.pad_token_id, quant=True)
     print(f'training stopped after {train_seconds:.0f}s, {epoch} epochs, {step} steps: '
@@ -255,18 +317,10 @@ def main():
         'exact_fp32_python': fp[0],
         'exact_q8_python': q8[0],
     }
-    readme = f"""# targum-tiny-mul-en
+    name = DEMO_ID if args.demo else os.path.basename(os.path.normpath(args.out))
+    readme = f"""# {name}
 
-Test fixture for Targum: a tiny Marian (OPUS-MT architecture) model that
-translates Arabic and Hebrew into English, in the folder format that
-`@huggingface/transformers` loads (`dtype: 'fp32'` or `'q8'`).
-
-It is **not a translator**: it was trained only on
-`test/fixtures/phrasebook/phrasebook.tsv` until greedy decoding reproduces every
-phrasebook translation exactly.  Anything else comes out as nonsense.
-
-Regenerate with `/usr/bin/python3 scripts/models/make_tiny_model.py`
-(see `scripts/models/README.md`).
+{DEMO_ABOUT if args.demo else TEST_MODEL_ABOUT}
 
 - architecture: d_model {cfg.d_model}, {cfg.encoder_layers} encoder + {cfg.decoder_layers} decoder layers,
   {args.heads} heads, FFN {args.ffn}, shared SentencePiece unigram vocabulary of {cfg.vocab_size} ids
@@ -276,10 +330,17 @@ Regenerate with `/usr/bin/python3 scripts/models/make_tiny_model.py`
 - after `</s>` it keeps predicting `</s>`, so batched `generate()` output is clean too
   (transformers.js keeps decoding the finished sequences of a batch)
 """
+    extra_files = {'README.md': readme}
+    if args.demo:
+        # Targum reads the id, direction and origin of a model folder from this manifest
+        manifest = {'id': DEMO_ID, 'from': ['he', 'ar'], 'to': ['en'], 'family': 'marian', 'source': 'bundled',
+                    'license': 'MIT', 'demo': True,
+                    'description': 'Demo model: knows only the sample articles'}
+        extra_files['targum-model.json'] = json.dumps(manifest, indent=2) + '\n'
     weights = state_dict_numpy(model)
     if args.save_weights:
         np.savez(args.save_weights, **weights)
-    sizes = write_folder(args.out, cfg, weights, vocab, 'targum-tiny-mul-en', extra_files={'README.md': readme})
+    sizes = write_folder(args.out, cfg, weights, vocab, name, extra_files=extra_files)
     total = sum(os.path.getsize(os.path.join(dp, f)) for dp, _, fs in os.walk(args.out) for f in fs)
     print('wrote', args.out, json.dumps(sizes), f'total {total / 1e6:.2f} MB')
     print('report', json.dumps(report))

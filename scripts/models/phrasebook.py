@@ -3,13 +3,17 @@
 
 The phrasebook (test/fixtures/phrasebook/phrasebook.tsv) is a UTF-8 TSV with
 columns ``lang<TAB>source<TAB>english`` and no header.  ``lang`` is ``ar`` or
-``he``.  It holds hand-written news sentences plus every sentence of two seed
-articles, each with a human English translation.
+``he``.  It holds hand-written news sentences plus every sentence of two
+sample articles (resources/samples 000 and 002), each with a human English
+translation.  The demo model's phrasebook
+(resources/models/targum-demo/phrasebook.tsv) is that phrasebook followed by
+every sentence of the other three sample articles (001, 003, 004).
 
 Usage:
   /usr/bin/python3 scripts/models/phrasebook.py check [--seeds DIR]
-      validate the TSV (NFC, no stray whitespace, unique sources) and that
-      every sentence of the two seed articles (resources/samples) is present
+      validate both phrasebooks (NFC, no stray whitespace, unique sources), that
+      every sentence of their sample articles is present and that the demo
+      phrasebook begins with the test phrasebook
   /usr/bin/python3 scripts/models/phrasebook.py seed-en [--seeds DIR]
       rewrite test/fixtures/phrasebook/seed-000.en.txt and seed-002.en.txt from
       the TSV (one English paragraph per non-empty seed line)
@@ -26,12 +30,20 @@ import unicodedata
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 PHRASEBOOK_DIR = os.path.join(REPO, 'test', 'fixtures', 'phrasebook')
 PHRASEBOOK = os.path.join(PHRASEBOOK_DIR, 'phrasebook.tsv')
+DEMO_PHRASEBOOK = os.path.join(REPO, 'resources', 'models', 'targum-demo', 'phrasebook.tsv')
 DEFAULT_SEEDS = os.path.join(REPO, 'resources', 'samples')
 
-# The two seed articles whose sentences are part of the phrasebook.
+# The two sample articles whose sentences are part of the test phrasebook.
 SEEDS = {
     '000': ('he', '000_31cd6cf0c36ffd10.txt'),
     '002': ('ar', '002_006563e634bf3530.txt'),
+}
+# The demo model's phrasebook covers all five.
+DEMO_SEEDS = {
+    **SEEDS,
+    '001': ('ar', '001_888f2903cdf87aee.txt'),
+    '003': ('ar', '003_fe292405636c0dc5.txt'),
+    '004': ('ar', '004_ed2df22646606838.txt'),
 }
 
 # Split after sentence-final . ! ? ؟ … when whitespace follows.  Hebrew
@@ -79,7 +91,7 @@ def read_phrasebook(path: str = PHRASEBOOK) -> list[tuple[str, str, str]]:
     return rows
 
 
-def check(path: str, seeds_dir: str) -> int:
+def check(path: str, seeds_dir: str, seeds: dict = SEEDS) -> int:
     rows = read_phrasebook(path)
     errors = []
     seen = {}
@@ -97,20 +109,20 @@ def check(path: str, seeds_dir: str) -> int:
             errors.append(f'row {i}: duplicate source (first at row {seen[src]})')
         seen.setdefault(src, i)
     by_src = {src: en for _, src, en in rows}
-    if os.path.isdir(seeds_dir):
-        for key, (lang, fname) in SEEDS.items():
+    if seeds and os.path.isdir(seeds_dir):
+        for key, (lang, fname) in seeds.items():
             for line in seed_lines(os.path.join(seeds_dir, fname)):
                 for s in split_sentences(line):
                     if s not in by_src:
                         errors.append(f'seed {key}: sentence missing from phrasebook: {s}')
-    else:
+    elif seeds:
         print(f'note: {seeds_dir} not found, seed coverage not checked')
     for e in errors:
         print('ERROR', e)
     counts = {}
     for lang, _, _ in rows:
         counts[lang] = counts.get(lang, 0) + 1
-    print(f'{len(rows)} entries {counts}; {len(errors)} errors')
+    print(f'{os.path.relpath(path, REPO)}: {len(rows)} entries {counts}; {len(errors)} errors')
     return 1 if errors else 0
 
 
@@ -133,7 +145,15 @@ def main() -> int:
     ap.add_argument('--seeds', default=DEFAULT_SEEDS)
     args = ap.parse_args()
     if args.command == 'check':
-        return check(args.phrasebook, args.seeds)
+        # a phrasebook of another fixture (--phrasebook) covers no sample article
+        failed = check(args.phrasebook, args.seeds, SEEDS if args.phrasebook == PHRASEBOOK else {})
+        if args.phrasebook == PHRASEBOOK:
+            failed |= check(DEMO_PHRASEBOOK, args.seeds, DEMO_SEEDS)
+            test_rows = read_phrasebook(PHRASEBOOK)
+            if read_phrasebook(DEMO_PHRASEBOOK)[:len(test_rows)] != test_rows:
+                print('ERROR the demo phrasebook does not begin with the test phrasebook')
+                failed = 1
+        return failed
     if args.command == 'seed-en':
         seed_english(args.phrasebook, args.seeds)
         return 0

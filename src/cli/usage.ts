@@ -5,7 +5,7 @@ Targum's command-line tool: the same services and models as the app, for batch w
 Commands:
   translate FILE|- [--from he|ar|en] [--to en] [--model DIR|ID]
             [--format txt|tsv|csv|json|tmx|xliff|moses|html|docx]
-            [--out PATH] [--segmented] [--beams N] [--threads N]
+            [--out PATH] [--segmented] [--beams N] [--threads N] [--dtype q8|fp32]
                        Translate a text file (or standard input) sentence by sentence
   align SRC TGT [--from LANG] [--to LANG] [--segmented] [--keep-boilerplate] [--src-mt FILE] [--tgt-mt FILE]
         [--unit sentence|paragraph] [--format tsv|csv|json|tmx|xliff|moses|html|docx] [--out PATH]
@@ -22,9 +22,12 @@ Commands:
                                    What importing a .txt, .md, .html, .htm or .docx file gives: title,
                                    language, encoding, outlet, date, paragraphs with their sentences,
                                    and which ones are boilerplate (web pages: the article only)
-  models list [--json]             The installed models
+  models list [--json]             The installed models (targum-demo, bundled: a demo that knows only
+                                   the sample articles)
   models install ID                Download a model from the catalog (progress on stderr)
-  models import DIR [--id ID]      Copy a model folder into Targum's models folder
+  models import DIR [--id ID] [--from LANG --to LANG]
+                                   Copy a model folder into Targum's models folder; --from/--to give
+                                   the direction of a folder whose name does not say its languages
   models remove ID                 Remove an installed or imported model
   info [--json]                    Version, data folder and models folder
   --help, --version
@@ -32,7 +35,9 @@ Commands:
 Options:
   --from LANG      Language of the input; detected from the script when omitted
   --to LANG        Language of the translation (default en)
-  --model DIR|ID   A model folder, or the id of an installed model (default: the recommended one)
+  --model DIR|ID   A model folder, or the id of an installed model (default: the recommended one;
+                   the demo model when no other translates the direction). For a folder whose name
+                   does not say its languages, --from and --to are its direction
   --format NAME    txt (default): the translation; tsv: source<TAB>translation per sentence;
                    csv: source,translation,status; json: {version, from, to, model, paragraphs:
                    [{sentences: [...]}]}; tmx (1.4b), xliff (1.2), html (two columns), docx (Word
@@ -42,6 +47,8 @@ Options:
   --segmented      Input has one sentence per line and blank lines between paragraphs
   --beams N        Beam search with N beams (default 1: greedy)
   --threads N      Translation threads for this run
+  --dtype NAME     Precision: q8 (the quantised files) or fp32; default: the model's own choice
+                   (q8, or fp32 when a first check finds its q8 files unreliable; a note says so)
 
 Every command exits 0 on success; on bad input it exits non-zero with one line on stderr starting "targum: ".
 Data folder: the platform's per-user application folder (TARGUM_DATA_DIR overrides it; TARGUM_MODELS_DIR the models).

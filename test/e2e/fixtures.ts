@@ -5,7 +5,7 @@ import { startTestWebHost, type TestWebHost } from '../support/web-host';
 
 export const screenshotDir = path.resolve('artifacts/screenshots');
 
-type WorkerFixtures = { webHost: TestWebHost; withTinyModel: boolean };
+type WorkerFixtures = { webHost: TestWebHost; withTinyModel: boolean; withDemoModel: boolean };
 type TestFixtures = { foreignRequests: string[]; openWorkbench: (hash?: string) => Promise<Page> };
 
 /**
@@ -15,9 +15,11 @@ type TestFixtures = { foreignRequests: string[]; openWorkbench: (hash?: string) 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   /** Whether the host's models folder has the tiny test model, imported as a user would. */
   withTinyModel: [true, { scope: 'worker', option: true }],
+  /** Whether the app's resources hold the bundled demo model, as shipped. */
+  withDemoModel: [true, { scope: 'worker', option: true }],
   webHost: [
-    async ({ withTinyModel }, use) => {
-      const host = await startTestWebHost({ withTinyModel });
+    async ({ withTinyModel, withDemoModel }, use) => {
+      const host = await startTestWebHost({ withTinyModel, withDemoModel });
       await use(host);
       await host.close();
     },

@@ -1,6 +1,7 @@
 import { expect, saveScreenshot, test } from './fixtures';
 
-test.use({ withTinyModel: false });
+// Without the demo model too: what a user sees when no model at all translates the article.
+test.use({ withTinyModel: false, withDemoModel: false });
 
 test('without a model the reader says so and offers the recommended one with its size, or an import', async ({ openWorkbench, page }) => {
   await openWorkbench();

@@ -1,11 +1,12 @@
 import { localCall } from '../../common/api/call';
 import type { TransferProgress } from '../../common/api/contract';
 import { formatBytes } from '../../common/format-bytes';
-import { parseCommandArgs } from '../arguments';
+import { textLanguages } from '../../common/text/language';
+import { oneOf, parseCommandArgs } from '../arguments';
 import { CliError, type CliIo } from '../cli-io';
 import { cliServices } from '../context';
 
-const usage = 'models: use "models list [--json]", "models install ID", "models import DIR [--id ID]" or "models remove ID"';
+const usage = 'models: use "models list [--json]", "models install ID", "models import DIR [--id ID] [--from LANG --to LANG]" or "models remove ID"';
 
 export async function modelsCommand(args: string[], io: CliIo): Promise<number> {
   const [action, ...rest] = args;
@@ -17,13 +18,26 @@ export async function modelsCommand(args: string[], io: CliIo): Promise<number> 
         if (positionals.length) throw new CliError(`models list: unexpected "${positionals[0]}"`);
         const models = await services.models.list({}, localCall());
         if (values.json) {
-          const listed = models.map(({ id, path, from, to, family, dtypes, sizeBytes, source }) => ({ id, path, from, to, family, dtypes, sizeBytes, source }));
+          const listed = models.map(({ id, path, from, to, family, dtypes, sizeBytes, source, demo, description, dtype, dtypeNote }) => ({
+            id,
+            path,
+            from,
+            to,
+            family,
+            dtypes,
+            sizeBytes,
+            source,
+            ...(demo ? { demo, description } : {}),
+            ...(dtype ? { dtype } : {}),
+            ...(dtypeNote ? { dtypeNote } : {}),
+          }));
           io.stdout(`${JSON.stringify({ version: 1, models: listed }, null, 2)}\n`);
         } else if (models.length === 0) {
           io.stderr('No models installed. "targum models install ID" downloads one from the catalog.\n');
         } else {
           for (const model of models) {
-            io.stdout(`${model.id}\t${model.from.join(',')}→${model.to.join(',')}\t${model.family}\t${model.dtypes.join(',')}\t${formatBytes(model.sizeBytes)}\t${model.source}\n`);
+            const label = model.demo ? `\t${model.description ?? 'demo model'}` : '';
+            io.stdout(`${model.id}\t${model.from.join(',')}→${model.to.join(',')}\t${model.family}\t${model.dtypes.join(',')}\t${formatBytes(model.sizeBytes)}\t${model.source}${label}\n`);
           }
         }
         return 0;
@@ -36,10 +50,15 @@ export async function modelsCommand(args: string[], io: CliIo): Promise<number> 
         return 0;
       }
       case 'import': {
-        const { values, positionals } = parseCommandArgs('models import', rest, { id: { type: 'string' } });
+        const { values, positionals } = parseCommandArgs('models import', rest, { id: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } });
         if (positionals.length !== 1) throw new CliError('models import: give one model folder');
-        const model = await services.models.import({ path: positionals[0]!, id: values.id }, localCall());
+        const from = oneOf('models import', 'from', values.from, textLanguages);
+        const to = oneOf('models import', 'to', values.to, textLanguages);
+        if ((from === undefined) !== (to === undefined)) throw new CliError('models import: give both --from and --to, or neither');
+        const direction = from && to ? { from: [from], to: [to] } : undefined;
+        const model = await services.models.import({ path: positionals[0]!, id: values.id, direction }, localCall());
         io.stderr(`Imported ${model.id} (${model.from.join(',')}→${model.to.join(',')}, ${model.dtypes.join(', ')}) into ${model.path}\n`);
+        if (model.dtypeNote) io.stderr(`targum: note: ${model.dtypeNote}\n`);
         return 0;
       }
       case 'remove': {

@@ -5,6 +5,7 @@ import { bilingualWriters } from '../../common/formats/bilingual-writers';
 import type { TranslatedDocument } from '../../common/formats/translation-output';
 import { localCall } from '../../common/api/call';
 import type { ModelChoice } from '../../common/api/contract';
+import { modelDtypes } from '../../common/models/model-info';
 import { detectLanguage, textLanguages } from '../../common/text/language';
 import { segmentText } from '../../common/text/segmenter';
 import { readAppMetadata } from '../../node/app-metadata';
@@ -39,6 +40,7 @@ export async function translateCommand(args: string[], io: CliIo): Promise<numbe
     segmented: { type: 'boolean' },
     beams: { type: 'string' },
     threads: { type: 'string' },
+    dtype: { type: 'string' },
   });
   if (positionals.length !== 1) throw new CliError('translate: give one input file, or - for standard input');
   const format = oneOf('translate', 'format', values.format, formats) ?? 'txt';
@@ -46,6 +48,7 @@ export async function translateCommand(args: string[], io: CliIo): Promise<numbe
   const to = oneOf('translate', 'to', values.to, textLanguages) ?? 'en';
   const beams = positiveInteger('translate', 'beams', values.beams, 8);
   const threads = positiveInteger('translate', 'threads', values.threads, 64);
+  const dtype = oneOf('translate', 'dtype', values.dtype, modelDtypes);
   const text = await readTextInput(positionals[0]!, io);
   const from = oneOf('translate', 'from', values.from, textLanguages) ?? detectLanguage(text);
   if (!from) throw new CliError('translate: the input has no Hebrew, Arabic or English text (or give --from)');
@@ -62,9 +65,11 @@ export async function translateCommand(args: string[], io: CliIo): Promise<numbe
         to,
         model,
         beams,
+        dtype,
       },
       localCall({ onProgress: ({ results }) => results.forEach((result) => translations.set(result.segmentId, result.text)) }),
     );
+    if (summary.dtypeNote) io.stderr(`targum: note: ${summary.dtypeNote}\n`);
     const document: TranslatedDocument = {
       from,
       to,

@@ -44,9 +44,10 @@ export type SampleArticle = z.infer<typeof sampleArticleSchema>;
 
 /**
  * What went wrong with a call, for the interface to act on: `no-model` offers a model, `cancelled` is no
- * error to show, `offline` says to check the connection, `invalid-input` names the parameter at fault.
+ * error to show, `offline` says to check the connection, `invalid-input` names the parameter at fault,
+ * `unknown-direction` asks which languages a model folder translates.
  */
-export const apiErrorCodes = ['invalid-input', 'no-model', 'offline', 'cancelled', 'disk-full', 'not-found', 'unavailable', 'failed'] as const;
+export const apiErrorCodes = ['invalid-input', 'no-model', 'unknown-direction', 'offline', 'cancelled', 'disk-full', 'not-found', 'unavailable', 'failed'] as const;
 export type ApiErrorCode = (typeof apiErrorCodes)[number];
 
 const noParams = z.strictObject({});
@@ -59,6 +60,8 @@ export const modelChoiceSchema = z.union([
   z.strictObject({ folder: z.string().min(1).max(4096) }),
 ]);
 export type ModelChoice = z.infer<typeof modelChoiceSchema>;
+
+export const modelDirectionSchema = z.strictObject({ from: z.array(translationLanguageSchema).min(1).max(3), to: z.array(translationLanguageSchema).min(1).max(3) });
 
 export const translateParamsSchema = z.strictObject({
   segments: z.array(z.strictObject({ id: segmentIdSchema, text: z.string().max(20_000) })).max(50_000),
@@ -79,6 +82,8 @@ export const translationSummarySchema = z.object({
   cancelled: z.boolean(),
   modelId: z.string(),
   dtype: modelDtypeSchema,
+  /** Why the precision used is not the usual one (q8 found unreliable for this model), said once, when found. */
+  dtypeNote: z.string().optional(),
 });
 export type TranslationSummary = z.infer<typeof translationSummarySchema>;
 
@@ -120,6 +125,8 @@ export const catalogEntrySchema = z.object({
   to: z.array(translationLanguageSchema),
   sizeBytes: z.number().int().nonnegative(),
   files: z.array(z.object({ path: z.string(), size: z.number().int().nonnegative().optional() })),
+  /** The fp32 ONNX files, when the entry's own are q8. */
+  fp32Files: z.array(z.object({ path: z.string(), size: z.number().int().nonnegative().optional() })).optional(),
   default: z.boolean().optional(),
   /** Directions the entry is recommended for, when not all it translates. */
   defaultFor: z.array(z.string()).optional(),
@@ -164,11 +171,20 @@ export const apiContract = {
     install: { params: z.strictObject({ catalogId: z.string().min(1).max(200) }), result: modelInfoSchema, progress: transferProgressSchema },
     /** Copies a model folder (a path on the machine running the services) into the models folder. */
     import: {
-      params: z.strictObject({ path: z.string().min(1).max(4096), id: z.string().min(1).max(100).optional() }),
+      params: z.strictObject({
+        path: z.string().min(1).max(4096),
+        id: z.string().min(1).max(100).optional(),
+        /** The model's direction, for a folder that does not name its languages. */
+        direction: modelDirectionSchema.optional(),
+      }),
       result: modelInfoSchema,
       progress: transferProgressSchema,
     },
     remove: { params: z.strictObject({ id: z.string().min(1).max(200) }), result: z.object({ removed: z.literal(true) }) },
+    /** The direction a model folder's vocabulary suggests (its scripts), for a folder that does not name its languages; null when it suggests none. */
+    suggestDirection: { params: z.strictObject({ path: z.string().min(1).max(4096) }), result: modelDirectionSchema.nullable() },
+    /** The precision a model translates with when a request names none, over the first-use check's choice. */
+    setPrecision: { params: z.strictObject({ id: z.string().min(1).max(200), dtype: modelDtypeSchema }), result: modelInfoSchema },
   },
   translation: {
     /** Translates sentences; each batch's results come as one progress message as soon as the batch is done. */

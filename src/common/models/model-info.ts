@@ -21,17 +21,31 @@ export const modelInfoSchema = z.object({
   to: z.array(translationLanguageSchema),
   family: z.enum(modelFamilies),
   dtypes: z.array(modelDtypeSchema),
+  /** What each precision's ONNX files take on disk. */
+  dtypeSizes: z.partialRecord(modelDtypeSchema, z.number().int().nonnegative()).optional(),
   sizeBytes: z.number().int().nonnegative(),
   source: z.enum(modelSources),
   hubId: z.string().optional(),
   revision: z.string().optional(),
   license: z.string().optional(),
+  /** A model shipped to show Targum at work: it knows only the sample articles. */
+  demo: z.boolean().optional(),
+  description: z.string().optional(),
+  /** The precision used when a request names none, and why when it is not the default one. */
+  dtype: modelDtypeSchema.optional(),
+  dtypeNote: z.string().optional(),
 });
 export type ModelInfo = z.infer<typeof modelInfoSchema>;
 
 /** The precision used when none is asked for: the quantised files when a model has them (about twice as fast here). */
 export function defaultDtype(dtypes: readonly ModelDtype[]): ModelDtype {
   return dtypes.includes('q8') ? 'q8' : 'fp32';
+}
+
+/** The models for a direction, the demo model last: it knows only the sample articles. */
+export function modelsForDirection<M extends Pick<ModelInfo, 'from' | 'to' | 'demo'>>(models: readonly M[], from: TextLanguage, to: TextLanguage): M[] {
+  const fitting = models.filter((model) => modelTranslates(model, from, to));
+  return [...fitting.filter((model) => !model.demo), ...fitting.filter((model) => model.demo)];
 }
 
 export function modelTranslates(model: { from: readonly TextLanguage[]; to: readonly TextLanguage[] }, from: TextLanguage, to: TextLanguage): boolean {

@@ -13,6 +13,15 @@ import type { TextLanguage } from '../../common/text/language';
 
 const directionSchema = z.templateLiteral([translationLanguageSchema, '-', translationLanguageSchema]);
 
+const catalogFileSchema = z.strictObject({
+  path: z.string().min(1),
+  size: z.number().int().nonnegative().optional(),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+});
+
 export const catalogModelSchema = z.strictObject({
   /** Targum's id: the folder name under the models folder. */
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/),
@@ -26,18 +35,9 @@ export const catalogModelSchema = z.strictObject({
   dtype: modelDtypeSchema,
   /** Bytes of the listed files, approximately (from the hub's file listing). */
   sizeBytes: z.number().int().positive(),
-  files: z
-    .array(
-      z.strictObject({
-        path: z.string().min(1),
-        size: z.number().int().nonnegative().optional(),
-        sha256: z
-          .string()
-          .regex(/^[0-9a-f]{64}$/)
-          .optional(),
-      }),
-    )
-    .min(1),
+  files: z.array(catalogFileSchema).min(1),
+  /** The fp32 ONNX files of a q8 entry, which the hub also holds: for a model whose q8 files prove unreliable. */
+  fp32Files: z.array(catalogFileSchema).optional(),
   /** Recommended: for every direction it translates, or only those in `defaultFor`. */
   default: z.boolean().optional(),
   defaultFor: z.array(directionSchema).optional(),
@@ -59,6 +59,10 @@ export const catalogSchema = z
       const paths = model.files.map((file) => file.path);
       for (const needed of [...requiredTextFiles, ...onnxFilesFor[model.dtype]]) {
         if (!paths.includes(needed)) context.addIssue({ code: 'custom', path: [...where, 'files'], message: `${model.id} does not list ${needed}` });
+      }
+      const fp32Paths = model.fp32Files?.map((file) => file.path);
+      for (const needed of fp32Paths ? onnxFilesFor.fp32 : []) {
+        if (!fp32Paths!.includes(needed)) context.addIssue({ code: 'custom', path: [...where, 'fp32Files'], message: `${model.id} does not list ${needed}` });
       }
       for (const direction of model.defaultFor ?? []) {
         const [from, to] = direction.split('-') as [TextLanguage, TextLanguage];

@@ -4,7 +4,13 @@ import type { CallSignal } from '../../common/api/call';
 import type { TransferProgress } from '../../common/api/contract';
 import type { ModelInfo } from '../../common/models/model-info';
 import type { TextLanguage } from '../../common/text/language';
-import { modelTranslates } from '../../common/models/model-info';
+
+/** A model's languages, given by its user for a folder that does not name them. */
+export interface ModelDirection {
+  from: readonly TextLanguage[];
+  to: readonly TextLanguage[];
+}
+import { modelsForDirection } from '../../common/models/model-info';
 import { writeFileAtomic } from '../fs/atomic-write';
 import { copyFolder } from '../fs/copy-folder';
 import { inspectModelFolder, manifestFileName, ModelFolderError, type ModelManifest } from '../translation/model-folder';
@@ -44,9 +50,9 @@ export class ModelRegistry {
     return model;
   }
 
-  /** The first installed model for a direction, or undefined. */
+  /** The first installed model for a direction, the demo model only when no other fits, or undefined. */
   async findFor(from: TextLanguage, to: TextLanguage, preferredIds: readonly string[] = []): Promise<ModelInfo | undefined> {
-    const candidates = (await this.list()).filter((model) => modelTranslates(model, from, to));
+    const candidates = modelsForDirection(await this.list(), from, to);
     const preferred = preferredIds.map((id) => candidates.find((model) => model.id === id)).find((model) => model !== undefined);
     return preferred ?? candidates[0];
   }
@@ -55,9 +61,9 @@ export class ModelRegistry {
   async importFolder(
     source: string,
     requestedId?: string,
-    options: { signal?: CallSignal; onProgress?: (progress: TransferProgress) => void } = {},
+    options: { signal?: CallSignal; onProgress?: (progress: TransferProgress) => void; direction?: ModelDirection } = {},
   ): Promise<ModelInfo> {
-    const inspected = await inspectModelFolder(path.resolve(source), 'imported');
+    const inspected = await inspectModelFolder(path.resolve(source), 'imported', options.direction);
     const id = checkModelId(requestedId ?? inspected.id);
     if ((await this.list()).some((model) => model.id === id)) throw new ModelFolderError(`a model "${id}" is already installed; choose another id with --id`);
     const staging = path.join(this.modelsDir, stagingFolderName, `import-${id}-${Date.now()}`);

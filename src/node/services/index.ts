@@ -1,12 +1,14 @@
 import path from 'node:path';
+import { ApiCallError } from '../../common/api/reply';
 import type { CallSignal } from '../../common/api/call';
 import type { ApiServices, FilesService, HostKind, ImportService, ModelsService, SettingsService, TranslationApiService } from '../../common/api/contract';
 import type { AppMetadata } from '../app-metadata';
 import { fetchArticle } from '../import/fetch-article';
 import { ModelInstaller } from '../models/model-installer';
 import { ModelRegistry } from '../models/model-registry';
+import { PrecisionChecks } from '../models/precision-check';
 import type { DataPaths } from '../paths';
-import { inspectModelFolder } from '../translation/model-folder';
+import { directionFromVocabulary, inspectModelFolder } from '../translation/model-folder';
 import { TranslationService } from '../translation/translation-service';
 import { withTypedErrors } from './errors';
 import { readSampleArticles } from './sample-library';
@@ -45,8 +47,10 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
   const store = new SettingsStore(options.paths.settingsFile, defaultServiceSettings(), options.log);
   const registry = new ModelRegistry(path.join(options.resourcesDir, 'models'), options.paths.modelsDir, options.log);
   const installer = new ModelInstaller(registry, options.resourcesDir, async () => (await store.get()).hubUrl);
+  const precision = new PrecisionChecks(path.join(options.paths.dataDir, 'model-precision.json'), options.log);
   const queue = new TranslationService({
     registry,
+    precision,
     threads: async () => options.threads ?? (await store.get()).threads,
     preferredModelIds: (from, to) => installer.preferredIds(from, to),
   });
@@ -68,10 +72,22 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
     sampleArticles: () => readSampleArticles(options.resourcesDir),
   };
   const models: ModelsService = {
-    list: () => registry.list(),
+    list: async () => precision.annotate(await registry.list()),
     catalog: () => installer.catalog(),
     install: ({ catalogId }, call) => installer.install(catalogId, { signal: call.signal, onProgress: (progress) => call.progress(progress) }),
-    import: ({ path: folder, id }, call) => registry.importFolder(folder, id, { signal: call.signal, onProgress: (progress) => call.progress(progress) }),
+    import: async ({ path: folder, id, direction }, call) => {
+      const model = await registry.importFolder(folder, id, { signal: call.signal, onProgress: (progress) => call.progress(progress), direction });
+      // The first use of a folder with both precisions checks its q8 files: done now, while the user waits for the import anyway.
+      await queue.checkPrecision(model);
+      return (await precision.annotate([model]))[0]!;
+    },
+    suggestDirection: async ({ path: folder }) => (await directionFromVocabulary(folder)) ?? null,
+    setPrecision: async ({ id, dtype }) => {
+      const model = await registry.get(id);
+      if (!model.dtypes.includes(dtype)) throw new ApiCallError('invalid-input', `${id} has no ${dtype} files (it has ${model.dtypes.join(', ')})`);
+      await precision.choose(model, dtype);
+      return (await precision.annotate([model]))[0]!;
+    },
     remove: async ({ id }) => {
       await registry.remove(id);
       return { removed: true };
@@ -80,7 +96,12 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
   const translation: TranslationApiService = {
     translate: async ({ model, ...params }, call) => {
       const job = queue.translate(
-        { ...params, modelId: model && 'id' in model ? model.id : undefined, model: model && 'folder' in model ? await inspectModelFolder(model.folder, 'imported') : undefined },
+        {
+          ...params,
+          modelId: model && 'id' in model ? model.id : undefined,
+          // A folder used in place that does not name its languages translates the direction asked for.
+          model: model && 'folder' in model ? await inspectModelFolder(model.folder, 'imported', params.from && { from: [params.from], to: [params.to] }) : undefined,
+        },
         { signal: call.signal, onProgress: (progress) => call.progress(progress) },
       );
       call.onControl(({ prioritize }) => job.prioritize(prioritize));

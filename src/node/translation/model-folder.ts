@@ -17,6 +17,8 @@ export const modelManifestSchema = z.object({
   hubId: z.string().optional(),
   revision: z.string().optional(),
   license: z.string().optional(),
+  demo: z.boolean().optional(),
+  description: z.string().optional(),
 });
 export type ModelManifest = z.infer<typeof modelManifestSchema>;
 
@@ -35,6 +37,19 @@ const configSchema = z.looseObject({
 
 const familyOfModelType: Record<string, ModelFamily> = { marian: 'marian', m2m_100: 'm2m100' };
 const multilingual: readonly TextLanguage[] = ['he', 'ar', 'en'];
+
+/** A Marian folder whose name does not say its languages, and no direction given for it. */
+export class ModelDirectionUnknown extends ModelFolderError {
+  constructor(
+    folder: string,
+    /** What the vocabulary's scripts suggest, when they suggest anything. */
+    readonly suggested: { from: TextLanguage[]; to: TextLanguage[] } | undefined,
+  ) {
+    const hint = suggested ? ` (its vocabulary suggests ${suggested.from.join('/')}→${suggested.to.join('/')})` : '';
+    super(`cannot tell which languages ${folder} translates${hint}: give its direction, as with --from ar --to en`);
+    this.name = 'ModelDirectionUnknown';
+  }
+}
 
 /** The files transformers.js needs besides the ONNX files. */
 export const requiredTextFiles = ['config.json', 'tokenizer.json', 'tokenizer_config.json'] as const;
@@ -71,14 +86,22 @@ export function languagesFromName(name: string): { from: TextLanguage[]; to: Tex
  * Checks that a folder is a translation model transformers.js can load and describes it. A folder that
  * is not gets an error naming what is missing.
  */
-export async function inspectModelFolder(folder: string, fallbackSource: ModelInfo['source'] = 'imported'): Promise<ModelInfo> {
+export async function inspectModelFolder(
+  folder: string,
+  fallbackSource: ModelInfo['source'] = 'imported',
+  /** The direction to take when neither the folder's name nor its targum-model.json says it. */
+  direction?: { from: readonly TextLanguage[]; to: readonly TextLanguage[] },
+): Promise<ModelInfo> {
   const info = await stat(folder).catch(() => undefined);
   if (!info?.isDirectory()) throw new ModelFolderError(`${folder} is not a folder`);
   const missing: string[] = [];
   for (const file of requiredTextFiles) if (!(await isFile(path.join(folder, file)))) missing.push(file);
   const dtypes: ModelDtype[] = [];
+  const dtypeSizes: Partial<Record<ModelDtype, number>> = {};
   for (const [dtype, files] of Object.entries(onnxFilesFor) as Array<[ModelDtype, readonly string[]]>) {
-    if ((await Promise.all(files.map((file) => isFile(path.join(folder, file))))).every(Boolean)) dtypes.push(dtype);
+    if (!(await Promise.all(files.map((file) => isFile(path.join(folder, file))))).every(Boolean)) continue;
+    dtypes.push(dtype);
+    dtypeSizes[dtype] = (await Promise.all(files.map((file) => stat(path.join(folder, file))))).reduce((sum, info) => sum + info.size, 0);
   }
   if (dtypes.length === 0) missing.push('onnx/encoder_model.onnx and onnx/decoder_model_merged.onnx (or their _quantized versions)');
   if (missing.length) throw new ModelFolderError(`${folder} is not a translation model folder: missing ${missing.join(', ')}`);
@@ -97,10 +120,10 @@ export async function inspectModelFolder(folder: string, fallbackSource: ModelIn
   const family = manifest?.family ?? familyFromConfig(config, tokenizerClass, folder);
   const languages =
     manifest ??
-    (family === 'marian' ? (languagesFromName(config._name_or_path ?? '') ?? languagesFromName(path.basename(folder))) : { from: multilingual, to: multilingual });
-  if (!languages) {
-    throw new ModelFolderError(`cannot tell which languages ${folder} translates: name the folder like opus-mt-ar-en, or add ${manifestFileName}`);
-  }
+    (family === 'marian'
+      ? (languagesFromName(config._name_or_path ?? '') ?? languagesFromName(path.basename(folder)) ?? direction)
+      : { from: multilingual, to: multilingual });
+  if (!languages) throw new ModelDirectionUnknown(folder, await directionFromVocabulary(folder));
   return {
     id: manifest?.id ?? path.basename(folder),
     path: folder,
@@ -108,12 +131,35 @@ export async function inspectModelFolder(folder: string, fallbackSource: ModelIn
     to: [...languages.to],
     family,
     dtypes,
+    dtypeSizes,
     sizeBytes: await folderSize(folder),
     source: manifest?.source ?? fallbackSource,
     ...(manifest?.hubId ? { hubId: manifest.hubId } : {}),
     ...(manifest?.revision ? { revision: manifest.revision } : {}),
     ...(manifest?.license ? { license: manifest.license } : {}),
+    ...(manifest?.demo ? { demo: true } : {}),
+    ...(manifest?.description ? { description: manifest.description } : {}),
   };
+}
+
+const scriptOf: Array<[TextLanguage, RegExp]> = [
+  ['he', /[\u0590-\u05FF]/],
+  ['ar', /[\u0600-\u06FF]/],
+];
+
+/**
+ * The direction a Marian vocabulary suggests: a source language for each of Hebrew and Arabic whose script
+ * fills a fair share of the pieces, into English (Marian vocabularies hold both sides' pieces).
+ */
+export async function directionFromVocabulary(folder: string): Promise<{ from: TextLanguage[]; to: TextLanguage[] } | undefined> {
+  const vocabulary = await readFile(path.join(folder, 'tokenizer.json'), 'utf8').then(
+    (text) => (JSON.parse(text) as { model?: { vocab?: unknown } }).model?.vocab,
+    () => undefined,
+  );
+  const pieces = Array.isArray(vocabulary) ? vocabulary.map((entry) => String(Array.isArray(entry) ? entry[0] : entry)) : Object.keys(vocabulary ?? {});
+  if (pieces.length === 0) return undefined;
+  const from = scriptOf.filter(([, script]) => pieces.filter((piece) => script.test(piece)).length / pieces.length >= 0.05).map(([language]) => language);
+  return from.length > 0 ? { from, to: ['en'] } : undefined;
 }
 
 function familyFromConfig(config: z.infer<typeof configSchema>, tokenizerClass: string, folder: string): ModelFamily {

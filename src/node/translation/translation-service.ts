@@ -9,6 +9,7 @@ import type { SegmentTranslated, TranslationProgress, TranslationSummary } from 
 import { defaultDtype, type ModelDtype, type ModelInfo } from '../../common/models/model-info';
 import { type TextLanguage, detectLanguage } from '../../common/text/language';
 import type { ModelRegistry } from '../models/model-registry';
+import type { PrecisionChecks, PrecisionChoice } from '../models/precision-check';
 import { DecodeCancelled } from './seq2seq-decoder';
 import { TranslationModel } from './translation-model';
 
@@ -48,6 +49,8 @@ export interface TranslationServiceOptions {
   threads: () => Promise<number>;
   /** Catalog defaults for a direction, best first, tried first when a request names no model. */
   preferredModelIds?: (from: TextLanguage, to: TextLanguage) => Promise<string[]>;
+  /** The precision of a model when a request names none; without it, q8 when the model has it. */
+  precision?: PrecisionChecks;
   batchSizes?: { first: number; rest: number };
   defaultBeams?: number;
 }
@@ -64,7 +67,6 @@ export class NoModelError extends ApiCallError {
 
 interface ResolvedJob {
   model: ModelInfo;
-  dtype: ModelDtype;
   from: TextLanguage;
 }
 
@@ -139,7 +141,28 @@ export class TranslationService {
     if (!model.from.includes(from) || !model.to.includes(request.to)) {
       throw new ApiCallError('invalid-input', `model ${model.id} translates ${model.from.join('/')}→${model.to.join('/')}, not ${from}→${request.to}`);
     }
-    return { model, dtype: request.dtype ?? defaultDtype(model.dtypes), from };
+    return { model, from };
+  }
+
+  /**
+   * Runs a model's precision check now (on import) as a request of its own in the queue, so that it never
+   * loads or unloads models while another request translates.
+   */
+  async checkPrecision(model: ModelInfo): Promise<PrecisionChoice> {
+    const from = model.from.find((language) => model.to.some((target) => target !== language));
+    const to = model.to.find((language) => language !== from);
+    if (!from || !to) return { dtype: defaultDtype(model.dtypes) };
+    const summary = await this.translate({ segments: [], from, to, model }, { onProgress: () => undefined }).result;
+    return { dtype: summary.dtype, ...(summary.dtypeNote ? { note: summary.dtypeNote } : {}) };
+  }
+
+  /** The precision a request translates with: the one it names, or the model's own (checked once per model folder). */
+  private async precisionFor(model: ModelInfo, asked?: ModelDtype): Promise<PrecisionChoice> {
+    if (asked) return { dtype: asked };
+    if (!this.options.precision) return { dtype: defaultDtype(model.dtypes) };
+    return this.options.precision.precisionFor(model, async (dtype, sentences, from, to) =>
+      (await (await this.load(model, dtype)).translateBatch(sentences, { from, to, beams: 1 })).map((result) => result.text),
+    );
   }
 
   async dispose(): Promise<void> {
@@ -166,16 +189,20 @@ export class TranslationService {
     // A request whose model could not be found was answered (and dequeued) when the lookup failed.
     const resolved = await job.ready.catch(() => undefined);
     if (!resolved) return;
-    const { model: info, dtype, from } = resolved;
+    const { model: info, from } = resolved;
+    let precision: PrecisionChoice | undefined;
     const summary = (cancelled: boolean): TranslationSummary => ({
       translated: job.done,
       cancelled,
       modelId: info.id,
-      dtype,
+      dtype: precision?.dtype ?? job.request.dtype ?? defaultDtype(info.dtypes),
+      ...(precision?.note ? { dtypeNote: precision.note } : {}),
     });
     const total = job.request.segments.length;
     try {
       if (job.controller.signal.aborted) throw new DecodeCancelled();
+      precision = await this.precisionFor(info, job.request.dtype);
+      const dtype = precision.dtype;
       const model = await this.load(info, dtype);
       job.caller.onProgress({ done: 0, total, results: [] });
       while (job.pending.length > 0) {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CatalogEntry } from '../../common/api/contract';
 import type { ModelInfo } from '../../common/models/model-info';
-import { isRecommendedFor, modelTranslates } from '../../common/models/model-info';
+import { isRecommendedFor, modelsForDirection, modelTranslates } from '../../common/models/model-info';
 import { useWorkbench } from '../workbench/workbench-context';
 import type { TextLanguage } from '../../common/text/language';
 
@@ -32,7 +32,7 @@ export function useModels(): ModelsState {
 }
 
 export function modelsFor(models: readonly ModelInfo[] | undefined, from: TextLanguage, to: TextLanguage): ModelInfo[] {
-  return (models ?? []).filter((model) => modelTranslates(model, from, to));
+  return modelsForDirection(models ?? [], from, to);
 }
 
 /** The recommended catalog entry for a direction: its default first. */

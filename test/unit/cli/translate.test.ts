@@ -138,12 +138,27 @@ describe('targum translate --format (the export writers)', () => {
 });
 
 describe('targum models', () => {
-  it('imports a model folder, lists it and removes it', async () => {
-    expect(JSON.parse((await run(['models', 'list', '--json'])).stdout)).toEqual({ version: 1, models: [] });
+  const demo = {
+    id: 'targum-demo',
+    path: path.resolve('resources/models/targum-demo'),
+    from: ['he', 'ar'],
+    to: ['en'],
+    family: 'marian',
+    dtypes: ['fp32', 'q8'],
+    sizeBytes: expect.any(Number),
+    source: 'bundled',
+    demo: true,
+    description: 'Demo model: knows only the sample articles',
+  };
+
+  it('lists the bundled demo model on a fresh install, imports a model folder, lists it and removes it', async () => {
+    expect(JSON.parse((await run(['models', 'list', '--json'])).stdout)).toEqual({ version: 1, models: [demo] });
+    expect((await run(['models', 'list'])).stdout).toMatch(/^targum-demo\the,ar→en\tmarian\tfp32,q8\t[\d.]+ MB\tbundled\tDemo model: knows only the sample articles\n$/);
     const imported = await run(['models', 'import', tinyModelFolder, '--id', 'tiny']);
     expect(imported.code).toBe(0);
     const listed = JSON.parse((await run(['models', 'list', '--json'])).stdout);
     expect(listed.models).toEqual([
+      demo,
       {
         id: 'tiny',
         path: path.join(dataDir, 'models', 'tiny'),
@@ -153,12 +168,29 @@ describe('targum models', () => {
         dtypes: ['fp32', 'q8'],
         sizeBytes: expect.any(Number),
         source: 'imported',
+        dtype: 'q8',
       },
     ]);
     const translated = await run(['translate', '-', '--model', 'tiny'], 'כוחות צבא לבנון מתקדמים בקרב נגד דאעש // צילום: אי.אף.פי');
     expect(translated.stdout).toBe('Lebanese army forces advance in the battle against ISIS // Photo: AFP\n');
     expect((await run(['models', 'remove', 'tiny'])).code).toBe(0);
-    expect(JSON.parse((await run(['models', 'list', '--json'])).stdout).models).toEqual([]);
+    expect(JSON.parse((await run(['models', 'list', '--json'])).stdout).models).toEqual([demo]);
+    expect((await run(['models', 'remove', 'targum-demo'])).stderr).toBe('targum: "targum-demo" ships with Targum and cannot be removed\n');
+  });
+
+  it('translates with the demo model when no installed model fits the direction, and names it in every model field', async () => {
+    const json = JSON.parse((await run(['translate', '-', '--format', 'json'], 'כוחות צבא לבנון מתקדמים בקרב נגד דאעש // צילום: אי.אף.פי')).stdout);
+    expect(json.model).toBe('targum-demo');
+    expect(json.paragraphs[0].sentences[0].translation).toBe('Lebanese army forces advance in the battle against ISIS // Photo: AFP');
+    const tmx = readTmx((await run(['translate', hebrewSeed, '--format', 'tmx'])).stdout);
+    expect(tmx.model).toBe('targum-demo');
+  });
+
+  it('prefers an installed model to the demo for the same direction', async () => {
+    expect((await run(['models', 'import', tinyModelFolder, '--id', 'tiny-installed'])).code).toBe(0);
+    const json = JSON.parse((await run(['translate', '-', '--format', 'json'], 'כוחות צבא לבנון מתקדמים בקרב נגד דאעש // צילום: אי.אף.פי')).stdout);
+    expect(json.model).toBe('tiny-installed');
+    expect((await run(['models', 'remove', 'tiny-installed'])).code).toBe(0);
   });
 
   it('names what is missing from a folder that is not a model, and refuses unknown catalog ids', async () => {

@@ -52,6 +52,13 @@ describe('the shipped model catalog', () => {
     }
   });
 
+  it('lists the fp32 files of every q8 model too, for a model whose q8 files prove unreliable', async () => {
+    const catalog = await loadCatalog(resourcesDir);
+    for (const model of catalog.models.filter((entry) => entry.dtype === 'q8')) {
+      expect(model.fp32Files?.map((file) => file.path), model.id).toEqual([...onnxFilesFor.fp32]);
+    }
+  });
+
   it('puts the recommended model first for a direction', async () => {
     const catalog = await loadCatalog(resourcesDir);
     const heEn = catalogEntriesFor(catalog, 'he', 'en').map((model) => model.id);

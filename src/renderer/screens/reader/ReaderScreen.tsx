@@ -14,6 +14,7 @@ import { GlossesPanel } from './GlossesPanel';
 import { GlossLayer } from './GlossLayer';
 import { HistoryPanel } from './HistoryPanel';
 import { MissingModelNotice } from './MissingModelNotice';
+import { DemoModelNotice } from './DemoModelNotice';
 import { ParagraphRow, type ViewMode } from './ParagraphRow';
 import { ReaderHeader } from './ReaderHeader';
 import { ReaderToolbar, type ReaderPanel } from './ReaderToolbar';
@@ -113,6 +114,7 @@ function Reader({ view, language, initialSegmentId }: { view: ArticleView; langu
   const renderSource = useCallback((text: string) => <GlossedText text={text} language={language} glosses={glosses} />, [language, glosses]);
 
   const usable = modelsFor(models.installed ?? [], article.language, 'en');
+  const chosenModel = usable.find((model) => model.id === modelId) ?? usable[0];
   const visibleSegmentIds = useCallback(
     () => visibleRows.get().flatMap((row) => rows[row]?.map((sentence) => sentence.segment.id!) ?? []),
     [visibleRows, rows],
@@ -148,8 +150,16 @@ function Reader({ view, language, initialSegmentId }: { view: ArticleView; langu
         onShowBoilerplate={() => setShowBoilerplate(!showBoilerplate)}
       />
       {find.bar && <FindBar {...find.bar} />}
-      {models.installed !== undefined && (usable.length === 0 || translationTask?.errorCode === 'no-model') && (
+      {models.installed !== undefined && (usable.length === 0 || translationTask?.errorCode === 'no-model') ? (
         <MissingModelNotice language={language} catalog={models.catalog} onInstalled={models.refresh} />
+      ) : (
+        chosenModel?.demo &&
+        article.origin !== 'sample' && <DemoModelNotice language={language} catalog={models.catalog} onInstalled={models.refresh} />
+      )}
+      {chosenModel?.dtypeNote && (
+        <p role="note" className="muted reader-note">
+          {chosenModel.dtypeNote}.
+        </p>
       )}
       <p className="visually-hidden" role="status" aria-live="polite">
         {changes.announcement}

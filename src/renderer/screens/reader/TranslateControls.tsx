@@ -49,7 +49,7 @@ export function TranslateControls(props: Props) {
         <select value={props.modelId} onChange={(event) => props.onModelChange(event.target.value)} disabled={running} aria-label="Model">
           {props.models.map((model) => (
             <option key={model.id} value={model.id}>
-              {model.id}
+              {model.demo ? `${model.id} (demo)` : model.id}
             </option>
           ))}
         </select>
