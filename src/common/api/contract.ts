@@ -33,6 +33,8 @@ export const serviceSettingsSchema = z.object({
   hubUrl: z.url({ protocol: /^https?$/ }),
   /** Largest file the importer accepts, in megabytes. */
   importSizeLimitMb: z.number().min(1).max(1024),
+  /** Import from addresses on this machine and its local network (an intranet page); off by default. */
+  allowLocalNetworkImport: z.boolean(),
 });
 export type ServiceSettings = z.infer<typeof serviceSettingsSchema>;
 

@@ -89,7 +89,8 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
   };
   const importService: ImportService = {
     fetchArticle: async ({ url }, call) => {
-      const fetched = await fetchArticle(url, { sizeLimitMb: (await store.get()).importSizeLimitMb, signal: abortSignalOf(call.signal) });
+      const { importSizeLimitMb, allowLocalNetworkImport } = await store.get();
+      const fetched = await fetchArticle(url, { sizeLimitMb: importSizeLimitMb, allowLocalNetwork: allowLocalNetworkImport, signal: abortSignalOf(call.signal) });
       return { ...fetched, bytes: Buffer.from(fetched.bytes).toString('base64') };
     },
   };
