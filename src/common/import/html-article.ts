@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import createDOMPurify from 'dompurify';
+import { ArticleImportError } from './article-import';
 
 /*
  * Shared code is typed without the DOM library: these are the few DOM features the extraction uses.
@@ -50,15 +51,62 @@ function sanitiserFor(window: HtmlWindow): ReturnType<typeof createDOMPurify> {
   return sanitiser;
 }
 
+/** The deepest tag nesting read: real pages stay under a hundred or so; Readability's time grows steeply past a few hundred. */
+export const maxHtmlNesting = 512;
+
+/** Elements that never hold others, and raw-text elements whose content is not markup. */
+const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'keygen', 'frame', 'basefont', 'bgsound', 'isindex']);
+/** Elements the HTML parser closes when a sibling of the same kind opens, so that a run of them is no nesting. */
+const selfClosingRuns = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'thead', 'tbody', 'tfoot', 'rb', 'rt', 'rp', 'rtc']);
+const rawText = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
+
+/**
+ * How deep a page's tags nest, from a scan of its tags alone (no parse; comments and raw text skipped). It can
+ * only overcount the parser's tree (misnested closing tags), never under-count opening ones.
+ */
+export function htmlNestingDepth(html: string, stopAt = Infinity): number {
+  // No part of the pattern can run past the next '<', so the scan stays linear on any input.
+  const tag = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][^\s/<>]*)([^<>]*)>/g;
+  let depth = 0;
+  let deepest = 0;
+  for (let match = tag.exec(html); match !== null; match = tag.exec(html)) {
+    const name = match[2]?.toLowerCase();
+    if (name === undefined) continue; // a comment
+    if (match[1]) {
+      depth = Math.max(0, depth - 1);
+      continue;
+    }
+    if (voidElements.has(name) || selfClosingRuns.has(name) || match[3]!.trimEnd().endsWith('/')) continue;
+    if (rawText.has(name)) {
+      const close = new RegExp(`</${name}`, 'gi');
+      close.lastIndex = tag.lastIndex;
+      tag.lastIndex = close.exec(html)?.index ?? html.length;
+      continue;
+    }
+    depth++;
+    if (depth > deepest) deepest = depth;
+    if (deepest > stopAt) break;
+  }
+  return deepest;
+}
+
 /**
  * The article body of a web page as text, one paragraph per line. The page is parsed into an inert document;
  * Mozilla Readability keeps the article, its title, site name and date, and drops navigation, ads and
  * related-links blocks; DOMPurify sanitises what it keeps before anything reads it.
  */
 export function articleFromHtml(html: string, window: HtmlWindow): HtmlArticle {
+  if (htmlNestingDepth(html, maxHtmlNesting) > maxHtmlNesting) {
+    throw new ArticleImportError(`This web page nests its elements more than ${maxHtmlNesting} levels deep, far more than any article page, so Targum does not read it.`);
+  }
   const page = new window.DOMParser().parseFromString(html, 'text/html');
   const fallback = page.body?.innerHTML ?? '';
-  const parsed = new Readability(page as unknown as ConstructorParameters<typeof Readability>[0]).parse();
+  let parsed: ReturnType<Readability['parse']>;
+  try {
+    parsed = new Readability(page as unknown as ConstructorParameters<typeof Readability>[0]).parse();
+  } catch {
+    throw new ArticleImportError('This web page could not be read as an article; save it from a browser as a web page or as text and import that.');
+  }
   const clean = sanitiserFor(window).sanitize(parsed?.content ?? fallback, { FORBID_TAGS: forbiddenTags });
   const body = new window.DOMParser().parseFromString(clean, 'text/html').body;
   const elements = [...(body?.querySelectorAll(blocks) ?? [])].filter((element) => !element.parentElement?.closest(blocks));
