@@ -44,7 +44,10 @@ function abortSignalOf(signal: CallSignal): AbortSignal {
 export function createNodeServices(options: NodeServicesOptions): NodeServices {
   const store = new SettingsStore(options.paths.settingsFile, defaultServiceSettings(), options.log);
   const registry = new ModelRegistry(path.join(options.resourcesDir, 'models'), options.paths.modelsDir, options.log);
-  const installer = new ModelInstaller(registry, options.resourcesDir, async () => (await store.get()).hubUrl);
+  const installer = new ModelInstaller(registry, options.resourcesDir, async () => {
+    const { hubUrl, unverifiedDownloadHubs } = await store.get();
+    return { url: hubUrl, allowUnverified: unverifiedDownloadHubs.includes(hubUrl) };
+  });
   const queue = new TranslationService({
     registry,
     threads: async () => options.threads ?? (await store.get()).threads,

@@ -11,6 +11,7 @@ export function defaultServiceSettings(env: NodeJS.ProcessEnv = process.env): Se
     hubUrl: env.HF_ENDPOINT?.replace(/\/+$/, '') || 'https://huggingface.co',
     importSizeLimitMb: 20,
     allowLocalNetworkImport: false,
+    unverifiedDownloadHubs: [],
   };
 }
 

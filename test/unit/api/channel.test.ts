@@ -34,7 +34,7 @@ function slowTranslation(record: { cancelled: number; prioritized: unknown[] }) 
 
 function servicesWith(record: { cancelled: number; prioritized: unknown[] }): ApiServices {
   return {
-    settings: { get: async () => ({ threads: 2, hubUrl: 'https://huggingface.co', importSizeLimitMb: 20, allowLocalNetworkImport: false }) },
+    settings: { get: async () => ({ threads: 2, hubUrl: 'https://huggingface.co', importSizeLimitMb: 20, allowLocalNetworkImport: false, unverifiedDownloadHubs: [] }) },
     translation: { translate: slowTranslation(record) },
   } as unknown as ApiServices;
 }
