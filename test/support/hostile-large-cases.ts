@@ -15,6 +15,9 @@ export function makeLargeCases(folder: string): void {
   write('large-long-line.txt', paragraph.repeat(60_000));
   write('large-docx-zip-bomb.docx', docxZipBomb(1100));
   write('large-html-big-attribute.html', `<!doctype html><html><body><article><p title="${'x'.repeat(5 * 1024 * 1024)}">${paragraph.repeat(4)}</p></article></body></html>`);
+  // Pages of many small elements: 50,000 are read without Readability; just under the 20 MB import limit, refused.
+  write('large-html-flat-50k.html', `<!doctype html><html><body><article>${`<p>${paragraph}</p>\n`.repeat(50_000)}</article></body></html>`);
+  write('large-html-flat-19mb.html', `<!doctype html><html><body><article>${`<p>${paragraph}</p>\n`.repeat(Math.floor((19 * 1024 * 1024) / (paragraph.length + 8)))}</article></body></html>`);
   const unit = (index: number) =>
     `<tu><tuv xml:lang="en"><seg>${paragraph}${index}</seg></tuv><tuv xml:lang="he"><seg>המועצה התכנסה ביום חמישי ${index}</seg></tuv></tu>`;
   write(

@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readBilingualText } from '../../../src/common/formats/bilingual-readers';
-import { htmlNestingDepth, maxHtmlNesting } from '../../../src/common/import/html-article';
+import { htmlShape, maxHtmlNesting, readabilityElementLimit } from '../../../src/common/import/html-article';
 import { readImportSource } from '../../../src/common/import/import-source';
 import type { HtmlWindow } from '../../../src/common/import/html-article';
 import { nodeHtmlWindow } from '../../../src/node/import/html-window';
@@ -65,11 +65,25 @@ describe('XML readers refuse references to characters XML does not allow', () =>
   });
 });
 
+describe('a web page too large for Readability', () => {
+  it('is read without it, site furniture dropped, title and site name kept', () => {
+    const paragraph = (index: number) => `<p>Paragraph ${index} of the council's long report on the budget of the schools.</p>`;
+    const html = `<!doctype html><html><head><title>The long report</title><meta property="og:site_name" content="Town News"></head><body><nav><a href="/">Home</a></nav><header>Site header</header><article>${Array.from({ length: readabilityElementLimit + 10 }, (_, index) => paragraph(index)).join('')}</article><footer>Copyright</footer><script>alert(1)</script></body></html>`;
+    const source = readImportSource({ name: 'long.html', bytes: encoder.encode(html) }, { sizeLimitMb: 20, htmlWindow });
+    expect(source).toMatchObject({ title: 'The long report', outlet: 'Town News' });
+    const lines = source.text.split('\n');
+    expect(lines[0]).toBe('The long report');
+    expect(lines[1]).toBe("Paragraph 0 of the council's long report on the budget of the schools.");
+    expect(lines).toHaveLength(readabilityElementLimit + 11);
+    expect(source.text).not.toMatch(/Home|Site header|Copyright|alert/);
+  });
+});
+
 describe('deeply nested web pages are refused before they are parsed', () => {
   it('counts nesting by a scan of tags, not counting void elements, runs of <p> or <li>, comments or scripts', () => {
-    expect(htmlNestingDepth('<html><body><div><p>a<p>b<br><img src=x><ul><li>1<li>2</ul></div><!-- <div><div> --><script>"<div><div>"</script></body></html>')).toBe(4);
-    expect(htmlNestingDepth(`${'<div>'.repeat(600)}`)).toBe(600);
-    expect(htmlNestingDepth(`${'<div>'.repeat(600)}`, 512)).toBe(513);
+    expect(htmlShape('<html><body><div><p>a<p>b<br><img src=x><ul><li>1<li>2</ul></div><!-- <div><div> --><script>"<div><div>"</script></body></html>')).toEqual({ depth: 4, elements: 11 });
+    expect(htmlShape(`${'<div>'.repeat(600)}`).depth).toBe(600);
+    expect(htmlShape(`${'<div>'.repeat(600)}`, 512).depth).toBe(513);
   });
 
   it('refuses a page nested 5,000 deep at once, with a message', () => {

@@ -27,7 +27,7 @@ function runCorpus(): Promise<{ outcomes: Map<string, Outcome>; peakMemoryMb: nu
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', path.resolve('test/support/hostile-runner.ts'), corpus, large],
+      ['--expose-gc', '--import', 'tsx', path.resolve('test/support/hostile-runner.ts'), corpus, large],
       { env: { ...process.env, TARGUM_DATA_DIR: dataDir }, maxBuffer: 64 * 1024 * 1024, timeout: 600_000 },
       (error, stdout, stderr) => {
         if (error) return reject(new Error(`${error.message}\n${stderr}`));
