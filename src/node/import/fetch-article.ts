@@ -156,6 +156,8 @@ function requestPage(url: URL, signal: AbortSignal, isRefused: ((address: string
       url,
       {
         signal,
+        // A connection of its own each time: a pooled one would skip the address check of its lookup.
+        agent: false,
         headers: { accept: 'text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5', 'accept-encoding': 'gzip, deflate, br' },
         ...(isRefused ? { lookup: checkedLookup(isRefused) } : {}),
       },
