@@ -65,7 +65,6 @@ export const packageLayers = {
   '@types/ws': nodeSide,
   jsdom: nodeSide,
   'onnxruntime-node': nodeSide,
-  sirv: nodeSide,
   ws: nodeSide,
 
   // Electron.

@@ -1,5 +1,5 @@
 import type { WrittenFile } from '../common/formats/bilingual-writers';
-import { writeFileAtomic } from '../node/fs/atomic-write';
+import { writeFileAtomic, writeFilesAtomic } from '../node/fs/atomic-write';
 import { CliError, type CliIo } from './cli-io';
 
 /** Writes data to --out (whole or not at all) or to standard output. */
@@ -22,10 +22,10 @@ export function checkOutputTarget(command: string, format: string, out: string |
 
 /**
  * Writes a bilingual writer's files: one file to --out or standard output; several (moses) to `PREFIX.<extension>`
- * for `--out PREFIX` (docs/cli.md), each written whole or not at all.
+ * for `--out PREFIX` (docs/cli.md), all written whole or none at all.
  */
 export async function writeBilingualOutput(files: readonly WrittenFile[], out: string | undefined, io: CliIo): Promise<void> {
   if (files.length === 1) return writeOutput(files[0]!.data, out, io);
   if (out === undefined) throw new CliError('several output files need --out PREFIX');
-  for (const file of files) await writeFileAtomic(`${out}.${file.extension}`, file.data);
+  await writeFilesAtomic(files.map((file) => ({ file: `${out}.${file.extension}`, data: file.data })));
 }

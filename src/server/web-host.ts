@@ -3,13 +3,13 @@ import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
-import sirv from 'sirv';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createForwardingDispatcher } from '../common/api/dispatcher';
 import { serveApiOverPort } from '../common/rpc/channel';
 import { ServicesConnection, type ServicesChild } from '../common/rpc/services-connection';
 import { textPortOverWebSocket } from '../common/rpc/text-ports';
 import { rendererSecurityHeaders } from '../common/security/headers';
+import { listStaticFiles, serveStaticFile } from './static-files';
 
 /** The web host's fixed default port, so the origin (and the browser's IndexedDB under it) stays the same. */
 export const defaultWebHostPort = 4391;
@@ -48,22 +48,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   services.warmUp();
   const dispatch = createForwardingDispatcher((method, params, call) => services.call(method, params, call));
 
-  const serveStatic = sirv(options.rendererDir, {
-    etag: true,
-    dotfiles: false,
-    setHeaders: (res, pathname) => {
-      for (const [name, value] of Object.entries(rendererSecurityHeaders)) res.setHeader(name, value);
-      if (pathname.endsWith('.html')) res.setHeader('Cache-Control', 'no-store');
-    },
-  });
+  const staticFiles = listStaticFiles(options.rendererDir, options.log);
   const server = createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
     }
-    serveStatic(req, res, () => {
+    if (!serveStaticFile(staticFiles, req, res, rendererSecurityHeaders)) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
-    });
+    }
   });
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });

@@ -46,6 +46,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(async (hash = '') => {
       await page.goto(`${webHost.url}${hash}`);
       await expect(page.getByRole('navigation', { name: 'Targum' })).toBeVisible({ timeout: 15_000 });
+      // The token has left the address bar (and so the history); the tab keeps it for reloads.
+      expect(new URL(page.url()).searchParams.has('token')).toBe(false);
       return page;
     });
   },

@@ -199,7 +199,20 @@ test('an article comes in from a web address, fetched by the services and never 
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   try {
     await openWorkbench();
-    const panel = await openImport(page);
+    let panel = await openImport(page);
+    // An address on this machine is refused until Settings allows local network addresses.
+    await panel.getByLabel('Web address').fill(`${origin}/go`);
+    await panel.getByRole('button', { name: 'Fetch and import' }).click();
+    await expect(panel.getByRole('list', { name: 'Import results' })).toHaveText(
+      `${origin}/go: 127.0.0.1 is on this machine or its local network, so it was not fetched; to import such pages, turn on Settings → Allow local network addresses.`,
+    );
+    expect(requests).toEqual([]);
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByLabel('Allow local network addresses').check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText('Saved.')).toBeVisible();
+    await page.getByRole('link', { name: 'Library' }).click();
+    panel = await openImport(page);
     const results = panel.getByRole('list', { name: 'Import results' });
     await panel.getByLabel('Web address').fill(`${origin}/go`);
     await panel.getByRole('button', { name: 'Fetch and import' }).click();

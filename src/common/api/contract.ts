@@ -33,6 +33,10 @@ export const serviceSettingsSchema = z.object({
   hubUrl: z.url({ protocol: /^https?$/ }),
   /** Largest file the importer accepts, in megabytes. */
   importSizeLimitMb: z.number().min(1).max(1024),
+  /** Import from addresses on this machine and its local network (an intranet page); off by default. */
+  allowLocalNetworkImport: z.boolean(),
+  /** Hubs (mirrors that send no hashes) whose files over 10 MB are installed without a SHA-256 to check. */
+  unverifiedDownloadHubs: z.array(z.url({ protocol: /^https?$/ })).max(50),
 });
 export type ServiceSettings = z.infer<typeof serviceSettingsSchema>;
 

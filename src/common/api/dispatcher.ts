@@ -17,7 +17,10 @@ export function createApiDispatcher(services: ApiServices, onFailure?: (method: 
     if (!validation.ok) return validation;
     const { method: name, schemas } = validation.call;
     const [service, methodName] = name.split('.') as [keyof ApiServices, string];
-    const run = (services[service] as Record<string, (params: unknown, call: CallContext) => Promise<unknown>>)[methodName]!;
+    // The name is the contract's; the lookup is still of the service's own methods only, never its prototype's.
+    const methods = services[service] as Record<string, (params: unknown, call: CallContext) => Promise<unknown>>;
+    const run = Object.hasOwn(methods, methodName) ? methods[methodName] : undefined;
+    if (typeof run !== 'function') return errorReply('unavailable', `${name} is not available here`);
     const context: CallContext = {
       signal: call.signal,
       progress: (value) => {

@@ -1,3 +1,4 @@
+import { cleanImportedLine, stripBidiControls } from '../import/clean-text';
 import { decodeText } from '../import/encoding';
 import type { BilingualDocument } from './bilingual-document';
 import { readTmx } from './tmx-reader';
@@ -22,7 +23,26 @@ export function importFormatOf(fileName: string, text: string): BilingualImportF
 /** A TMX, XLIFF or TSV file's text as a bilingual document; a file that is none of these is refused in one sentence. */
 export function readBilingualText(fileName: string, text: string, languages?: TsvLanguages): BilingualDocument {
   const format = importFormatOf(fileName, text);
-  return format === 'tmx' ? readTmx(text) : format === 'xliff' ? readXliff(text) : readTsvPairs(text, languages);
+  return withoutBidiControls(format === 'tmx' ? readTmx(text) : format === 'xliff' ? readXliff(text) : readTsvPairs(text, languages));
+}
+
+/** Every text the file gave, without bidi overrides (layout instructions that can disguise what text says). */
+function withoutBidiControls(document: BilingualDocument): BilingualDocument {
+  const { outlet: given, ...rest } = document;
+  const outlet = given === undefined ? undefined : cleanImportedLine(given);
+  return {
+    ...rest,
+    title: cleanImportedLine(document.title),
+    ...(outlet ? { outlet } : {}),
+    units: document.units.map((unit) => ({
+      ...unit,
+      source: stripBidiControls(unit.source),
+      target: stripBidiControls(unit.target),
+      ...(unit.machine === undefined ? {} : { machine: stripBidiControls(unit.machine) }),
+      notes: unit.notes.map(stripBidiControls),
+      ...(unit.link ? { link: { ...unit.link, sourceSentences: unit.link.sourceSentences.map(stripBidiControls), targetSentences: unit.link.targetSentences.map(stripBidiControls) } } : {}),
+    })),
+  };
 }
 
 /** The same from a file's bytes: UTF-8 or UTF-16 (TMX files often are), with or without a byte-order mark. */

@@ -37,7 +37,7 @@ export function readTsvPairs(text: string, languages: TsvLanguages = {}): Biling
   const firstLine = lines.findIndex((line) => line !== '');
   if (firstLine < 0) throw new BilingualImportError('This TSV file is empty.');
   const first = lines[firstLine]!.split('\t');
-  const header = first.some((field) => field.trim().toLowerCase() === 'source') && first.every((field) => field.trim().toLowerCase() in headerNames);
+  const header = first.some((field) => field.trim().toLowerCase() === 'source') && first.every((field) => Object.hasOwn(headerNames, field.trim().toLowerCase()));
   const columns = columnsOf(first, header);
   const blankLines = lines.slice(firstLine).includes('');
 

@@ -26,6 +26,32 @@ function decodeReferences(text: string): string {
   });
 }
 
+/** The deepest element nesting read (fast-xml-parser's own limit, stated here so the message can name it). */
+export const maxXmlNesting = 100;
+
+/**
+ * The first character reference to a character XML does not allow (`&#0;`, a lone surrogate `&#xD800;`, other
+ * C0 controls but tab and line ends, U+FFFE, U+FFFF, or past U+10FFFF), as U+XXXX; undefined when there is none.
+ */
+export function disallowedCharacterReference(text: string): string | undefined {
+  if (!text.includes('&#')) return undefined;
+  for (const match of text.matchAll(/&#(?:x([0-9a-fA-F]+)|([0-9]+));/g)) {
+    const codePoint = Number.parseInt(match[1] ?? match[2]!, match[1] ? 16 : 10);
+    const allowed =
+      codePoint === 0x9 || codePoint === 0xa || codePoint === 0xd || (codePoint >= 0x20 && codePoint <= 0xd7ff) || (codePoint >= 0xe000 && codePoint <= 0xfffd) || (codePoint >= 0x10000 && codePoint <= 0x10ffff);
+    if (!allowed) return codePoint > 0xffffff ? 'past U+10FFFF' : `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+  }
+  return undefined;
+}
+
+/** A parser library's failure in the user's words: what is wrong with the file, never the library's own message. */
+export function xmlFailureReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/nested tags|maximum call stack|too much recursion/i.test(message)) return `its elements are nested more than ${maxXmlNesting} levels deep, far more than any real document`;
+  if (/entit/i.test(message)) return 'it declares entities, which Targum does not expand';
+  return 'its XML could not be read';
+}
+
 const parser = new XMLParser({
   preserveOrder: true,
   ignoreAttributes: false,
@@ -37,6 +63,7 @@ const parser = new XMLParser({
   cdataPropName: '#cdata',
   ignoreDeclaration: true,
   ignorePiTags: true,
+  maxNestedTags: maxXmlNesting,
 });
 
 type ParsedNode = Record<string, unknown> & { ':@'?: Record<string, string> };
@@ -63,7 +90,15 @@ export function parseXmlRoot(text: string, format: string): XmlElement {
   if (!source.trimStart().startsWith('<')) throw new BilingualImportError(`This file is not ${format}: it is not XML.`);
   const valid = XMLValidator.validate(source);
   if (valid !== true) throw new BilingualImportError(`This file is not ${format}: its XML is broken at line ${valid.err.line} (${valid.err.msg}).`);
-  const root = toNodes(parser.parse(source) as ParsedNode[]).find((node): node is XmlElement => typeof node !== 'string');
+  const disallowed = disallowedCharacterReference(source);
+  if (disallowed) throw new BilingualImportError(`This file is not ${format} Targum can read: it refers to the character ${disallowed}, which XML does not allow.`);
+  let parsed: ParsedNode[];
+  try {
+    parsed = parser.parse(source) as ParsedNode[];
+  } catch (error) {
+    throw new BilingualImportError(`This file is not ${format} Targum can read: ${xmlFailureReason(error)}.`);
+  }
+  const root = toNodes(parsed).find((node): node is XmlElement => typeof node !== 'string');
   if (!root) throw new BilingualImportError(`This file is not ${format}: it has no root element.`);
   return root;
 }

@@ -9,6 +9,7 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 import { formatBytes } from '../format-bytes';
+import { disallowedCharacterReference, maxXmlNesting, xmlFailureReason } from '../formats/xml-tree';
 import { ArticleImportError } from './article-import';
 import { defaultZipLimits, readZipDirectory, readZipEntry, ZipError, type ZipEntry, type ZipLimits } from './zip';
 
@@ -87,7 +88,19 @@ function xmlText(bytes: Uint8Array): string {
   }
   // Entity definitions are how XML bombs expand; Word's parts never declare any.
   if (/<!DOCTYPE/i.test(text)) throw new ArticleImportError(doctypeMessage);
+  const disallowed = disallowedCharacterReference(text);
+  if (disallowed) throw new ArticleImportError(`This Word document refers to the character ${disallowed}, which XML does not allow; it is damaged or was not made by Word.`);
   return text;
+}
+
+/** A part parsed, the parser's own failures told as what is wrong with the document. */
+function parsePart<Parsed>(parse: () => Parsed): Parsed {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof ArticleImportError) throw error;
+    throw new ArticleImportError(`This Word document cannot be read: ${xmlFailureReason(error)}; open it in Word or LibreOffice and save it again.`);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -106,6 +119,7 @@ const orderedParser = new XMLParser({
   parseAttributeValue: false,
   ignoreDeclaration: true,
   ignorePiTags: true,
+  maxNestedTags: maxXmlNesting,
 });
 
 function tagOf(node: XmlNode): string | undefined {
@@ -135,7 +149,7 @@ interface DocxParagraph {
 }
 
 function bodyParagraphs(xml: string): DocxParagraph[] {
-  const root = orderedParser.parse(xml) as XmlNode[];
+  const root = parsePart(() => orderedParser.parse(xml) as XmlNode[]);
   const document = findChild(root, 'document');
   const body = document && findChild(childrenOf(document, 'document'), 'body');
   if (body === undefined) throw new ArticleImportError(damagedMessage);
@@ -174,13 +188,13 @@ function paragraphText(nodes: readonly XmlNode[]): string {
   return text;
 }
 
-const plainParser = new XMLParser({ removeNSPrefix: true, ignoreAttributes: false, attributeNamePrefix: '', parseTagValue: false, parseAttributeValue: false, ignoreDeclaration: true });
+const plainParser = new XMLParser({ removeNSPrefix: true, ignoreAttributes: false, attributeNamePrefix: '', parseTagValue: false, parseAttributeValue: false, ignoreDeclaration: true, maxNestedTags: maxXmlNesting });
 
 /** Ids of the paragraph styles named "Title" (built-in style names are stored in English, whatever the display language). */
 function titleStyleIds(xml: string | undefined): Set<string> {
   const ids = new Set(['Title']);
   if (xml === undefined) return ids;
-  const styles = (plainParser.parse(xml) as { styles?: { style?: unknown } }).styles?.style;
+  const styles = (parsePart(() => plainParser.parse(xml)) as { styles?: { style?: unknown } }).styles?.style;
   for (const style of Array.isArray(styles) ? styles : styles ? [styles] : []) {
     const { styleId, name } = style as { styleId?: string; name?: { val?: string } };
     if (styleId && name?.val?.toLowerCase() === 'title') ids.add(styleId);
@@ -190,7 +204,7 @@ function titleStyleIds(xml: string | undefined): Set<string> {
 
 function coreTitle(xml: string | undefined): string | undefined {
   if (xml === undefined) return undefined;
-  const title = (plainParser.parse(xml) as { coreProperties?: { title?: unknown } }).coreProperties?.title;
+  const title = (parsePart(() => plainParser.parse(xml)) as { coreProperties?: { title?: unknown } }).coreProperties?.title;
   if (typeof title === 'string') return title;
   const text = (title as { '#text'?: unknown } | undefined)?.['#text'];
   return typeof text === 'string' ? text : undefined;

@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import createDOMPurify from 'dompurify';
+import { ArticleImportError } from './article-import';
 
 /*
  * Shared code is typed without the DOM library: these are the few DOM features the extraction uses.
@@ -9,6 +10,8 @@ interface PageElement {
   readonly textContent: string | null;
   readonly parentElement: PageElement | null;
   closest(selectors: string): PageElement | null;
+  getAttribute(name: string): string | null;
+  remove(): void;
 }
 interface PageBody {
   readonly innerHTML: string;
@@ -17,6 +20,8 @@ interface PageBody {
 }
 interface PageDocument {
   readonly body: PageBody | null;
+  readonly title: string;
+  querySelector(selectors: string): PageElement | null;
 }
 
 /** A window whose DOMParser builds inert documents (no script runs, nothing loads): the browser's, or jsdom's in Node. */
@@ -50,28 +55,114 @@ function sanitiserFor(window: HtmlWindow): ReturnType<typeof createDOMPurify> {
   return sanitiser;
 }
 
+/** The deepest tag nesting read: real pages stay under a hundred or so; Readability's time grows steeply past a few hundred. */
+export const maxHtmlNesting = 512;
+
+/** Elements that never hold others, and raw-text elements whose content is not markup. */
+const voidElements = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'keygen', 'frame', 'basefont', 'bgsound', 'isindex']);
+/** Elements the HTML parser closes when a sibling of the same kind opens, so that a run of them is no nesting. */
+const selfClosingRuns = new Set(['p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'thead', 'tbody', 'tfoot', 'rb', 'rt', 'rp', 'rtc']);
+const rawText = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext']);
+
+/** What a scan of a page's tags tells before it is parsed. */
+export interface HtmlShape {
+  /** How deep its elements nest (stopping the scan once past `stopAtDepth`). */
+  depth: number;
+  /** How many elements it opens. */
+  elements: number;
+}
+
+/**
+ * How deep a page's tags nest and how many it opens, from a scan of its tags alone (no parse; comments and raw
+ * text skipped). It can only overcount the parser's tree (misnested closing tags), never under-count opening ones.
+ */
+export function htmlShape(html: string, stopAtDepth = Infinity): HtmlShape {
+  // No part of the pattern can run past the next '<', so the scan stays linear on any input.
+  const tag = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][^\s/<>]*)([^<>]*)>/g;
+  let depth = 0;
+  let deepest = 0;
+  let elements = 0;
+  for (let match = tag.exec(html); match !== null; match = tag.exec(html)) {
+    const name = match[2]?.toLowerCase();
+    if (name === undefined) continue; // a comment
+    if (match[1]) {
+      depth = Math.max(0, depth - 1);
+      continue;
+    }
+    elements++;
+    if (voidElements.has(name) || selfClosingRuns.has(name) || match[3]!.trimEnd().endsWith('/')) continue;
+    if (rawText.has(name)) {
+      const close = new RegExp(`</${name}`, 'gi');
+      close.lastIndex = tag.lastIndex;
+      tag.lastIndex = close.exec(html)?.index ?? html.length;
+      continue;
+    }
+    depth++;
+    if (depth > deepest) deepest = depth;
+    if (deepest > stopAtDepth) break;
+  }
+  return { depth: deepest, elements };
+}
+
+/**
+ * Past this many elements Readability's time and memory grow steeply (30,000 take 13 s and 900 MB; 90,000,
+ * 27 s and 2 GB): such a page is read without it, its navigation, headers, footers and asides dropped.
+ */
+export const readabilityElementLimit = 15_000;
+/** Past this many, even parsing the page takes more than a few seconds and half a gigabyte: it is refused. */
+export const maxHtmlElements = 60_000;
+
+/** The text of a page too large for Readability: the blocks outside site furniture, the title and site name. */
+function plainArticle(page: PageDocument): { content: string[]; title?: string; siteName?: string } {
+  for (const element of [...(page.body?.querySelectorAll('script, style, noscript, template, nav, header, footer, aside, form, iframe, svg') ?? [])]) element.remove();
+  const elements = [...(page.body?.querySelectorAll(blocks) ?? [])].filter((element) => !element.parentElement?.closest(blocks));
+  const content = elements.length > 0 ? elements.map((element) => element.textContent ?? '') : (page.body?.textContent ?? '').split(/\n+/);
+  const siteName = page.querySelector('meta[property="og:site_name"]')?.getAttribute('content') ?? undefined;
+  return { content, ...(page.title.trim() ? { title: page.title } : {}), ...(siteName ? { siteName } : {}) };
+}
+
 /**
  * The article body of a web page as text, one paragraph per line. The page is parsed into an inert document;
  * Mozilla Readability keeps the article, its title, site name and date, and drops navigation, ads and
  * related-links blocks; DOMPurify sanitises what it keeps before anything reads it.
  */
 export function articleFromHtml(html: string, window: HtmlWindow): HtmlArticle {
+  const shape = htmlShape(html, maxHtmlNesting);
+  if (shape.depth > maxHtmlNesting) {
+    throw new ArticleImportError(`This web page nests its elements more than ${maxHtmlNesting} levels deep, far more than any article page, so Targum does not read it.`);
+  }
+  if (shape.elements > maxHtmlElements) {
+    throw new ArticleImportError(`This web page has over ${maxHtmlElements.toLocaleString('en')} elements, far more than an article page; copy the article's text into a text file and import that.`);
+  }
   const page = new window.DOMParser().parseFromString(html, 'text/html');
+  if (shape.elements > readabilityElementLimit) return articleFromParagraphs(plainArticle(page));
   const fallback = page.body?.innerHTML ?? '';
-  const parsed = new Readability(page as unknown as ConstructorParameters<typeof Readability>[0]).parse();
+  let parsed: ReturnType<Readability['parse']>;
+  try {
+    parsed = new Readability(page as unknown as ConstructorParameters<typeof Readability>[0]).parse();
+  } catch {
+    throw new ArticleImportError('This web page could not be read as an article; save it from a browser as a web page or as text and import that.');
+  }
   const clean = sanitiserFor(window).sanitize(parsed?.content ?? fallback, { FORBID_TAGS: forbiddenTags });
   const body = new window.DOMParser().parseFromString(clean, 'text/html').body;
   const elements = [...(body?.querySelectorAll(blocks) ?? [])].filter((element) => !element.parentElement?.closest(blocks));
-  const paragraphs = (elements.length > 0 ? elements.map((element) => element.textContent ?? '') : (body?.textContent ?? '').split(/\n+/))
-    .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
-    .filter(Boolean);
-  const title = parsed?.title?.replace(/\s+/g, ' ').trim();
+  return articleFromParagraphs({
+    content: elements.length > 0 ? elements.map((element) => element.textContent ?? '') : (body?.textContent ?? '').split(/\n+/),
+    ...(parsed?.title ? { title: parsed.title } : {}),
+    ...(parsed?.siteName ? { siteName: parsed.siteName } : {}),
+    ...(parsed?.publishedTime ? { publishedTime: parsed.publishedTime } : {}),
+  });
+}
+
+function articleFromParagraphs(found: { content: string[]; title?: string; siteName?: string; publishedTime?: string }): HtmlArticle {
+  const paragraphs = found.content.map((paragraph) => paragraph.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const title = found.title?.replace(/\s+/g, ' ').trim();
   if (title && paragraphs[0] !== title) paragraphs.unshift(title);
-  const date = parsed?.publishedTime ? publicationDay(parsed.publishedTime) : undefined;
+  const date = found.publishedTime ? publicationDay(found.publishedTime) : undefined;
   return {
     text: paragraphs.join('\n'),
     ...(title ? { title } : {}),
-    ...(parsed?.siteName?.trim() ? { outlet: parsed.siteName.trim() } : {}),
+    ...(found.siteName?.trim() ? { outlet: found.siteName.trim() } : {}),
     ...(date ? { date } : {}),
   };
 }

@@ -5,6 +5,7 @@
  * web pages reduced to their article, and Word documents unpacked.
  */
 import { ArticleImportError, type ArticleSourceDetails } from './article-import';
+import { cleanImportedLine } from './clean-text';
 import { readDocx } from './docx';
 import { decodeText, type SupportedEncoding } from './encoding';
 import { importKindOf, unsupportedTypeMessage, type ImportFileKind } from './file-kinds';
@@ -40,8 +41,23 @@ export interface ImportSourceOptions {
   htmlWindow?: () => HtmlWindow;
 }
 
+/** What a file says of itself, each a clean single line (no bidi overrides to make "‮gpj.exe" look like "exe.jpg"). */
+function cleanDetails<Source extends ArticleSourceDetails>(source: Source): Source {
+  const cleaned = { ...source };
+  for (const key of ['title', 'outlet', 'date'] as const) {
+    const value = source[key] === undefined ? undefined : cleanImportedLine(source[key]);
+    if (value) cleaned[key] = value;
+    else delete cleaned[key];
+  }
+  return cleaned;
+}
+
 /** The text of an imported file and what the file says of itself; a clear one-sentence error for anything it cannot import. */
 export function readImportSource(file: ImportFile, options: ImportSourceOptions): ImportSource {
+  return cleanDetails(readUncleanedSource(file, options));
+}
+
+function readUncleanedSource(file: ImportFile, options: ImportSourceOptions): ImportSource {
   const kind = importKindOf(file.name, file.contentType);
   if (kind === undefined) throw new ArticleImportError(unsupportedTypeMessage(file.name, file.contentType));
   checkImportSize(file.bytes.length, options.sizeLimitMb);

@@ -133,6 +133,7 @@ export function downloadRequestFor(model: CatalogModel, options: { hubUrl: strin
     repo: model.hubId,
     revision: model.revision,
     files: model.files.map((file) => ({ ...file })),
+    totalBytes: model.sizeBytes,
     destination: path.join(options.modelsDir, model.id),
     stagingDir: path.join(options.modelsDir, stagingFolderName, model.id),
     manifest: catalogManifest(model),

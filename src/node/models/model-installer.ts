@@ -23,7 +23,8 @@ export class ModelInstaller {
   constructor(
     private readonly registry: ModelRegistry,
     private readonly resourcesDir: string,
-    private readonly hubUrl: () => Promise<string>,
+    /** The hub to download from, and whether the user allows unverified downloads from it. */
+    private readonly hub: () => Promise<{ url: string; allowUnverified: boolean }>,
   ) {}
 
   async catalog(): Promise<CatalogEntry[]> {
@@ -76,8 +77,10 @@ export class ModelInstaller {
     if ((await this.registry.list()).some((model) => model.id === entry.id)) {
       throw new ModelDownloadError('exists', `${entry.id} is already installed`);
     }
+    const hub = await this.hub();
     await downloadModel({
-      ...downloadRequestFor(entry, { hubUrl: await this.hubUrl(), modelsDir: this.registry.modelsDir }),
+      ...downloadRequestFor(entry, { hubUrl: hub.url, modelsDir: this.registry.modelsDir }),
+      allowUnverified: hub.allowUnverified,
       signal,
       onProgress: (progress) =>
         onProgress({ done: progress.done, total: progress.total, file: { name: progress.file, done: progress.fileDone, total: progress.fileTotal } }),

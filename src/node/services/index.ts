@@ -46,7 +46,10 @@ function abortSignalOf(signal: CallSignal): AbortSignal {
 export function createNodeServices(options: NodeServicesOptions): NodeServices {
   const store = new SettingsStore(options.paths.settingsFile, defaultServiceSettings(), options.log);
   const registry = new ModelRegistry(path.join(options.resourcesDir, 'models'), options.paths.modelsDir, options.log);
-  const installer = new ModelInstaller(registry, options.resourcesDir, async () => (await store.get()).hubUrl);
+  const installer = new ModelInstaller(registry, options.resourcesDir, async () => {
+    const { hubUrl, unverifiedDownloadHubs } = await store.get();
+    return { url: hubUrl, allowUnverified: unverifiedDownloadHubs.includes(hubUrl) };
+  });
   const precision = new PrecisionChecks(path.join(options.paths.dataDir, 'model-precision.json'), options.log);
   const queue = new TranslationService({
     registry,
@@ -110,7 +113,8 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
   };
   const importService: ImportService = {
     fetchArticle: async ({ url }, call) => {
-      const fetched = await fetchArticle(url, { sizeLimitMb: (await store.get()).importSizeLimitMb, signal: abortSignalOf(call.signal) });
+      const { importSizeLimitMb, allowLocalNetworkImport } = await store.get();
+      const fetched = await fetchArticle(url, { sizeLimitMb: importSizeLimitMb, allowLocalNetwork: allowLocalNetworkImport, signal: abortSignalOf(call.signal) });
       return { ...fetched, bytes: Buffer.from(fetched.bytes).toString('base64') };
     },
   };

@@ -10,6 +10,8 @@ export function defaultServiceSettings(env: NodeJS.ProcessEnv = process.env): Se
     threads: Math.max(1, Math.min(4, os.availableParallelism() - 1)),
     hubUrl: env.HF_ENDPOINT?.replace(/\/+$/, '') || 'https://huggingface.co',
     importSizeLimitMb: 20,
+    allowLocalNetworkImport: false,
+    unverifiedDownloadHubs: [],
   };
 }
 

@@ -5,11 +5,18 @@ export class HostConnectionError extends Error {}
 
 const tokenKey = 'targum.token';
 
-/** The run's token: from the address the web host printed, kept for this tab so reloads keep working. */
+/**
+ * The run's token: from the address the web host printed, kept for this tab's session so reloads keep working,
+ * and taken out of the address bar at once so that it stays out of the browser's history.
+ */
 function readToken(location: Location): string | undefined {
-  const fromUrl = new URLSearchParams(location.search).get('token');
+  const search = new URLSearchParams(location.search);
+  const fromUrl = search.get('token');
   if (fromUrl) {
     sessionStorage.setItem(tokenKey, fromUrl);
+    search.delete('token');
+    const rest = search.toString();
+    history.replaceState(history.state, '', `${location.pathname}${rest ? `?${rest}` : ''}${location.hash}`);
     return fromUrl;
   }
   return sessionStorage.getItem(tokenKey) ?? undefined;

@@ -1,3 +1,4 @@
+import { localCall } from '../../../src/common/api/call';
 import { describe, expect, it } from 'vitest';
 import type { CallContext } from '../../../src/common/api/call';
 import type { ApiServices } from '../../../src/common/api/contract';
@@ -33,7 +34,7 @@ function slowTranslation(record: { cancelled: number; prioritized: unknown[] }) 
 
 function servicesWith(record: { cancelled: number; prioritized: unknown[] }): ApiServices {
   return {
-    settings: { get: async () => ({ threads: 2, hubUrl: 'https://huggingface.co', importSizeLimitMb: 20 }) },
+    settings: { get: async () => ({ threads: 2, hubUrl: 'https://huggingface.co', importSizeLimitMb: 20, allowLocalNetworkImport: false, unverifiedDownloadHubs: [] }) },
     translation: { translate: slowTranslation(record) },
   } as unknown as ApiServices;
 }
@@ -45,6 +46,11 @@ describe('the API over a message port', () => {
     const client = connectApiOverPort(clientEnd, () => undefined);
     expect(await client.call('settings.get', {}).reply).toMatchObject({ ok: true, value: { threads: 2 } });
     expect(await client.call('nope', {}).reply).toEqual({ ok: false, error: { code: 'invalid-input', message: 'unknown method "nope"' } });
+  });
+
+  it("runs only a service's own methods, never one it inherits", async () => {
+    const inherited = { ...servicesWith({ cancelled: 0, prioritized: [] }), settings: Object.create({ get: async () => ({ threads: 2 }) }) as object } as unknown as ApiServices;
+    expect(await createApiDispatcher(inherited)('settings.get', {}, localCall())).toMatchObject({ ok: false, error: { code: 'unavailable' } });
   });
 
   it("sends a call's progress to its caller only, and takes its cancellation and control messages", async () => {

@@ -7,7 +7,7 @@ import { ApiCallError } from '../../../src/common/api/reply';
 import { validateCall } from '../../../src/common/api/validation';
 import type { ApiClientChannel, RawCallOptions } from '../../../src/common/rpc/channel';
 
-const settings = { threads: 2, hubUrl: 'https://huggingface.co', importSizeLimitMb: 20 };
+const settings = { threads: 2, hubUrl: 'https://huggingface.co', importSizeLimitMb: 20, allowLocalNetworkImport: false, unverifiedDownloadHubs: [] };
 
 /** The services these tests call; the others are never reached. */
 function fakeServices(overrides: { settings?: Partial<ApiServices['settings']>; translation?: Partial<ApiServices['translation']> } = {}): ApiServices {

@@ -59,6 +59,15 @@ describe('TSV', () => {
     expect(aligned.units.map((unit) => unit.link)).toEqual(essentials(alignment()).map((unit) => unit.link));
   });
 
+  it('takes a first line as a header only when every field is a column name of its own (not "toString")', () => {
+    const read = readTsvPairs('source\ttoString\nשלום עולם\thello world\nבוקר טוב\tgood morning\n', { from: 'he', to: 'en' });
+    expect(read.units.map((unit) => [unit.source, unit.target])).toEqual([
+      ['source', 'toString'],
+      ['שלום עולם', 'hello world'],
+      ['בוקר טוב', 'good morning'],
+    ]);
+  });
+
   it('refuses a file without tabs, an empty one, and one whose languages it cannot tell', () => {
     expect(() => readTsvPairs('שלום\tHello\nno tab here\n')).toThrow(/^Line 2 of this TSV file has no tab/);
     expect(() => readTsvPairs('\n\n')).toThrow(/^This TSV file is empty\.$/);

@@ -35,7 +35,9 @@ class FakeHub {
   readonly seen: SeenRequest[] = [];
   /** CDN faults: `cutAfter` closes the connection after that many bytes (once); `corrupt` serves other bytes of the
    * same length; `slowChunk` trickles the bytes; `ignoreRange` answers 200 with the whole file; `failOnce` answers that status once. */
-  readonly faults = new Map<string, { cutAfter?: number; corrupt?: boolean; slowChunk?: number; ignoreRange?: boolean; failOnce?: number }>();
+  readonly faults = new Map<string, { cutAfter?: number; corrupt?: boolean; slowChunk?: number; ignoreRange?: boolean; failOnce?: number; extraBytes?: number }>();
+  /** A hub that tells less: no hashes (a mirror), or no sizes, for its LFS files. */
+  readonly withholds = { hashes: false, sizes: false };
   /** Extra headers on the hub's own answer for a path (e.g. X-Error-Code), and a status to answer instead. */
   readonly statusFor = new Map<string, { status: number; headers?: Record<string, string> }>();
   private server: http.Server | undefined;
@@ -90,9 +92,8 @@ class FakeHub {
       response
         .writeHead(302, {
           Location: `${this.url}/cdn/${file.split('/').map(encodeURIComponent).join('/')}`,
-          'X-Linked-Etag': `"${sha}"`,
-          'X-Linked-Size': String(data.length),
-          ETag: `W/"${sha}"`,
+          ...(this.withholds.hashes ? {} : { 'X-Linked-Etag': `"${sha}"`, ETag: `W/"${sha}"` }),
+          ...(this.withholds.sizes ? {} : { 'X-Linked-Size': String(data.length) }),
           'Content-Length': '0',
         })
         .end();
@@ -122,6 +123,13 @@ class FakeHub {
     if (range) start = Number(range[1]);
     if (start > data.length) {
       response.writeHead(416, { 'Content-Range': `bytes */${data.length}` }).end();
+      return;
+    }
+    if (fault.extraBytes) {
+      // A hub that sends more than it announced, without a length, as long as the client takes it.
+      response.writeHead(200, { 'Content-Type': 'application/octet-stream' });
+      response.write(data);
+      response.end(Buffer.alloc(fault.extraBytes, 0x41));
       return;
     }
     const body = data.subarray(start);
@@ -432,6 +440,79 @@ describe('downloadModel', () => {
   it('refuses file paths that leave the model folder', async () => {
     const error = await failure(downloadModel(request({ files: [{ path: '../outside.json' }] })));
     expect(error.code).toBe('invalid');
+  });
+});
+
+describe('downloadModel does not rest integrity on the hub alone', () => {
+  const partials = async (job: DownloadRequest) =>
+    (await readdir(job.stagingDir, { recursive: true }).catch(() => [] as string[])).filter((name) => String(name).endsWith('.partial'));
+
+  it('checks a file against the SHA-256 the catalog pins, even when the hub gives none', async () => {
+    const small = [...served.files.keys()].find((file) => !served.large.has(file))!;
+    const job = request({ files: [{ path: small, sha256: createHash('sha256').update('something else').digest('hex') }] });
+    const error = await failure(downloadModel(job));
+    expect(error.code).toBe('integrity');
+    expect(error.message).toMatch(new RegExp(`^${small.replace('.', '\\.')} from ${repo} arrived damaged \\(its SHA-256 is not [0-9a-f]{12}…\\)`));
+    expect(await exists(job.destination)).toBe(false);
+  });
+
+  it('refuses a file whose announced size is not the one the catalog pins', async () => {
+    const error = await failure(downloadModel(request({ files: [{ path: target, size: served.files.get(target)!.length + 1 }] })));
+    expect(error.code).toBe('integrity');
+    expect(error.message).toMatch(/is not the file Targum expects \(http:\/\/127\.0\.0\.1:\d+ announces .* the catalog .*\)$/);
+  });
+
+  it('refuses a file over 10 MB with no hash from the catalog or the hub, unless unverified downloads are allowed', async () => {
+    const big = 'onnx/big_model.onnx';
+    served.files.set(big, randomBytes(10 * 1024 * 1024 + 1));
+    served.large.add(big);
+    hub.withholds.hashes = true;
+    const job = request({ files: [{ path: big }] });
+    const error = await failure(downloadModel(job));
+    expect(error.code).toBe('integrity');
+    expect(error.message).toMatch(/^onnx\/big_model\.onnx of Xenova\/opus-mt-tiny-en \(10\.5 MB\) comes from http:\/\/127\.0\.0\.1:\d+ with no SHA-256 to check it against, so it was not installed; if you trust this hub, allow unverified downloads from it in Settings$/);
+    expect(hub.gets(big)).toEqual([]);
+    await downloadModel({ ...job, allowUnverified: true });
+    expect((await readFile(path.join(job.destination, big))).equals(served.files.get(big)!)).toBe(true);
+  });
+
+  it('refuses model weights of unknown size before fetching a byte', async () => {
+    hub.withholds.sizes = true;
+    const error = await failure(downloadModel(request({ files: [{ path: target }] })));
+    expect(error.message).toMatch(/does not say how large onnx\/.*\.onnx of Xenova\/opus-mt-tiny-en is, and Targum does not download model weights of unknown size$/);
+    expect(hub.gets(target)).toEqual([]);
+  });
+
+  it('stops at the first byte past the size and deletes the partial file', async () => {
+    hub.faults.set(target, { extraBytes: 5 * 1024 * 1024 });
+    const job = request({ files: [{ path: target }] });
+    const error = await failure(downloadModel(job));
+    expect(error.code).toBe('integrity');
+    expect(error.message).toMatch(/ runs past .*, the size it should have; the download was stopped and the partial file deleted$/);
+    expect(await partials(job)).toEqual([]);
+    expect(await exists(job.destination)).toBe(false);
+  });
+
+  it("refuses a model whose files add up to far more than the catalog's size for it", async () => {
+    const error = await failure(downloadModel(request({ totalBytes: 1000 })));
+    expect(error.code).toBe('integrity');
+    expect(error.message).toMatch(/far more than the 1\.0 kB Targum's catalog gives it; nothing was downloaded$/);
+    expect(hub.seen.filter((seen) => seen.method === 'GET')).toEqual([]);
+  });
+
+  it("counts the catalog's size for the disk-space check when the hub gives none", async () => {
+    hub.withholds.sizes = true;
+    const small = [...served.files.keys()].filter((file) => !served.large.has(file));
+    const error = await failure(downloadModel(request({ files: small.map((file) => ({ path: file })), totalBytes: 500 * 1024 * 1024, statfs: async () => ({ bavail: 100, bsize: 1024 * 1024 }) })));
+    expect(error.code).toBe('disk-space');
+    expect(error.message).toMatch(/needs 5\d\d(\.\d)? MB more in .*, and 10\d(\.\d)? MB is free/);
+  });
+
+  it('takes an https hub, or plain http only on this machine', async () => {
+    const error = await failure(downloadModel(request({ hubUrl: 'http://mirror.example' })));
+    expect(error.code).toBe('invalid');
+    expect(error.message).toBe('The hub address http://mirror.example is not https: models are downloaded only over https (or from a mirror on this machine)');
+    await downloadModel(request({ hubUrl: hub.url.replace('127.0.0.1', 'localhost') }));
   });
 });
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultServiceSettings, SettingsStore } from '../../../src/node/services/settings-store';
 
-const defaults = { threads: 2, hubUrl: 'https://huggingface.co', importSizeLimitMb: 20 };
+const defaults = { threads: 2, hubUrl: 'https://huggingface.co', importSizeLimitMb: 20, allowLocalNetworkImport: false, unverifiedDownloadHubs: [] };
 
 function tempFile(): string {
   return path.join(mkdtempSync(path.join(os.tmpdir(), 'targum-settings-')), 'settings.json');

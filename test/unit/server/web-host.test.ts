@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,14 @@ let host: TestWebHost;
 beforeAll(async () => {
   const rendererDir = mkdtempSync(path.join(os.tmpdir(), 'targum-renderer-'));
   writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Targum</title>');
+  mkdirSync(path.join(rendererDir, 'assets'));
+  writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'export {};');
+  const outside = mkdtempSync(path.join(os.tmpdir(), 'targum-outside-'));
+  writeFileSync(path.join(outside, 'secret.txt'), 'not for the page');
+  symlinkSync(path.join(outside, 'secret.txt'), path.join(rendererDir, 'assets', 'secret.txt'));
+  symlinkSync(outside, path.join(rendererDir, 'elsewhere'));
+  symlinkSync(path.join(rendererDir, 'missing.js'), path.join(rendererDir, 'assets', 'dangling.js'));
+  symlinkSync('app.js', path.join(rendererDir, 'assets', 'alias.js'));
   host = await startTestWebHost({ rendererDir });
 });
 afterAll(() => host.close());
@@ -53,6 +61,17 @@ describe('the web host', () => {
     expect((await fetch(`${host.origin}/../package.json`)).status).toBe(404);
     expect((await fetch(`${host.origin}/%2e%2e/%2e%2e/etc/passwd`)).status).toBe(404);
     expect((await fetch(`${host.origin}/`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('follows no symbolic link out of the build folder, and starts despite a dangling one', async () => {
+    expect((await fetch(`${host.origin}/assets/secret.txt`)).status).toBe(404);
+    expect((await fetch(`${host.origin}/elsewhere/secret.txt`)).status).toBe(404);
+    expect((await fetch(`${host.origin}/assets/dangling.js`)).status).toBe(404);
+    const alias = await fetch(`${host.origin}/assets/alias.js`);
+    expect(alias.status).toBe(200);
+    expect(alias.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await alias.text()).toBe('export {};');
+    expect(host.logs).toEqual(expect.arrayContaining([expect.stringMatching(/dangling\.js is a link to nothing/), expect.stringMatching(/secret\.txt leads outside the build folder/)]));
   });
 
   it('refuses API connections without the token, with a wrong one, or from another origin', async () => {

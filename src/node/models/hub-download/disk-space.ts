@@ -9,12 +9,15 @@ import { partialSuffix } from './staging';
 /** Refuses a download when the file system holding the destination lacks the space for what is still to come. */
 export async function checkDiskSpace(request: DownloadRequest, remote: readonly RemoteFile[]): Promise<void> {
   let needed = 0;
+  let arrived = 0;
   for (const file of remote) {
-    if (file.size === undefined) continue;
     const target = path.join(request.stagingDir, file.path);
     const have = (await fileSize(target)) ?? (await fileSize(`${target}${partialSuffix}`)) ?? 0;
-    needed += Math.max(0, file.size - have);
+    arrived += have;
+    if (file.size !== undefined) needed += Math.max(0, file.size - have);
   }
+  // Where the hub gives no sizes, the catalog's size for the whole model stands in.
+  if (request.totalBytes !== undefined) needed = Math.max(needed, request.totalBytes - arrived);
   if (needed === 0) return;
   const folder = await existingAncestor(path.dirname(path.resolve(request.destination)));
   // A file system that cannot tell its free space is not a reason to refuse.

@@ -7,8 +7,11 @@
  * 3. GET each file into `stagingDir` as `<path>.partial`, resuming with `Range: bytes=N-` what an
  *    earlier attempt left (appending on 206, starting over on 200), and resuming a connection cut
  *    mid-file a few times by itself (file-download.ts, fetch-range.ts).
- * 4. Verify each file (SHA-256 when the hub gives one, otherwise its size); a damaged file is deleted
- *    and the download fails naming it.
+ * 4. Verify each file (SHA-256 pinned by the catalog, else the hub's for LFS files, otherwise its size);
+ *    a damaged file is deleted and the download fails naming it. A file over 10 MB with no hash is refused
+ *    unless unverified downloads are allowed for the hub, model weights of unknown size are refused, and no
+ *    file is written past its size (pinned, else announced; for a file of unknown size, 10 MB and what is
+ *    left of the catalog's total for the model).
  * 5. Write the manifest, then rename the staging folder to `destination` (staging.ts), so a
  *    half-downloaded model never appears there.
  *
@@ -24,7 +27,9 @@ import { ModelDownloadError, throwIfCancelled } from './errors';
 import { downloadFile } from './file-download';
 import { describeFile } from './hub-files';
 import { DownloadProgressTracker } from './progress';
-import { downloadJob, sha256Pattern, type DownloadJob, type DownloadRequest, type RemoteFile } from './request';
+import { isLoopbackHost } from '../../net/address-policy';
+import { formatBytes } from '../../../common/format-bytes';
+import { catalogSizeMargin, downloadJob, sha256Pattern, unverifiedLimitBytes, type DownloadJob, type DownloadRequest, type RemoteFile } from './request';
 import { moveIntoPlace, partialSuffix, pruneStaging, reconcileStaging, stateFileName } from './staging';
 
 const repoPattern = /^[A-Za-z0-9][\w.-]*(\/[A-Za-z0-9][\w.-]*)?$/;
@@ -37,8 +42,7 @@ export async function downloadModel(request: DownloadRequest): Promise<void> {
     throw new ModelDownloadError('exists', `${request.destination} already exists: remove it before downloading ${request.repo} again`);
   }
 
-  const remote: RemoteFile[] = [];
-  for (const file of request.files) remote.push(await describeFile(job, file));
+  const remote = withLimits(job, await describeFiles(job));
 
   await mkdir(request.stagingDir, { recursive: true });
   await reconcileStaging(request, remote);
@@ -55,8 +59,35 @@ export async function downloadModel(request: DownloadRequest): Promise<void> {
   await moveIntoPlace(request);
 }
 
+async function describeFiles(job: DownloadJob): Promise<Omit<RemoteFile, 'limit'>[]> {
+  const described: Omit<RemoteFile, 'limit'>[] = [];
+  for (const file of job.request.files) described.push(await describeFile(job, file));
+  return described;
+}
+
+/** Each file's limit: its size when known; else 10 MB, and never past what is left of the catalog's total for the model. */
+function withLimits({ request, hubUrl }: DownloadJob, files: readonly Omit<RemoteFile, 'limit'>[]): RemoteFile[] {
+  const known = files.reduce((sum, file) => sum + (file.size ?? 0), 0);
+  const budget = request.totalBytes === undefined ? Infinity : Math.round(request.totalBytes * catalogSizeMargin);
+  if (known > budget) {
+    throw new ModelDownloadError('integrity', `${hubUrl} announces ${formatBytes(known)} for ${request.repo}, far more than the ${formatBytes(request.totalBytes!)} Targum's catalog gives it; nothing was downloaded`);
+  }
+  return files.map((file) => ({ ...file, limit: file.size ?? Math.min(budget - known, unverifiedLimitBytes) }));
+}
+
 function validate({ request, hubUrl }: DownloadJob): void {
-  if (!/^https?:\/\/[^/]/.test(hubUrl)) throw new ModelDownloadError('invalid', `"${request.hubUrl}" is not a hub address (http:// or https://)`);
+  let address: URL | undefined;
+  try {
+    address = new URL(hubUrl);
+  } catch {
+    address = undefined;
+  }
+  if (address === undefined || (address.protocol !== 'https:' && address.protocol !== 'http:')) {
+    throw new ModelDownloadError('invalid', `"${request.hubUrl}" is not a hub address (https://)`);
+  }
+  if (address.protocol === 'http:' && !isLoopbackHost(address.hostname)) {
+    throw new ModelDownloadError('invalid', `The hub address ${hubUrl} is not https: models are downloaded only over https (or from a mirror on this machine)`);
+  }
   if (!repoPattern.test(request.repo)) throw new ModelDownloadError('invalid', `"${request.repo}" is not a repository name (owner/name)`);
   if (!request.revision || /\s/.test(request.revision)) throw new ModelDownloadError('invalid', `"${request.revision}" is not a revision`);
   if (request.files.length === 0) throw new ModelDownloadError('invalid', `no files to download from ${request.repo}`);

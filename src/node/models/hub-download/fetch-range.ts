@@ -1,10 +1,21 @@
 import { open, rm } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { formatBytes } from '../../../common/format-bytes';
 import { cancelledError, errorDetail, ModelDownloadError, offlineError } from './errors';
 import { hubHttpError, requestHeaders } from './hub-files';
 import type { DownloadProgressTracker } from './progress';
 import type { DownloadJob, RemoteFile } from './request';
+
+/** A file that runs past its limit: its size, or, of unknown size, 10 MB or what is left of the model's size in the catalog. */
+function overLimitError(job: DownloadJob, file: RemoteFile): ModelDownloadError {
+  const limit = file.size === undefined ? 'the most Targum takes for a file of unknown size' : 'the size it should have';
+  return new ModelDownloadError(
+    'integrity',
+    `${file.path} from ${job.hubUrl} runs past ${formatBytes(file.limit)}, ${limit}; the download was stopped and the partial file deleted`,
+    file.path,
+  );
+}
 
 /**
  * One GET of the rest of a file from `offset` (`Range: bytes=N-`), appended to its partial file on 206,
@@ -67,6 +78,13 @@ export async function fetchRange(job: DownloadJob, progress: DownloadProgressTra
     }
 
     let done = append ? offset : 0;
+    const tooLarge = async (): Promise<never> => {
+      await response.body?.cancel().catch(() => undefined);
+      await rm(partial, { force: true });
+      throw overLimitError(job, file);
+    };
+    const announced = Number(response.headers.get('content-length') ?? Number.NaN);
+    if (Number.isFinite(announced) && done + announced > file.limit) await tooLarge();
     progress.setDone(file, done);
     const handle = await open(partial, append ? 'a' : 'w');
     try {
@@ -75,6 +93,11 @@ export async function fetchRange(job: DownloadJob, progress: DownloadProgressTra
         try {
           for await (const chunk of body as AsyncIterable<Uint8Array>) {
             arm();
+            if (done + chunk.byteLength > file.limit) {
+              body.destroy();
+              await handle.close();
+              return await tooLarge();
+            }
             await handle.write(chunk);
             done += chunk.byteLength;
             progress.setDone(file, done);
@@ -85,7 +108,7 @@ export async function fetchRange(job: DownloadJob, progress: DownloadProgressTra
         }
       }
     } finally {
-      await handle.close();
+      await handle.close().catch(() => undefined);
     }
   } finally {
     clearTimeout(timer);

@@ -3,8 +3,9 @@
  * 200 for small files (Content-Length, a git SHA-1 ETag) and 302 to its CDN for large (LFS) files, with
  * X-Linked-Size and X-Linked-Etag (the SHA-256 of the content) on that first answer.
  */
+import { formatBytes } from '../../../common/format-bytes';
 import { cancelledError, ModelDownloadError, offlineError, short } from './errors';
-import { sha256Pattern, type DownloadJob, type HubFile, type RemoteFile } from './request';
+import { isWeightsFile, sha256Pattern, unverifiedLimitBytes, type DownloadJob, type HubFile, type RemoteFile } from './request';
 
 /** The URL of a file: `${hubUrl}/${repo}/resolve/${revision}/${path}`. */
 export function hubFileUrl(hubUrl: string, repo: string, revision: string, file: string): string {
@@ -18,7 +19,7 @@ export function requestHeaders(): Record<string, string> {
 }
 
 /** HEAD without following the CDN redirect: the X-Linked-* headers are on the hub's own answer. */
-export async function describeFile(job: DownloadJob, file: HubFile): Promise<RemoteFile> {
+export async function describeFile(job: DownloadJob, file: HubFile): Promise<Omit<RemoteFile, 'limit'>> {
   const { request, hubUrl } = job;
   const url = hubFileUrl(hubUrl, request.repo, request.revision, file.path);
   let current = url;
@@ -45,7 +46,22 @@ export async function describeFile(job: DownloadJob, file: HubFile): Promise<Rem
     if (!redirected && !response.ok) throw hubHttpError(job, response, file.path);
     // For LFS files the ETag of the redirect is the content's SHA-256 too; a small file's is a git SHA-1.
     const hubSha = linkedEtag && sha256Pattern.test(linkedEtag) ? linkedEtag : redirected && etag && sha256Pattern.test(etag) ? etag : undefined;
-    const size = linkedSize ?? (redirected ? undefined : parseSize(headers.get('content-length'))) ?? file.size;
+    const announced = linkedSize ?? (redirected ? undefined : parseSize(headers.get('content-length')));
+    if (file.size !== undefined && announced !== undefined && announced !== file.size) {
+      throw new ModelDownloadError(
+        'integrity',
+        `${file.path} of ${request.repo} at ${request.revision} is not the file Targum expects (${hubUrl} announces ${formatBytes(announced)}, the catalog ${formatBytes(file.size)})`,
+        file.path,
+      );
+    }
+    const size = file.size ?? announced;
+    if (size === undefined && isWeightsFile(file.path)) {
+      throw new ModelDownloadError('integrity', `${hubUrl} does not say how large ${file.path} of ${request.repo} is, and Targum does not download model weights of unknown size`, file.path);
+    }
+    const sha256 = file.sha256 ?? hubSha;
+    if (sha256 === undefined && size !== undefined && size > unverifiedLimitBytes && !request.allowUnverified) {
+      throw unverifiedError(job, file.path, size);
+    }
     if (file.sha256 && hubSha && file.sha256 !== hubSha) {
       throw new ModelDownloadError(
         'integrity',
@@ -53,9 +69,18 @@ export async function describeFile(job: DownloadJob, file: HubFile): Promise<Rem
         file.path,
       );
     }
-    return { path: file.path, url, size, sha256: file.sha256 ?? hubSha };
+    return { path: file.path, url, size, sha256 };
   }
   throw new ModelDownloadError('http', `${hubUrl} redirected too many times for ${file.path} of ${request.repo}`, file.path);
+}
+
+/** A large file that nothing can check: refused unless the user allowed unverified downloads from this hub. */
+export function unverifiedError(job: DownloadJob, file: string, size: number | undefined): ModelDownloadError {
+  return new ModelDownloadError(
+    'integrity',
+    `${file} of ${job.request.repo} (${size === undefined ? 'over 10 MB' : formatBytes(size)}) comes from ${job.hubUrl} with no SHA-256 to check it against, so it was not installed; if you trust this hub, allow unverified downloads from it in Settings`,
+    file,
+  );
 }
 
 /** The user's words for a refusal of the hub, from its status and its X-Error-Code. */

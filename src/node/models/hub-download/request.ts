@@ -1,7 +1,7 @@
 /** A file of the repository, by its path inside it (`onnx/encoder_model_quantized.onnx`). */
 export interface HubFile {
   path: string;
-  /** Expected size in bytes, used only when the hub does not say (its X-Linked-Size or Content-Length wins). */
+  /** Pinned size in bytes (from the catalog): the hub must announce the same, and no more is ever written. */
   size?: number;
   /** Expected SHA-256 (hex): pins the content; the download fails if the hub serves anything else. */
   sha256?: string;
@@ -31,6 +31,10 @@ export interface DownloadRequest {
   /** A branch (`main`), tag or commit SHA. */
   revision: string;
   files: HubFile[];
+  /** The catalog's size of the whole model (approximate, from the hub's listing): no download writes far past it. */
+  totalBytes?: number;
+  /** Install files over 10 MB that neither the catalog nor the hub gives a SHA-256 for (a mirror that sends no hashes). */
+  allowUnverified?: boolean;
   /** The final folder; it must not exist yet. */
   destination: string;
   /** Where files arrive, kept between attempts for resuming; renamed to `destination` at the end, so on the same file system. */
@@ -84,6 +88,18 @@ export interface RemoteFile {
   url: string;
   size: number | undefined;
   sha256: string | undefined;
+  /** Bytes never to be written past: the file's size when known, else what is left of the model's budget. */
+  limit: number;
+}
+
+/** Over this, a file must have a SHA-256 to be checked against (or the hub be allowed to send unverified files). */
+export const unverifiedLimitBytes = 10 * 1024 * 1024;
+/** The catalog's sizes come from a listing and are approximate: this much room over them is allowed. */
+export const catalogSizeMargin = 1.1;
+
+/** Model weights, which onnxruntime's native parser loads: never taken without a known size. */
+export function isWeightsFile(file: string): boolean {
+  return /\.(onnx|onnx_data|ort|bin|safetensors|pt|pth|h5|msgpack)$/i.test(file);
 }
 
 export const sha256Pattern = /^[0-9a-f]{64}$/;

@@ -18,11 +18,15 @@ type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { k
 
 function ServiceSettingsForm() {
   const { api } = useWorkbench();
-  const [draft, setDraft] = useState<{ threads: string; hubUrl: string; importSizeLimitMb: string }>();
+  const [draft, setDraft] = useState<{ threads: string; hubUrl: string; importSizeLimitMb: string; allowLocalNetworkImport: boolean; unverifiedDownloadHubs: string[]; allowUnverified: boolean }>();
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   useEffect(() => {
     void api.settings.get({}).then((settings: ServiceSettings) =>
-      setDraft({ threads: String(settings.threads), hubUrl: settings.hubUrl, importSizeLimitMb: String(settings.importSizeLimitMb) }),
+      setDraft({ threads: String(settings.threads), hubUrl: settings.hubUrl, importSizeLimitMb: String(settings.importSizeLimitMb),
+        allowLocalNetworkImport: settings.allowLocalNetworkImport,
+        unverifiedDownloadHubs: settings.unverifiedDownloadHubs,
+        allowUnverified: settings.unverifiedDownloadHubs.includes(settings.hubUrl),
+      }),
     );
   }, [api]);
   if (!draft) return null;
@@ -30,13 +34,21 @@ function ServiceSettingsForm() {
     event.preventDefault();
     setSave({ kind: 'saving' });
     try {
-      await api.settings.update({ threads: Number(draft.threads), hubUrl: draft.hubUrl.trim(), importSizeLimitMb: Number(draft.importSizeLimitMb) });
+      const hubUrl = draft.hubUrl.trim();
+      const otherHubs = draft.unverifiedDownloadHubs.filter((hub) => hub !== hubUrl);
+      await api.settings.update({
+        threads: Number(draft.threads),
+        hubUrl,
+        importSizeLimitMb: Number(draft.importSizeLimitMb),
+        allowLocalNetworkImport: draft.allowLocalNetworkImport,
+        unverifiedDownloadHubs: draft.allowUnverified ? [...otherHubs, hubUrl] : otherHubs,
+      });
       setSave({ kind: 'saved' });
     } catch (error) {
       setSave({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
     }
   };
-  const field = (key: keyof typeof draft) => ({
+  const field = (key: 'threads' | 'hubUrl' | 'importSizeLimitMb') => ({
     value: draft[key],
     onChange: (event: { target: { value: string } }) => {
       setDraft({ ...draft, [key]: event.target.value });
@@ -56,10 +68,34 @@ function ServiceSettingsForm() {
         <input type="url" required {...field('hubUrl')} />
         <span className="field-hint muted">Where models are downloaded from: the Hugging Face hub or a mirror of it.</span>
       </label>
+      <label className="choice">
+        <input
+          type="checkbox"
+          checked={draft.allowUnverified}
+          onChange={(event) => {
+            setDraft({ ...draft, allowUnverified: event.target.checked });
+            setSave({ kind: 'idle' });
+          }}
+        />
+        Allow unverified downloads from this hub
+      </label>
+      <p className="field-hint muted">For a mirror that sends no SHA-256 hashes: files over 10 MB are otherwise refused, since nothing can check them.</p>
       <label className="field">
         <span>Largest file to import (MB)</span>
         <input type="number" min={1} max={1024} step={1} required {...field('importSizeLimitMb')} />
       </label>
+      <label className="choice">
+        <input
+          type="checkbox"
+          checked={draft.allowLocalNetworkImport}
+          onChange={(event) => {
+            setDraft({ ...draft, allowLocalNetworkImport: event.target.checked });
+            setSave({ kind: 'idle' });
+          }}
+        />
+        Allow local network addresses
+      </label>
+      <p className="field-hint muted">Import pages from this machine or its local network (an intranet). Off, such addresses are refused, even after a redirect.</p>
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={save.kind === 'saving'}>
           Save

@@ -1,0 +1,44 @@
+/**
+ * Runs every hostile case through the path a user's file takes: articles through the command line's
+ * `targum import --json`, bilingual files (TMX, XLIFF, TSV) through the reader the app imports them with.
+ * One JSON line per case on standard output, then the process's peak memory. Run in a child process of
+ * its own, with --expose-gc (test/unit/import/hostile-suite.test.ts), so that its peak memory is the largest case's.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { readBilingualFile } from '../../src/common/formats/bilingual-readers';
+import { runCli } from '../../src/cli/run';
+
+const bilingual = /\.(tmx|xlf|xliff|tsv)$/i;
+
+async function runCase(file: string): Promise<{ refused?: string; imported?: Record<string, unknown> }> {
+  if (bilingual.test(file)) {
+    try {
+      const document = readBilingualFile(path.basename(file), new Uint8Array(readFileSync(file)));
+      return { imported: { title: document.title, units: document.units.length, source: document.units[0]?.source } };
+    } catch (error) {
+      return { refused: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+    }
+  }
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(['import', file, '--json'], {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    stdin: async () => new Uint8Array(),
+    env: process.env,
+  });
+  return code === 0 ? { imported: JSON.parse(stdout) as Record<string, unknown> } : { refused: stderr };
+}
+
+for (const folder of process.argv.slice(2)) {
+  for (const name of readdirSync(folder).sort()) {
+    if (name === 'cases.json') continue;
+    const started = performance.now();
+    const outcome = await runCase(path.join(folder, name));
+    process.stdout.write(`${JSON.stringify({ name, ms: Math.round(performance.now() - started), ...outcome })}\n`);
+    // What one case leaves is collected before the next, so the peak is the largest case's, not their sum.
+    (globalThis as { gc?: () => void }).gc?.();
+  }
+}
+process.stdout.write(`${JSON.stringify({ peakMemoryMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
