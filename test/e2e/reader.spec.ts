@@ -254,7 +254,7 @@ test('the article exports to TMX that validates against the DTD, with the correc
   expect(tmx).toContain('ISIS today (Thursday) conveyed a request through intermediaries');
 });
 
-test('a TMX exported from one library is imported into another as an aligned pair, and its pairs are offered from memory', async ({ openWorkbench }) => {
+test('a TMX exported from one library is imported into another as an aligned pair, and its pairs are offered from memory', async ({ openWorkbench, webHost }) => {
   const page = await openTranslatedHebrew(openWorkbench);
   await page.locator('.target-cell .sentence').first().dblclick();
   await page.getByRole('textbox', { name: 'English translation of the sentence' }).fill('A colleague’s confirmed English.');
@@ -265,10 +265,10 @@ test('a TMX exported from one library is imported into another as an aligned pai
   const file = path.join(os.tmpdir(), `targum-e2e-${Date.now()}.tmx`);
   await (await downloading).saveAs(file);
 
-  // Another reader's library: a fresh browser profile.
+  // Another reader's library: a fresh browser profile, which needs the address with the run's token.
   const other = await page.context().browser()!.newContext();
   const otherPage = await other.newPage();
-  await otherPage.goto(page.url().replace(/#.*$/, ''));
+  await otherPage.goto(webHost.url);
   await otherPage.getByRole('button', { name: 'Import', exact: true }).click();
   await otherPage.locator('input[type=file][multiple]').setInputFiles(file);
   const results = otherPage.getByRole('list', { name: 'Import results' });
