@@ -56,6 +56,9 @@ const config: Configuration = {
     'out/renderer/**',
     '!**/*.map',
     ...rendererOnlyPackages.map((name) => `!node_modules/${name}/**`),
+    // transformers.js's Node build carries the onnxruntime-web code it needs and runs models on onnxruntime-node
+    // (device 'cpu'): the onnxruntime-web package, 141 MB of WebAssembly, is never loaded.
+    '!node_modules/onnxruntime-web/**',
   ],
   // Native code cannot be loaded from inside an asar.
   asar: true,

@@ -54,7 +54,14 @@ describe('packaging configuration', () => {
     const candidates = ['out/main/index.js', 'out/main/utility-process.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'package.json', 'src/main/index.ts', 'test/unit/packaging.test.ts', 'scripts/start.mjs', 'out/server/main.js', 'out/cli/main.js', 'out/main/index.js.map'];
     expect(kept(candidates, files)).toEqual(['out/main/index.js', 'out/main/utility-process.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'package.json']);
     // Packages the renderer bundle already holds are left out of node_modules; the services' packages stay.
-    expect(nodeModulesKept(['node_modules/react/index.js', 'node_modules/dexie/package.json', 'node_modules/zod/index.js', 'node_modules/jsdom/lib/api.js'], files)).toEqual(['node_modules/zod/index.js', 'node_modules/jsdom/lib/api.js']);
+    // So is onnxruntime-web, which transformers.js's Node build does not load.
+    expect(nodeModulesKept(['node_modules/react/index.js', 'node_modules/dexie/package.json', 'node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.jsep.wasm', 'node_modules/zod/index.js', 'node_modules/jsdom/lib/api.js', 'node_modules/@huggingface/transformers/dist/transformers.node.mjs'], files)).toEqual([
+      'node_modules/zod/index.js',
+      'node_modules/jsdom/lib/api.js',
+      'node_modules/@huggingface/transformers/dist/transformers.node.mjs',
+    ]);
+    const transformersNodeBuild = readFileSync(path.join(root, 'node_modules/@huggingface/transformers/dist/transformers.node.mjs'), 'utf8');
+    expect(transformersNodeBuild).not.toMatch(/(?:from|import\(|require\w*\()\s*["']onnxruntime-web/);
   });
 
   it('unpacks native code from the asar: onnxruntime-node and sharp with its binaries', () => {
