@@ -75,6 +75,7 @@ export const packageLayers = {
   '@playwright/test': toolingOnly,
   '@vitejs/plugin-react': toolingOnly,
   'dependency-cruiser': toolingOnly,
+  'electron-builder': toolingOnly,
   'electron-vite': toolingOnly,
   esbuild: toolingOnly,
   eslint: toolingOnly,
