@@ -88,7 +88,7 @@ export class ModelRegistry {
     const existing = installed.find((model) => model.id === id);
     if (existing && options.ifExists === 'keep-both') id = freeId(id, installed);
     else if (existing && (options.ifExists !== 'replace' || existing.source === 'bundled'))
-      throw new ModelExists(existing.source === 'bundled' ? `"${id}" ships with Targum and cannot be replaced; keep both instead` : `a model "${id}" is already installed`, id);
+      throw new ModelExists(existing.source === 'bundled' ? `"${id}" ships with Targum: it cannot be replaced, but both can be kept` : `a model "${id}" is already installed`, id);
     const staging = path.join(this.modelsDir, stagingFolderName, `import-${id}-${Date.now()}`);
     try {
       await mkdir(path.dirname(staging), { recursive: true });

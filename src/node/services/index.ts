@@ -79,7 +79,11 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
     install: ({ catalogId }, call) => installer.install(catalogId, { signal: call.signal, onProgress: (progress) => call.progress(progress) }),
     import: async ({ path: folder, uploadId, id, direction, ifExists }, call) => {
       const source = uploadId === undefined ? folder! : uploads.completeFolder(uploadId);
-      const model = await registry.importFolder(source, id, { signal: call.signal, onProgress: (progress) => call.progress(progress), direction, ifExists });
+      const model = await registry.importFolder(source, id, { signal: call.signal, onProgress: (progress) => call.progress(progress), direction, ifExists }).catch((error: unknown) => {
+        // An uploaded folder is spoken of by its name, not by where the services keep it.
+        if (uploadId !== undefined && error instanceof Error) error.message = error.message.replaceAll(path.dirname(source) + path.sep, '');
+        throw error;
+      });
       if (uploadId !== undefined) await uploads.discard(uploadId);
       if (ifExists === 'replace') await precision.forget(model);
       // The first use of a folder with both precisions checks its q8 files: done now, while the user waits for the import anyway.
