@@ -1,9 +1,12 @@
 /**
- * npm run bench:translate — the engine against a raw onnxruntime-node loop on a full-size (random-weight)
- * OPUS-MT-shaped model, q8 and fp32. Prints figures; asserts nothing. Ends with one `summary:` line.
+ * npm run bench:translate — the engine against a raw onnxruntime-node loop and against a plain
+ * transformers.js translation pipeline, on a full-size (random-weight) OPUS-MT-shaped model, q8 and fp32.
+ * Prints figures; asserts nothing. Ends with one `summary:` line.
  *
- * Workload: the sentences of seed 003, each forced to exactly 40 generated tokens (random weights never
- * stop by themselves, and a fixed length makes runs comparable).
+ * Workloads, on the sentences of seed 003:
+ * - fixed: each sentence forced to exactly 40 generated tokens, so runs are comparable with earlier ones;
+ * - realistic: each sentence ends where the random model ends it, at ceil(source tokens × U(0.8, 1.3)) with
+ *   U drawn per sentence (scripts/models/make_random_model.py), as real sentences end at different times.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -16,6 +19,7 @@ import { defaultServiceSettings } from '../../src/node/services/settings-store';
 import { batchSizes } from '../../src/node/translation/translation-service';
 import { TranslationModel } from '../../src/node/translation/translation-model';
 import { readPhrasebook, tinyModelFolder } from '../../test/support/tiny-model';
+import { env as transformersEnv, pipeline, type TranslationPipeline } from '@huggingface/transformers';
 
 /** The batches the translation service's queue makes of an article translated in order: a small first batch, then larger ones. */
 function planBatches<T>(items: readonly T[]): T[][] {
@@ -30,15 +34,18 @@ function planBatches<T>(items: readonly T[]): T[][] {
 
 const newTokens = 40;
 const { threads } = defaultServiceSettings({});
-const modelDir = path.resolve('.cache/bench/targum-random-mul-en');
+// The model that ends its sentences; an older cached one (which never stops) lives in .cache/bench/ itself.
+const modelDir = path.resolve('.cache/bench/stopping/targum-random-mul-en');
 const article = segmentText(readFileSync(path.resolve('resources/samples/003_fe292405636c0dc5.txt'), 'utf8'), 'ar').flat();
 
 function ensureRandomModel(): void {
   if (existsSync(path.join(modelDir, 'onnx', 'decoder_model_merged_quantized.onnx'))) return;
-  console.log(`Generating the random full-size model in ${modelDir} (once; needs Debian's python3-torch, python3-onnx, python3-sentencepiece)…`);
+  console.log(`Generating the random full-size model in ${modelDir} (once; needs Debian's python3-numpy, python3-torch, python3-onnx, python3-sentencepiece)…`);
+  // The script installs missing Debian packages with apt-get when run as root, and otherwise names them.
   const result = spawnSync('/usr/bin/python3', ['scripts/models/make_random_model.py', modelDir], { stdio: 'inherit' });
-  if (result.status !== 0) {
-    console.error('bench: could not generate the random model');
+  if (result.error || result.status !== 0) {
+    const why = result.error ? `${result.error.message} (is /usr/bin/python3 installed? apt-get install python3)` : 'see the lines above';
+    console.error(`bench: could not generate the random model: ${why}`);
     process.exit(1);
   }
 }
@@ -208,6 +215,67 @@ async function measure(dtype: 'q8' | 'fp32'): Promise<DtypeFigures> {
   return { engineMs, rawMs, firstSentenceMs: sentenceTimes[0]!, perSentenceMs: sentenceTotal / article.length };
 }
 
+/** A plain transformers.js translation pipeline on the same folder, as a developer would first reach for it. */
+async function loadPipeline(dtype: 'q8' | 'fp32'): Promise<TranslationPipeline> {
+  transformersEnv.allowRemoteModels = false;
+  transformersEnv.localModelPath = `${path.dirname(modelDir)}${path.sep}`;
+  return (await pipeline('translation', path.basename(modelDir), {
+    dtype,
+    session_options: { intraOpNumThreads: threads, interOpNumThreads: 1 },
+  })) as TranslationPipeline;
+}
+
+interface RealisticFigures {
+  engineMs: number;
+  pipelineMs: number;
+  /** Tokens the engine generated for the article (the pipeline generates the same: the model ends each sentence). */
+  tokens: number;
+}
+
+/**
+ * The realistic workload: the article in the queue's batches, greedy, each sentence ending where the model
+ * ends it; Targum's engine against the pipeline, same batches, threads and length limit.
+ */
+async function measureRealistic(dtype: 'q8' | 'fp32'): Promise<RealisticFigures> {
+  const model = await TranslationModel.load(await inspectModelFolder(modelDir), { dtype, threads });
+  const translator = await loadPipeline(dtype);
+  const options = { from: 'ar' as const, to: 'en' as const, beams: 1 };
+  const batches = planBatches(article);
+  const limits = batches.map((batch) => Math.max(...batch.map((sentence) => model.maxNewTokens(model.sourceIds(sentence, 'ar', 'en').length))));
+  await model.translateBatch([article[1]!], options);
+  await translator([article[1]!], { max_new_tokens: limits[0]!, num_beams: 1, do_sample: false });
+  let tokens = 0;
+  const [engineMs, pipelineMs] = await bestOfAlternating(
+    3,
+    async () => {
+      const start = performance.now();
+      tokens = 0;
+      for (const batch of batches) tokens += (await model.translateBatch(batch, options)).reduce((sum, result) => sum + result.tokens, 0);
+      return performance.now() - start;
+    },
+    async () => {
+      const start = performance.now();
+      for (const [index, batch] of batches.entries()) await translator(batch, { max_new_tokens: limits[index]!, num_beams: 1, do_sample: false });
+      return performance.now() - start;
+    },
+  );
+  await translator.dispose();
+  await model.dispose();
+  console.log(`\n${dtype}, realistic lengths: ${article.length} sentences, ${tokens} tokens generated (${(tokens / article.length).toFixed(1)} a sentence), best of 3 alternated`);
+  console.log(`  transformers.js pipeline, batched   ${seconds(pipelineMs)} s   ${(tokens / (pipelineMs / 1000)).toFixed(0)} tokens/s`);
+  console.log(`  engine, batched                     ${seconds(engineMs)} s   ${(tokens / (engineMs / 1000)).toFixed(0)} tokens/s`);
+  console.log(`  engine/pipeline throughput ratio    ${(pipelineMs / engineMs).toFixed(3)}`);
+  return { engineMs, pipelineMs, tokens };
+}
+
+/** Resident memory of a child process holding the engine with the q8 model loaded, after one translation. */
+function servicesRssMb(): number {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench/engine-rss.ts', modelDir, String(threads), article[1]!], { encoding: 'utf8' });
+  const line = child.stdout.split('\n').find((text) => text.startsWith('{'));
+  if (child.status !== 0 || !line) throw new Error(`bench: the memory probe failed: ${child.stderr}`);
+  return (JSON.parse(line) as { rssMb: number }).rssMb;
+}
+
 /** Greedy against beam search on the trained tiny model: exact matches and the model's own log-probability. */
 async function beamQuality(): Promise<void> {
   const phrasebook = readPhrasebook();
@@ -239,11 +307,16 @@ ensureRandomModel();
 console.log(`Targum translation benchmark — node ${process.versions.node}, ${os.availableParallelism()} cores, model ${modelDir}`);
 const q8 = await measure('q8');
 const fp32 = await measure('fp32');
+// q8 only: the pipeline is slow enough in fp32 to add minutes for no figure the summary uses.
+const realistic = await measureRealistic('q8');
+const rssMb = servicesRssMb();
+console.log(`\nservices process with the q8 model loaded (a child running the engine): ${rssMb.toFixed(0)} MB resident`);
 await beamQuality();
 const peakMb = process.resourceUsage().maxRSS / 1024;
 console.log(`\nq8 vs fp32, whole article: ${(fp32.engineMs / q8.engineMs).toFixed(2)}× faster`);
 console.log(`peak memory (RSS): ${peakMb.toFixed(0)} MB`);
 console.log(
   `summary: engine_raw_ratio=${(q8.rawMs / q8.engineMs).toFixed(3)} article_q8_s=${seconds(q8.engineMs)} first_sentence_s=${seconds(q8.firstSentenceMs)} ` +
-    `engine_raw_ratio_fp32=${(fp32.rawMs / fp32.engineMs).toFixed(3)} article_fp32_s=${seconds(fp32.engineMs)} ms_per_sentence_q8=${q8.perSentenceMs.toFixed(1)} peak_rss_mb=${peakMb.toFixed(0)}`,
+    `engine_raw_ratio_fp32=${(fp32.rawMs / fp32.engineMs).toFixed(3)} article_fp32_s=${seconds(fp32.engineMs)} ms_per_sentence_q8=${q8.perSentenceMs.toFixed(1)} peak_rss_mb=${peakMb.toFixed(0)} ` +
+    `engine_pipeline_ratio=${(realistic.pipelineMs / realistic.engineMs).toFixed(3)} realistic_article_q8_s=${seconds(realistic.engineMs)} services_rss_mb=${rssMb.toFixed(0)}`,
 );

@@ -209,8 +209,8 @@ def _dump(obj, path):
 
 
 def write_folder(out_dir: str, cfg, weights: dict, vocab: list[tuple[str, float]], name: str,
-                 extra_files: dict | None = None) -> dict:
-    """Write config/tokenizer JSON and the four ONNX files; returns file sizes."""
+                 extra_files: dict | None = None, graphs_class=None) -> dict:
+    """Write config/tokenizer JSON and the four ONNX files (graphs from graphs_class when given); returns file sizes."""
     assert len(vocab) == cfg.vocab_size
     os.makedirs(out_dir, exist_ok=True)
     hf = cfg.hf_config(name)
@@ -224,7 +224,7 @@ def write_folder(out_dir: str, cfg, weights: dict, vocab: list[tuple[str, float]
     for fname, content in (extra_files or {}).items():
         with open(os.path.join(out_dir, fname), 'w', encoding='utf-8') as f:
             f.write(content)
-    return export_folder(weights, hf, out_dir)
+    return export_folder(weights, hf, out_dir, **({'graphs_class': graphs_class} if graphs_class else {}))
 
 
 def encode(sp: spm.SentencePieceProcessor, text: str) -> list[int]:

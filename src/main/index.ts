@@ -1,5 +1,5 @@
 /** The desktop host: Electron's main process. Thin: windows, security, the app:// origin and IPC. */
-import { app, BrowserWindow, ipcMain, nativeTheme, net, protocol, session, shell, type IpcMainEvent, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, nativeTheme, net, protocol, session, shell, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { desktopOrigin, ipcChannels } from '../common/api/desktop-bridge';
@@ -48,6 +48,7 @@ function start(): void {
   );
   services.warmUp();
   serveWindowApi(createForwardingDispatcher((method, params, call) => services.call(method, params, call)));
+  serveFolderDialog();
 
   mainWindow = createWindow();
   app.on('window-all-closed', () => {
@@ -57,7 +58,7 @@ function start(): void {
 }
 
 /** Whether an IPC message comes from the Targum window's own top frame; anything else is refused and logged. */
-function fromTargumWindow(event: IpcMainEvent): boolean {
+function fromTargumWindow(event: IpcMainEvent | IpcMainInvokeEvent): boolean {
   const refusal = senderRefusal(event, mainWindow?.webContents);
   if (refusal) log(`refused ${refusal}`);
   return refusal === undefined;
@@ -99,6 +100,15 @@ function serveWindowApi(dispatch: ApiDispatcher): void {
   });
   ipcMain.on(ipcChannels.message, (event, text: unknown) => {
     if (fromTargumWindow(event)) channels.get(event.sender)?.deliver(typeof text === 'string' ? text : '');
+  });
+}
+
+/** The system's folder dialog, for the Targum window only, over it; the page gets the chosen path or nothing. */
+function serveFolderDialog(): void {
+  ipcMain.handle(ipcChannels.chooseFolder, async (event) => {
+    if (!fromTargumWindow(event) || !mainWindow) return undefined;
+    const chosen = await dialog.showOpenDialog(mainWindow, { title: 'Choose a model folder', properties: ['openDirectory'] });
+    return chosen.canceled ? undefined : chosen.filePaths[0];
   });
 }
 

@@ -1,5 +1,6 @@
 /**
- * The desktop host's bridge: one narrow object, `window.targum`, a text message port to the main process.
+ * The desktop host's bridge: one narrow object, `window.targum`, a text message port to the main process
+ * and the system's folder dialog.
  * Raw ipcRenderer never reaches the page.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
@@ -11,6 +12,10 @@ const bridge: DesktopBridge = {
     const forward = (_event: IpcRendererEvent, text: unknown) => handler(typeof text === 'string' ? text : '');
     ipcRenderer.on(ipcChannels.message, forward);
     return () => void ipcRenderer.off(ipcChannels.message, forward);
+  },
+  chooseFolder: async () => {
+    const chosen: unknown = await ipcRenderer.invoke(ipcChannels.chooseFolder);
+    return typeof chosen === 'string' ? chosen : undefined;
   },
 };
 

@@ -24,7 +24,17 @@ test('the desktop app opens on the library, sandboxed, with only the narrow brid
       hasRequire: typeof (window as unknown as { require?: unknown }).require,
       hasProcess: typeof (window as unknown as { process?: unknown }).process,
     }));
-    expect(exposed).toEqual({ bridge: ['onMessage', 'send'], hasRequire: 'undefined', hasProcess: 'undefined' });
+    expect(exposed).toEqual({ bridge: ['chooseFolder', 'onMessage', 'send'], hasRequire: 'undefined', hasProcess: 'undefined' });
+    // A model folder comes through the system's folder dialog (answered here in the main process, as a user would).
+    const folder = path.resolve('test/fixtures/models/targum-tiny-nllb');
+    await app.evaluate(({ dialog }, chosen) => {
+      dialog.showOpenDialog = (async () => ({ canceled: false, filePaths: [chosen] })) as typeof dialog.showOpenDialog;
+    }, folder);
+    await window.getByRole('link', { name: 'Models' }).click();
+    await expect(window.getByLabel('Model folder', { exact: true })).toHaveCount(0);
+    await window.getByRole('button', { name: 'Choose a model folder…' }).click();
+    await expect(window.getByRole('status').filter({ hasText: 'Imported targum-tiny-nllb.' })).toBeVisible({ timeout: 30_000 });
+    await window.getByRole('link', { name: 'Library' }).click();
     // A reload opens a new API channel for the page (the old one's calls end): the library comes back.
     await window.reload();
     await expect(window.getByRole('list', { name: 'Articles' }).getByRole('listitem')).toHaveCount(5);

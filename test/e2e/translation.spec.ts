@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { expect, saveScreenshot, test } from './fixtures';
 
@@ -76,8 +77,12 @@ test('the Models screen lists the imported model and the catalog with sizes', as
   await expect(installed).toContainText('Hebrew, Arabic → English');
   await expect(page.getByRole('list', { name: 'Catalog' })).toContainText('opus-mt-ar-en');
   await expect(page.getByRole('button', { name: /Install opus-mt-ar-en \(\d+ MB\)/ })).toBeVisible();
-  await page.getByLabel('Folder').fill('/nonexistent/folder');
-  await page.getByRole('button', { name: 'Import' }).click();
-  await expect(page.getByRole('status')).toContainText('is not a folder');
-  await saveScreenshot(page, 'models-light');
+  // A folder that holds no model, picked in the folder chooser: said by its name, nothing imported.
+  const notAModel = path.join(mkdtempSync(path.join(os.tmpdir(), 'targum-e2e-')), 'holiday-photos');
+  mkdirSync(notAModel);
+  writeFileSync(path.join(notAModel, 'notes.txt'), 'not a model');
+  const modelCount = await installed.getByRole('listitem').count();
+  await page.getByLabel('Model folder', { exact: true }).setInputFiles(notAModel);
+  await expect(page.getByRole('status')).toContainText('holiday-photos is not a translation model folder: missing config.json', { timeout: 30_000 });
+  await expect(installed.getByRole('listitem')).toHaveCount(modelCount);
 });

@@ -1,3 +1,4 @@
+import { ApiCallError } from '../../common/api/reply';
 import { localCall } from '../../common/api/call';
 import type { TransferProgress } from '../../common/api/contract';
 import { formatBytes } from '../../common/format-bytes';
@@ -56,7 +57,9 @@ export async function modelsCommand(args: string[], io: CliIo): Promise<number> 
         const to = oneOf('models import', 'to', values.to, textLanguages);
         if ((from === undefined) !== (to === undefined)) throw new CliError('models import: give both --from and --to, or neither');
         const direction = from && to ? { from: [from], to: [to] } : undefined;
-        const model = await services.models.import({ path: positionals[0]!, id: values.id, direction }, localCall());
+        const model = await services.models.import({ path: positionals[0]!, id: values.id, direction }, localCall()).catch((error: unknown) => {
+          throw error instanceof ApiCallError && error.code === 'exists' ? new CliError(`models import: ${error.message}; choose another id with --id`) : error;
+        });
         io.stderr(`Imported ${model.id} (${model.from.join(',')}→${model.to.join(',')}, ${model.dtypes.join(', ')}) into ${model.path}\n`);
         if (model.dtypeNote) io.stderr(`targum: note: ${model.dtypeNote}\n`);
         return 0;

@@ -49,9 +49,9 @@ export type SampleArticle = z.infer<typeof sampleArticleSchema>;
 /**
  * What went wrong with a call, for the interface to act on: `no-model` offers a model, `cancelled` is no
  * error to show, `offline` says to check the connection, `invalid-input` names the parameter at fault,
- * `unknown-direction` asks which languages a model folder translates.
+ * `unknown-direction` asks which languages a model folder translates, `exists` asks whether to replace a model or keep both.
  */
-export const apiErrorCodes = ['invalid-input', 'no-model', 'unknown-direction', 'offline', 'cancelled', 'disk-full', 'not-found', 'unavailable', 'failed'] as const;
+export const apiErrorCodes = ['invalid-input', 'no-model', 'unknown-direction', 'exists', 'offline', 'cancelled', 'disk-full', 'not-found', 'unavailable', 'failed'] as const;
 export type ApiErrorCode = (typeof apiErrorCodes)[number];
 
 const noParams = z.strictObject({});
@@ -135,8 +135,30 @@ export const catalogEntrySchema = z.object({
   /** Directions the entry is recommended for, when not all it translates. */
   defaultFor: z.array(z.string()).optional(),
   description: z.string(),
+  /** Its published quality, with the benchmark and direction it was measured on. */
+  quality: z.string().optional(),
 });
 export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
+
+/** The largest piece of an uploaded file in one call. */
+export const uploadChunkBytes = 4 * 1024 * 1024;
+const uploadChunkBase64Length = Math.ceil(uploadChunkBytes / 3) * 4;
+const uploadIdSchema = z.string().regex(/^[a-f0-9-]{36}$/);
+/** A file's path inside an uploaded folder: relative, forward slashes, no `.` or `..` parts. */
+export const uploadPathSchema = z
+  .string()
+  .min(1)
+  .max(1024)
+  .refine((value) => value.split('/').every((part) => part !== '' && part !== '.' && part !== '..' && !/[\\\0:]/.test(part)), 'a relative path inside the folder');
+export const modelUploadSchema = z.strictObject({
+  /** The folder's name, which can name the model and its languages. */
+  name: z.string().min(1).max(255).refine((value) => !/[\\/\0:]/.test(value) && value !== '.' && value !== '..', 'a folder name'),
+  files: z
+    .array(z.strictObject({ path: uploadPathSchema, size: z.number().int().nonnegative().max(8 * 1024 ** 3) }))
+    .min(1)
+    .max(500),
+});
+export type ModelUpload = z.infer<typeof modelUploadSchema>;
 
 /** An article fetched by the services from an address the reader gave; the renderer imports it like a dropped file. */
 export const fetchedArticleSchema = z.object({
@@ -173,20 +195,39 @@ export const apiContract = {
     catalog: { params: noParams, result: z.array(catalogEntrySchema) },
     /** Downloads a catalog model, with progress per file and in total. */
     install: { params: z.strictObject({ catalogId: z.string().min(1).max(200) }), result: modelInfoSchema, progress: transferProgressSchema },
-    /** Copies a model folder (a path on the machine running the services) into the models folder. */
+    /**
+     * Copies a model folder into the models folder: a path on the machine running the services (the desktop's
+     * folder chooser, the command line), or a folder uploaded with `uploadBegin` and `uploadChunk`.
+     */
     import: {
-      params: z.strictObject({
-        path: z.string().min(1).max(4096),
-        id: z.string().min(1).max(100).optional(),
-        /** The model's direction, for a folder that does not name its languages. */
-        direction: modelDirectionSchema.optional(),
-      }),
+      params: z
+        .strictObject({
+          path: z.string().min(1).max(4096).optional(),
+          uploadId: uploadIdSchema.optional(),
+          id: z.string().min(1).max(100).optional(),
+          /** The model's direction, for a folder that does not name its languages. */
+          direction: modelDirectionSchema.optional(),
+          /** What to do when a model of the same id is installed; without it the call fails with `exists`. */
+          ifExists: z.enum(['replace', 'keep-both']).optional(),
+        })
+        .refine((params) => (params.path === undefined) !== (params.uploadId === undefined), 'give either path or uploadId'),
       result: modelInfoSchema,
       progress: transferProgressSchema,
     },
+    /** Starts uploading a model folder from the web page's folder picker: its name, and each file's path inside it and size. */
+    uploadBegin: { params: modelUploadSchema, result: z.object({ uploadId: uploadIdSchema }) },
+    /** One piece of a file of an upload, in order: at most 4 MB, base64. */
+    uploadChunk: {
+      params: z.strictObject({ uploadId: uploadIdSchema, path: uploadPathSchema, offset: z.number().int().nonnegative(), data: z.base64().max(uploadChunkBase64Length) }),
+      result: z.object({ received: z.number().int().nonnegative() }),
+    },
+    /** Drops an upload that will not be imported. */
+    uploadDiscard: { params: z.strictObject({ uploadId: uploadIdSchema }), result: z.object({ discarded: z.literal(true) }) },
     remove: { params: z.strictObject({ id: z.string().min(1).max(200) }), result: z.object({ removed: z.literal(true) }) },
     /** The direction a model folder's vocabulary suggests (its scripts), for a folder that does not name its languages; null when it suggests none. */
-    suggestDirection: { params: z.strictObject({ path: z.string().min(1).max(4096) }), result: modelDirectionSchema.nullable() },
+    suggestDirection: {
+      params: z.strictObject({ path: z.string().min(1).max(4096).optional(), uploadId: uploadIdSchema.optional() }).refine((params) => (params.path === undefined) !== (params.uploadId === undefined), 'give either path or uploadId'),
+      result: modelDirectionSchema.nullable() },
     /** The precision a model translates with when a request names none, over the first-use check's choice. */
     setPrecision: { params: z.strictObject({ id: z.string().min(1).max(200), dtype: modelDtypeSchema }), result: modelInfoSchema },
   },

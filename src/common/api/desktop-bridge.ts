@@ -8,10 +8,15 @@ export const ipcChannels = {
   open: 'targum:open',
   /** The API's text messages, both ways. */
   message: 'targum:message',
+  /** Asks the main process to show the system's folder dialog; answers the chosen folder's path, or nothing. */
+  chooseFolder: 'targum:choose-folder',
 } as const;
 
-/** The API's message port to the main process: the page runs the same channel over it as over the web host's WebSocket. */
-export type DesktopBridge = TextPort;
+/**
+ * The API's message port to the main process (the page runs the same channel over it as over the web host's
+ * WebSocket), and the one thing only the desktop has: the system's folder dialog.
+ */
+export type DesktopBridge = TextPort & { chooseFolder(): Promise<string | undefined> };
 
 /** The app's own origin on the desktop: a custom standard scheme. IndexedDB lives under it; never change it. */
 export const desktopScheme = 'app';

@@ -42,6 +42,8 @@ export const catalogModelSchema = z.strictObject({
   default: z.boolean().optional(),
   defaultFor: z.array(directionSchema).optional(),
   description: z.string().min(1),
+  /** Published quality, with the benchmark and the direction it was measured on. */
+  quality: z.string().min(1),
 });
 export type CatalogModel = z.infer<typeof catalogModelSchema>;
 

@@ -26,6 +26,25 @@ export function checkModelId(id: string): string {
   return id;
 }
 
+/** An import whose id is taken: the caller chooses to replace the model or keep both. */
+export class ModelExists extends ModelFolderError {
+  constructor(
+    message: string,
+    readonly id: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The id with the first free number after it: `name-2`, `name-3`… */
+function freeId(id: string, installed: readonly ModelInfo[]): string {
+  const taken = new Set(installed.map((model) => model.id));
+  for (let number = 2; ; number += 1) {
+    const candidate = checkModelId(`${id.slice(0, 95)}-${number}`);
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
 /**
  * The models Targum can use: those shipped in resources/models (found first), then those installed or
  * imported into the models folder, which the desktop app, the web host and the command line share.
@@ -61,17 +80,23 @@ export class ModelRegistry {
   async importFolder(
     source: string,
     requestedId?: string,
-    options: { signal?: CallSignal; onProgress?: (progress: TransferProgress) => void; direction?: ModelDirection } = {},
+    options: { signal?: CallSignal; onProgress?: (progress: TransferProgress) => void; direction?: ModelDirection; ifExists?: 'replace' | 'keep-both' } = {},
   ): Promise<ModelInfo> {
     const inspected = await inspectModelFolder(path.resolve(source), 'imported', options.direction);
-    const id = checkModelId(requestedId ?? inspected.id);
-    if ((await this.list()).some((model) => model.id === id)) throw new ModelFolderError(`a model "${id}" is already installed; choose another id with --id`);
+    const installed = await this.list();
+    let id = checkModelId(requestedId ?? inspected.id);
+    const existing = installed.find((model) => model.id === id);
+    if (existing && options.ifExists === 'keep-both') id = freeId(id, installed);
+    else if (existing && (options.ifExists !== 'replace' || existing.source === 'bundled'))
+      throw new ModelExists(existing.source === 'bundled' ? `"${id}" ships with Targum: it cannot be replaced, but both can be kept` : `a model "${id}" is already installed`, id);
     const staging = path.join(this.modelsDir, stagingFolderName, `import-${id}-${Date.now()}`);
     try {
       await mkdir(path.dirname(staging), { recursive: true });
       await copyFolder(inspected.path, staging, options);
       const manifest: ModelManifest = { id, from: inspected.from, to: inspected.to, family: inspected.family, source: 'imported' };
       await writeFileAtomic(path.join(staging, manifestFileName), `${JSON.stringify(manifest, null, 2)}\n`);
+      // The model replaced goes only once its successor is whole.
+      if (id === existing?.id) await this.remove(id);
       await rename(staging, path.join(this.modelsDir, id));
     } catch (error) {
       await rm(staging, { recursive: true, force: true });

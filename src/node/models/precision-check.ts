@@ -70,6 +70,15 @@ export class PrecisionChecks {
     });
   }
 
+  /** Forgets a model folder's check and choice: its files were replaced. */
+  async forget(model: ModelInfo): Promise<void> {
+    const records = { ...(await this.load()) };
+    if (!(model.path in records)) return;
+    delete records[model.path];
+    await writeFileAtomic(this.file, `${JSON.stringify(records, null, 2)}\n`);
+    this.records = Promise.resolve(records);
+  }
+
   async choose(model: ModelInfo, dtype: ModelDtype): Promise<void> {
     await this.update(model.path, (record) => ({ ...record, chosen: dtype }));
   }

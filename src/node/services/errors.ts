@@ -3,6 +3,7 @@ import type { ApiErrorCode } from '../../common/api/contract';
 import { CopyCancelled } from '../fs/copy-folder';
 import { FetchArticleError } from '../import/fetch-article';
 import { ModelDownloadError, type ModelDownloadErrorCode } from '../models/hub-download/errors';
+import { ModelExists } from '../models/model-registry';
 import { ModelDirectionUnknown, ModelFolderError } from '../translation/model-folder';
 
 const downloadCodes: Partial<Record<ModelDownloadErrorCode, ApiErrorCode>> = {
@@ -18,6 +19,7 @@ const downloadCodes: Partial<Record<ModelDownloadErrorCode, ApiErrorCode>> = {
 function codeOf(error: unknown): ApiErrorCode | undefined {
   if (error instanceof ModelDownloadError) return downloadCodes[error.code] ?? 'failed';
   if (error instanceof ModelDirectionUnknown) return 'unknown-direction';
+  if (error instanceof ModelExists) return 'exists';
   if (error instanceof ModelFolderError) return 'invalid-input';
   if (error instanceof CopyCancelled) return 'cancelled';
   if (error instanceof FetchArticleError) return error.offline ? 'offline' : 'failed';

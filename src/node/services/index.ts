@@ -6,6 +6,7 @@ import type { AppMetadata } from '../app-metadata';
 import { fetchArticle } from '../import/fetch-article';
 import { ModelInstaller } from '../models/model-installer';
 import { ModelRegistry } from '../models/model-registry';
+import { ModelUploads } from '../models/model-uploads';
 import { PrecisionChecks } from '../models/precision-check';
 import type { DataPaths } from '../paths';
 import { directionFromVocabulary, inspectModelFolder } from '../translation/model-folder';
@@ -50,6 +51,7 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
     const { hubUrl, unverifiedDownloadHubs } = await store.get();
     return { url: hubUrl, allowUnverified: unverifiedDownloadHubs.includes(hubUrl) };
   });
+  const uploads = new ModelUploads(options.paths.modelsDir, async () => (await store.get()).importSizeLimitMb * 1024 ** 2);
   const precision = new PrecisionChecks(path.join(options.paths.dataDir, 'model-precision.json'), options.log);
   const queue = new TranslationService({
     registry,
@@ -78,13 +80,26 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
     list: async () => precision.annotate(await registry.list()),
     catalog: () => installer.catalog(),
     install: ({ catalogId }, call) => installer.install(catalogId, { signal: call.signal, onProgress: (progress) => call.progress(progress) }),
-    import: async ({ path: folder, id, direction }, call) => {
-      const model = await registry.importFolder(folder, id, { signal: call.signal, onProgress: (progress) => call.progress(progress), direction });
+    import: async ({ path: folder, uploadId, id, direction, ifExists }, call) => {
+      const source = uploadId === undefined ? folder! : uploads.completeFolder(uploadId);
+      const model = await registry.importFolder(source, id, { signal: call.signal, onProgress: (progress) => call.progress(progress), direction, ifExists }).catch((error: unknown) => {
+        // An uploaded folder is spoken of by its name, not by where the services keep it.
+        if (uploadId !== undefined && error instanceof Error) error.message = error.message.replaceAll(path.dirname(source) + path.sep, '');
+        throw error;
+      });
+      if (uploadId !== undefined) await uploads.discard(uploadId);
+      if (ifExists === 'replace') await precision.forget(model);
       // The first use of a folder with both precisions checks its q8 files: done now, while the user waits for the import anyway.
       await queue.checkPrecision(model);
       return (await precision.annotate([model]))[0]!;
     },
-    suggestDirection: async ({ path: folder }) => (await directionFromVocabulary(folder)) ?? null,
+    uploadBegin: (upload) => uploads.begin(upload),
+    uploadChunk: ({ uploadId, path: filePath, offset, data }) => uploads.chunk(uploadId, filePath, offset, Buffer.from(data, 'base64')),
+    uploadDiscard: async ({ uploadId }) => {
+      await uploads.discard(uploadId);
+      return { discarded: true };
+    },
+    suggestDirection: async ({ path: folder, uploadId }) => (await directionFromVocabulary(uploadId === undefined ? folder! : uploads.completeFolder(uploadId))) ?? null,
     setPrecision: async ({ id, dtype }) => {
       const model = await registry.get(id);
       if (!model.dtypes.includes(dtype)) throw new ApiCallError('invalid-input', `${id} has no ${dtype} files (it has ${model.dtypes.join(', ')})`);

@@ -1,7 +1,8 @@
 /**
  * Greedy and beam-search decoding over an encoder and a merged decoder (with key/value cache) exported
  * the way transformers.js expects (Optimum layout). transformers.js v4's own generate() ignores num_beams
- * and lets finished rows of a batch run on into garbage; this loop does both properly.
+ * and lets finished rows of a batch run on into garbage; this loop does both properly, and greedy decoding
+ * drops finished rows from the batch.
  */
 import * as ort from 'onnxruntime-node';
 
@@ -76,13 +77,14 @@ function repeatRows<T extends BigInt64Array | Float32Array>(data: T, rows: numbe
   return out;
 }
 
-/** Rows of a [rows, ...] tensor picked in the given order (beam reordering of the self-attention cache). */
+/** Rows of a [rows, ...] tensor picked in the given order (beam reordering, finished rows leaving the batch). */
 function gatherRows(source: ort.Tensor, order: readonly number[]): ort.Tensor {
-  const data = source.data as Float32Array;
+  const data = source.data as Float32Array | BigInt64Array;
   const rowSize = data.length / source.dims[0]!;
-  const out = new Float32Array(order.length * rowSize);
-  order.forEach((from, to) => out.set(data.subarray(from * rowSize, (from + 1) * rowSize), to * rowSize));
-  return tensor('float32', out, [order.length, ...source.dims.slice(1)]);
+  const out = data instanceof BigInt64Array ? new BigInt64Array(order.length * rowSize) : new Float32Array(order.length * rowSize);
+  const write = out as unknown as { set(block: Float32Array | BigInt64Array, offset: number): void };
+  order.forEach((from, to) => write.set(data.subarray(from * rowSize, (from + 1) * rowSize), to * rowSize));
+  return tensor(data instanceof BigInt64Array ? 'int64' : 'float32', out, [order.length, ...source.dims.slice(1)]);
 }
 
 class KeyValueCache {
@@ -132,6 +134,12 @@ class KeyValueCache {
       }
     }
     this.hasEncoderPast = true;
+  }
+
+  /** Keeps only the given rows, in that order: the rows of a batch that have not finished. */
+  keepRows(rows: readonly number[]): void {
+    this.decoderPast = this.decoderPast.map((past) => gatherRows(past, rows));
+    this.encoderPast = this.encoderPast.map((past) => gatherRows(past, rows));
   }
 }
 
@@ -219,35 +227,39 @@ export class Seq2SeqDecoder {
   }
 
   private async greedy(batch: EncodedBatch, hidden: ort.Tensor, options: DecodeOptions): Promise<Hypothesis[]> {
-    const rows = batch.rows;
-    const encoderMask = tensor('int64', batch.attentionMask, [rows, batch.length]);
-    const cache = new KeyValueCache(this.shape, rows);
     const limits = batch.sourceLengths.map(options.maxNewTokens);
     const maxSteps = Math.max(...limits);
-    const results: Hypothesis[] = Array.from({ length: rows }, () => ({ tokens: [], logProb: 0 }));
-    const finished = new Array<boolean>(rows).fill(false);
-    let tokens = new BigInt64Array(rows).fill(BigInt(this.special.decoderStart));
-    for (let step = 0; step < maxSteps && finished.includes(false); step++) {
-      const { outputs, data, vocab } = await this.step(tokens, encoderMask, hidden, cache, options.signal);
+    const results: Hypothesis[] = Array.from({ length: batch.rows }, () => ({ tokens: [], logProb: 0 }));
+    // The rows still decoding, by their place in the batch: a finished row leaves the batch, so later steps cost less.
+    let active = results.map((_, row) => row);
+    let encoderMask = tensor('int64', batch.attentionMask, [batch.rows, batch.length]);
+    let encoderHidden = hidden;
+    const cache = new KeyValueCache(this.shape, batch.rows);
+    let tokens = new BigInt64Array(batch.rows).fill(BigInt(this.special.decoderStart));
+    for (let step = 0; step < maxSteps && active.length > 0; step++) {
+      const { outputs, data, vocab } = await this.step(tokens, encoderMask, encoderHidden, cache, options.signal);
       const blocked = this.blockedAt(step, options);
-      const next = new BigInt64Array(rows);
-      for (let row = 0; row < rows; row++) {
-        // A finished row keeps being fed end-of-sentence; its output is already complete.
-        if (finished[row]) {
-          next[row] = BigInt(this.special.eos);
-          continue;
-        }
-        const offset = row * vocab;
+      const staying: number[] = [];
+      const next: bigint[] = [];
+      active.forEach((row, index) => {
+        const offset = index * vocab;
         block(data, offset, blocked);
         const token = step === 0 && this.special.forcedFirst !== undefined ? this.special.forcedFirst : argmax(data, offset, vocab);
         const result = results[row]!;
         if (options.withScores) result.logProb += data[offset + token]! - logSumExp(data, offset, vocab);
         if (token !== this.special.eos) result.tokens.push(token);
-        if (token === this.special.eos || result.tokens.length >= limits[row]!) finished[row] = true;
-        next[row] = BigInt(token);
-      }
+        if (token === this.special.eos || result.tokens.length >= limits[row]!) return;
+        staying.push(index);
+        next.push(BigInt(token));
+      });
       cache.update(outputs);
-      tokens = next;
+      if (staying.length > 0 && staying.length < active.length) {
+        cache.keepRows(staying);
+        encoderMask = gatherRows(encoderMask, staying);
+        encoderHidden = gatherRows(encoderHidden, staying);
+      }
+      active = staying.map((index) => active[index]!);
+      tokens = BigInt64Array.from(next);
     }
     return results;
   }

@@ -92,6 +92,11 @@ export class TranslationModel {
     await this.model.dispose();
   }
 
+  /** The longest translation of a source of this many tokens. */
+  maxNewTokens(sourceLength: number): number {
+    return Math.min(this.config.max_length ?? 512, sourceLength * 2 + 10);
+  }
+
   /** Translates one batch of sentences; empty sentences translate to empty text without running the model. */
   async translateBatch(sentences: readonly string[], options: BatchOptions): Promise<SentenceTranslation[]> {
     const results: SentenceTranslation[] = sentences.map(() => ({ text: '', tokens: 0, logProb: 0 }));
@@ -102,11 +107,10 @@ export class TranslationModel {
       options.from,
       options.to,
     );
-    const maxLength = this.config.max_length ?? 512;
     const decoder = new Seq2SeqDecoder(this.sessions, this.shape(), this.specialTokens(options.to));
     const hypotheses = await decoder.decode(batch, {
       beams: options.beams,
-      maxNewTokens: options.exactNewTokens ? () => options.exactNewTokens! : (sourceLength) => Math.min(maxLength, sourceLength * 2 + 10),
+      maxNewTokens: options.exactNewTokens ? () => options.exactNewTokens! : (sourceLength) => this.maxNewTokens(sourceLength),
       minNewTokens: options.exactNewTokens,
       withScores: options.withScores,
       signal: options.signal,

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CatalogEntry } from '../../common/api/contract';
 import type { ModelInfo } from '../../common/models/model-info';
-import { isRecommendedFor, modelsForDirection, modelTranslates } from '../../common/models/model-info';
+import { modelsForDirection } from '../../common/models/model-info';
 import { useWorkbench } from '../workbench/workbench-context';
 import type { TextLanguage } from '../../common/text/language';
 
@@ -33,10 +33,4 @@ export function useModels(): ModelsState {
 
 export function modelsFor(models: readonly ModelInfo[] | undefined, from: TextLanguage, to: TextLanguage): ModelInfo[] {
   return modelsForDirection(models ?? [], from, to);
-}
-
-/** The recommended catalog entry for a direction: its default first. */
-export function recommendedEntry(catalog: readonly CatalogEntry[] | undefined, from: TextLanguage, to: TextLanguage): CatalogEntry | undefined {
-  const entries = (catalog ?? []).filter((entry) => modelTranslates(entry, from, to));
-  return entries.find((entry) => isRecommendedFor(entry, from, to)) ?? entries[0];
 }

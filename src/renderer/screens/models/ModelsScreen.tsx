@@ -1,15 +1,16 @@
-import { useState, type FormEvent } from 'react';
-import { languageNames } from '../../../common/text/language';
+import { useRef, useState } from 'react';
 import { defaultDtype, type ModelDtype, type ModelInfo } from '../../../common/models/model-info';
 import { ApiCallError } from '../../../common/api/reply';
 import type { TextLanguage } from '../../../common/text/language';
 import { useWorkbench } from '../../workbench/workbench-context';
 import { InstallButton } from '../../models/InstallButton';
 import { formatBytes } from '../../../common/format-bytes';
+import type { TransferProgress } from '../../../common/api/contract';
+import { ProgressBar } from '../../components/ProgressBar';
+import { desktopFolderChooser, uploadModelFolder } from '../../models/upload-model-folder';
+import { directionsLabel, licenceName, originLabels } from '../../models/model-labels';
 import { useModels } from '../../models/use-models';
 
-const directions = (model: Pick<ModelInfo, 'from' | 'to'>) =>
-  `${model.from.map((code) => languageNames[code]).join(', ')} → ${model.to.map((code) => languageNames[code]).join(', ')}`;
 
 function InstalledModel({ model, onChanged }: { model: ModelInfo; onChanged: () => void }) {
   const { api } = useWorkbench();
@@ -36,11 +37,11 @@ function InstalledModel({ model, onChanged }: { model: ModelInfo; onChanged: () 
       <div className="model-main">
         <strong>{model.id}</strong>
         {model.demo && <span className="badge">Demo</span>}
-        <span className="muted">{directions(model)}</span>
+        <span className="muted">{directionsLabel(model)}</span>
       </div>
       {model.description && <span className="muted">{model.description}.</span>}
       <span className="muted">
-        {model.family} · {formatBytes(model.sizeBytes)} · {model.source}
+        {originLabels[model.source]} · {formatBytes(model.sizeBytes)} on disk · {model.license ? `Licence ${licenceName(model.license)}` : 'Licence not stated'} · {model.family}
       </span>
       <label className="field inline">
         <span>Precision</span>
@@ -93,85 +94,179 @@ const directionChoices: Array<{ label: string; from: TextLanguage[]; to: TextLan
 const sameDirection = (a: { from: readonly string[]; to: readonly string[] }, b: { from: readonly string[]; to: readonly string[] }) =>
   a.from.join() === b.from.join() && a.to.join() === b.to.join();
 
+/** Where the folder to import is: a path the desktop's dialog gave, or a folder uploaded from the web page. */
+type ImportSource = { path: string } | { uploadId: string };
+
 type ImportState =
-  | { kind: 'idle' | 'busy' }
+  | { kind: 'idle' }
+  | { kind: 'busy'; label: string; progress?: TransferProgress; cancel?: () => void }
   | { kind: 'done'; id: string; note?: string }
   | { kind: 'failed'; message: string }
   /** The folder does not say its languages: the reader chooses, the vocabulary's suggestion first. */
-  | { kind: 'direction'; choice: number };
+  | { kind: 'direction'; source: ImportSource; choice: number }
+  /** A model of the same id is installed: the reader replaces it or keeps both. */
+  | { kind: 'exists'; source: ImportSource; message: string; direction?: DirectionChoice };
+
+type DirectionChoice = (typeof directionChoices)[number];
+
+const messageOf = (failure: unknown) => (failure instanceof Error ? failure.message : String(failure));
 
 function ImportForm({ onImported }: { onImported: () => void }) {
   const { api } = useWorkbench();
-  const [folder, setFolder] = useState('');
   const [state, setState] = useState<ImportState>({ kind: 'idle' });
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const direction = state.kind === 'direction' ? directionChoices[state.choice] : undefined;
-    setState({ kind: 'busy' });
+  const chooseOnDesktop = desktopFolderChooser();
+  const folderInput = useRef<HTMLInputElement>(null);
+
+  const runImport = async (source: ImportSource, direction?: DirectionChoice, ifExists?: 'replace' | 'keep-both') => {
+    setState({ kind: 'busy', label: 'Copying the model…' });
     try {
-      const model = await api.models.import({ path: folder.trim(), ...(direction ? { direction: { from: direction.from, to: direction.to } } : {}) });
+      const model = await api.models.import(
+        { ...source, ...(direction ? { direction: { from: direction.from, to: direction.to } } : {}), ...(ifExists ? { ifExists } : {}) },
+        { onProgress: (progress) => setState({ kind: 'busy', label: 'Copying the model…', progress }) },
+      );
       setState({ kind: 'done', id: model.id, note: model.dtypeNote });
-      setFolder('');
       onImported();
     } catch (failure) {
       if (failure instanceof ApiCallError && failure.code === 'unknown-direction') {
-        const suggested = await api.models.suggestDirection({ path: folder.trim() }).catch(() => null);
+        const suggested = await api.models.suggestDirection(source).catch(() => null);
         const choice = suggested ? directionChoices.findIndex((candidate) => sameDirection(candidate, suggested)) : -1;
-        setState({ kind: 'direction', choice: Math.max(0, choice) });
+        setState({ kind: 'direction', source, choice: Math.max(0, choice) });
+      } else if (failure instanceof ApiCallError && failure.code === 'exists') {
+        setState({ kind: 'exists', source, message: failure.message.charAt(0).toUpperCase() + failure.message.slice(1), direction });
       } else {
-        setState({ kind: 'failed', message: failure instanceof Error ? failure.message : String(failure) });
+        await discard(source);
+        setState({ kind: 'failed', message: messageOf(failure) });
       }
     }
   };
-  const status =
-    state.kind === 'done'
-      ? `Imported ${state.id}.${state.note ? ` ${state.note}.` : ''}`
-      : state.kind === 'failed'
-        ? state.message
-        : state.kind === 'busy'
-          ? 'Copying…'
-          : state.kind === 'direction'
-            ? 'The folder does not say which languages the model translates: choose its direction.'
-            : '';
+  const discard = async (source: ImportSource) => {
+    if ('uploadId' in source) await api.models.uploadDiscard({ uploadId: source.uploadId }).catch(() => undefined);
+  };
+  const chooseDesktopFolder = async () => {
+    const path = await chooseOnDesktop?.();
+    if (path) await runImport({ path });
+  };
+  const uploadPicked = async (files: File[]) => {
+    if (files.length === 0) return;
+    const controller = new AbortController();
+    const cancel = () => controller.abort();
+    setState({ kind: 'busy', label: 'Sending the folder…', cancel });
+    let uploadId: string;
+    try {
+      uploadId = await uploadModelFolder(api, files, {
+        signal: controller.signal,
+        onProgress: (progress) => setState({ kind: 'busy', label: 'Sending the folder…', progress, cancel }),
+      });
+    } catch (failure) {
+      setState(controller.signal.aborted ? { kind: 'idle' } : { kind: 'failed', message: messageOf(failure) });
+      return;
+    }
+    await runImport({ uploadId });
+  };
+  const giveUp = async (source: ImportSource) => {
+    await discard(source);
+    setState({ kind: 'idle' });
+  };
+
+  const busy = state.kind === 'busy' || state.kind === 'direction' || state.kind === 'exists';
   return (
-    <form className="settings-group" onSubmit={(event) => void submit(event)}>
-      <h2>Import a model folder</h2>
-      <p className="muted">A transformers.js model folder on this computer: config.json, tokenizer.json and onnx/ with the encoder and merged decoder.</p>
-      <label className="field">
-        <span>Folder</span>
-        <input
-          type="text"
-          required
-          value={folder}
-          onChange={(event) => {
-            setFolder(event.target.value);
-            if (state.kind === 'direction') setState({ kind: 'idle' });
-          }}
-          placeholder="/home/you/models/opus-mt-ar-en"
-          dir="ltr"
-        />
-      </label>
-      {state.kind === 'direction' && (
-        <label className="field">
-          <span>Direction</span>
-          <select value={state.choice} onChange={(event) => setState({ kind: 'direction', choice: Number(event.target.value) })}>
-            {directionChoices.map((choice, index) => (
-              <option key={choice.label} value={index}>
-                {choice.label}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+    <section className="settings-group" aria-labelledby="import-model-heading">
+      <h2 id="import-model-heading">Import a model folder</h2>
+      <p className="muted">A transformers.js model folder: config.json, tokenizer.json and onnx/ with the encoder and merged decoder.</p>
       <div className="form-actions">
-        <button type="submit" className="button primary" disabled={state.kind === 'busy'}>
-          Import
-        </button>
-        <span role="status" className={state.kind === 'failed' ? 'error-text' : 'muted'}>
-          {status}
-        </span>
+        {chooseOnDesktop ? (
+          <button type="button" className="button primary" disabled={busy} onClick={() => void chooseDesktopFolder()}>
+            Choose a model folder…
+          </button>
+        ) : (
+          <>
+            <button type="button" className="button primary" disabled={busy} onClick={() => folderInput.current?.click()}>
+              Choose a model folder…
+            </button>
+            <input
+              ref={(input) => {
+                folderInput.current = input;
+                input?.setAttribute('webkitdirectory', '');
+              }}
+              type="file"
+              multiple
+              hidden
+              aria-label="Model folder"
+              onChange={(event) => {
+                const files = [...(event.target.files ?? [])];
+                event.target.value = '';
+                void uploadPicked(files);
+              }}
+            />
+          </>
+        )}
       </div>
-    </form>
+      {state.kind === 'busy' && (
+        <div className="install-progress" role="status">
+          <span>{state.label}</span>
+          {state.progress && <ProgressBar done={state.progress.done} total={state.progress.total} label={state.label} />}
+          {state.progress && (
+            <span className="muted">
+              {formatBytes(state.progress.done)} of {formatBytes(state.progress.total)}
+            </span>
+          )}
+          {state.cancel && (
+            <button type="button" className="button" onClick={state.cancel}>
+              Cancel
+            </button>
+          )}
+        </div>
+      )}
+      {state.kind === 'direction' && (
+        <div className="import-question">
+          <p role="status">The folder does not say which languages the model translates: choose its direction.</p>
+          <label className="field">
+            <span>Direction</span>
+            <select value={state.choice} onChange={(event) => setState({ ...state, choice: Number(event.target.value) })}>
+              {directionChoices.map((choice, index) => (
+                <option key={choice.label} value={index}>
+                  {choice.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div className="form-actions">
+            <button type="button" className="button primary" onClick={() => void runImport(state.source, directionChoices[state.choice])}>
+              Import
+            </button>
+            <button type="button" className="button" onClick={() => void giveUp(state.source)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      {state.kind === 'exists' && (
+        <div className="import-question" role="group" aria-label="Model already installed">
+          <p role="status">{state.message}. Replace it with this folder, or keep both?</p>
+          <div className="form-actions">
+            <button type="button" className="button" onClick={() => void runImport(state.source, state.direction, 'replace')}>
+              Replace it
+            </button>
+            <button type="button" className="button primary" onClick={() => void runImport(state.source, state.direction, 'keep-both')}>
+              Keep both
+            </button>
+            <button type="button" className="button" onClick={() => void giveUp(state.source)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+      {state.kind === 'done' && (
+        <p role="status" className="muted">
+          Imported {state.id}.{state.note ? ` ${state.note}.` : ''}
+        </p>
+      )}
+      {state.kind === 'failed' && (
+        <p role="status" className="error-text">
+          {state.message}
+        </p>
+      )}
+    </section>
   );
 }
 
@@ -207,10 +302,10 @@ export function ModelsScreen() {
             <li key={entry.id} className="model-row">
               <div className="model-main">
                 <strong>{entry.id}</strong>
-                <span className="muted">{directions(entry)}</span>
+                <span className="muted">{directionsLabel(entry)}</span>
               </div>
               <span className="muted">
-                {entry.description} Licence {entry.license}.
+                {entry.description} {formatBytes(entry.sizeBytes)} · Licence {licenceName(entry.license)}{entry.quality ? ` · ${entry.quality}` : ''}.
               </span>
               <InstallButton entry={entry} onInstalled={models.refresh} />
             </li>
