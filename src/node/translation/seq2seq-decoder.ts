@@ -32,7 +32,7 @@ export interface DecodeOptions {
   /** End-of-sentence is not allowed before this many tokens (benchmarks force a fixed length). */
   minNewTokens?: number;
   lengthPenalty?: number;
-  /** Greedy decoding computes log-probabilities only when asked (it costs a pass over the vocabulary). */
+  /** Greedy decoding computes log-probabilities only when asked (it costs an exponential per vocabulary entry). */
   withScores?: boolean;
   signal?: AbortSignal;
 }
@@ -42,6 +42,10 @@ export interface Hypothesis {
   tokens: number[];
   /** Sum of the tokens' log-probabilities (end-of-sentence included when generated); 0 for greedy without scores. */
   logProb: number;
+  /** Each token's log-probability (log-softmax of the chosen token), aligned with `tokens`; empty for greedy without scores. */
+  tokenLogProbs: number[];
+  /** The end-of-sentence token's log-probability, when it was generated (and scores were computed). */
+  endLogProb?: number;
 }
 
 export interface EncodedBatch {
@@ -153,6 +157,24 @@ function argmax(logits: Float32Array, offset: number, size: number): number {
   return best;
 }
 
+/** The best token and the row's log-sum-exp in one pass (the sum is rescaled whenever the maximum grows). */
+function argmaxWithLogSumExp(logits: Float32Array, offset: number, size: number): { token: number; logSumExp: number } {
+  let best = 0;
+  let max = -Infinity;
+  let sum = 0;
+  for (let token = 0; token < size; token++) {
+    const value = logits[offset + token]!;
+    if (value > max) {
+      sum = (max === -Infinity ? 0 : sum * Math.exp(max - value)) + 1;
+      max = value;
+      best = token;
+    } else if (value !== -Infinity) {
+      sum += Math.exp(value - max);
+    }
+  }
+  return { token: best, logSumExp: max + Math.log(sum) };
+}
+
 function logSumExp(logits: Float32Array, offset: number, size: number): number {
   let max = -Infinity;
   for (let token = 0; token < size; token++) if (logits[offset + token]! > max) max = logits[offset + token]!;
@@ -193,6 +215,33 @@ export class Seq2SeqDecoder {
     return options.beams > 1 ? this.beamSearch(batch, hidden, options) : this.greedy(batch, hidden, options);
   }
 
+  /**
+   * Scores given output tokens for one source sentence (teacher forcing): each token's log-probability where
+   * the decoder is made to follow them, end-of-sentence last. Used to weigh a translation, not to translate.
+   */
+  async forced(batch: EncodedBatch, tokens: readonly number[]): Promise<Hypothesis> {
+    if (batch.rows !== 1) throw new Error('forced decoding scores one sentence at a time');
+    const encoded = await this.sessions.encoder.run({
+      input_ids: tensor('int64', batch.inputIds, [1, batch.length]),
+      attention_mask: tensor('int64', batch.attentionMask, [1, batch.length]),
+    });
+    const hidden = encoded.last_hidden_state as ort.Tensor;
+    const encoderMask = tensor('int64', batch.attentionMask, [1, batch.length]);
+    const cache = new KeyValueCache(this.shape, 1);
+    const result: Hypothesis = { tokens: [...tokens], logProb: 0, tokenLogProbs: [] };
+    let input = BigInt64Array.of(BigInt(this.special.decoderStart));
+    for (const [step, token] of [...tokens, this.special.eos].entries()) {
+      const { outputs, data, vocab } = await this.step(input, encoderMask, hidden, cache, undefined);
+      const logProb = data[token]! - logSumExp(data, 0, vocab);
+      result.logProb += logProb;
+      if (step < tokens.length) result.tokenLogProbs.push(logProb);
+      else result.endLogProb = logProb;
+      cache.update(outputs);
+      input = BigInt64Array.of(BigInt(token));
+    }
+    return result;
+  }
+
   private blockedAt(step: number, options: DecodeOptions): number[] {
     return step < (options.minNewTokens ?? 0) ? [...this.special.forbidden, this.special.eos] : [...this.special.forbidden];
   }
@@ -224,7 +273,7 @@ export class Seq2SeqDecoder {
     const cache = new KeyValueCache(this.shape, rows);
     const limits = batch.sourceLengths.map(options.maxNewTokens);
     const maxSteps = Math.max(...limits);
-    const results: Hypothesis[] = Array.from({ length: rows }, () => ({ tokens: [], logProb: 0 }));
+    const results: Hypothesis[] = Array.from({ length: rows }, () => ({ tokens: [], logProb: 0, tokenLogProbs: [] }));
     const finished = new Array<boolean>(rows).fill(false);
     let tokens = new BigInt64Array(rows).fill(BigInt(this.special.decoderStart));
     for (let step = 0; step < maxSteps && finished.includes(false); step++) {
@@ -239,9 +288,19 @@ export class Seq2SeqDecoder {
         }
         const offset = row * vocab;
         block(data, offset, blocked);
-        const token = step === 0 && this.special.forcedFirst !== undefined ? this.special.forcedFirst : argmax(data, offset, vocab);
+        const forced = step === 0 && this.special.forcedFirst !== undefined;
         const result = results[row]!;
-        if (options.withScores) result.logProb += data[offset + token]! - logSumExp(data, offset, vocab);
+        let token: number;
+        if (options.withScores) {
+          const scored = argmaxWithLogSumExp(data, offset, vocab);
+          token = forced ? this.special.forcedFirst! : scored.token;
+          const logProb = data[offset + token]! - scored.logSumExp;
+          result.logProb += logProb;
+          if (token === this.special.eos) result.endLogProb = logProb;
+          else result.tokenLogProbs.push(logProb);
+        } else {
+          token = forced ? this.special.forcedFirst! : argmax(data, offset, vocab);
+        }
         if (token !== this.special.eos) result.tokens.push(token);
         if (token === this.special.eos || result.tokens.length >= limits[row]!) finished[row] = true;
         next[row] = BigInt(token);
@@ -265,6 +324,7 @@ export class Seq2SeqDecoder {
     const maxSteps = Math.max(...limits);
 
     let beamTokens: number[][] = Array.from({ length: rows }, () => []);
+    let beamTokenLogProbs: number[][] = Array.from({ length: rows }, () => []);
     let beamScores = Array.from({ length: rows }, (_, row) => (row % beams === 0 ? 0 : -Infinity));
     const done = new Array<boolean>(sentences).fill(false);
     const finishedHypotheses: Array<Array<Hypothesis & { score: number }>> = Array.from({ length: sentences }, () => []);
@@ -276,6 +336,7 @@ export class Seq2SeqDecoder {
       const blocked = this.blockedAt(step, options);
       const order: number[] = [];
       const nextTokens: number[][] = [];
+      const nextTokenLogProbs: number[][] = [];
       const nextScores: number[] = [];
       const nextInput = new BigInt64Array(rows);
 
@@ -285,12 +346,13 @@ export class Seq2SeqDecoder {
           for (let beam = 0; beam < beams; beam++) {
             order.push(first + beam);
             nextTokens.push(beamTokens[first + beam]!);
+            nextTokenLogProbs.push(beamTokenLogProbs[first + beam]!);
             nextScores.push(-Infinity);
             nextInput[first + beam] = BigInt(this.special.eos);
           }
           continue;
         }
-        const candidates: Array<{ row: number; token: number; score: number }> = [];
+        const candidates: Array<{ row: number; token: number; logProb: number; score: number }> = [];
         for (let beam = 0; beam < beams; beam++) {
           const row = first + beam;
           if (beamScores[row] === -Infinity) continue;
@@ -298,7 +360,10 @@ export class Seq2SeqDecoder {
           block(data, offset, blocked);
           const normaliser = logSumExp(data, offset, vocab);
           const choices = step === 0 && this.special.forcedFirst !== undefined ? [this.special.forcedFirst] : topTokens(data, offset, vocab, beams * 2);
-          for (const token of choices) candidates.push({ row, token, score: beamScores[row]! + data[offset + token]! - normaliser });
+          for (const token of choices) {
+            const logProb = data[offset + token]! - normaliser;
+            candidates.push({ row, token, logProb, score: beamScores[row]! + logProb });
+          }
         }
         candidates.sort((a, b) => b.score - a.score);
         const chosen: typeof candidates = [];
@@ -309,6 +374,8 @@ export class Seq2SeqDecoder {
               finishedHypotheses[sentence]!.push({
                 tokens: hypothesisTokens,
                 logProb: candidate.score,
+                tokenLogProbs: beamTokenLogProbs[candidate.row]!,
+                endLogProb: candidate.logProb,
                 score: normalised(candidate.score, hypothesisTokens.length + 1),
               });
             }
@@ -326,7 +393,12 @@ export class Seq2SeqDecoder {
           if (limitReached || hypotheses.length === 0) {
             for (const candidate of chosen) {
               const hypothesisTokens = [...beamTokens[candidate.row]!, candidate.token];
-              hypotheses.push({ tokens: hypothesisTokens, logProb: candidate.score, score: normalised(candidate.score, hypothesisTokens.length) });
+              hypotheses.push({
+                tokens: hypothesisTokens,
+                logProb: candidate.score,
+                tokenLogProbs: [...beamTokenLogProbs[candidate.row]!, candidate.logProb],
+                score: normalised(candidate.score, hypothesisTokens.length),
+              });
             }
           }
         }
@@ -334,21 +406,23 @@ export class Seq2SeqDecoder {
           const candidate = chosen[beam];
           order.push(candidate?.row ?? first);
           nextTokens.push(candidate ? [...beamTokens[candidate.row]!, candidate.token] : []);
+          nextTokenLogProbs.push(candidate ? [...beamTokenLogProbs[candidate.row]!, candidate.logProb] : []);
           nextScores.push(candidate && !done[sentence] ? candidate.score : -Infinity);
           nextInput[first + beam] = BigInt(candidate?.token ?? this.special.eos);
         }
       }
       cache.update(outputs, order);
       beamTokens = nextTokens;
+      beamTokenLogProbs = nextTokenLogProbs;
       beamScores = nextScores;
       tokens = nextInput;
     }
 
     return finishedHypotheses.map((hypotheses, sentence) => {
       const best = hypotheses.sort((a, b) => b.score - a.score)[0];
-      if (best) return { tokens: best.tokens, logProb: best.logProb };
+      if (best) return { tokens: best.tokens, logProb: best.logProb, tokenLogProbs: best.tokenLogProbs, ...(best.endLogProb === undefined ? {} : { endLogProb: best.endLogProb }) };
       const row = sentence * beams;
-      return { tokens: beamTokens[row]!, logProb: beamScores[row]! };
+      return { tokens: beamTokens[row]!, logProb: beamScores[row]!, tokenLogProbs: beamTokenLogProbs[row]! };
     });
   }
 }
