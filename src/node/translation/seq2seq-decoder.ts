@@ -4,6 +4,7 @@
  * and lets finished rows of a batch run on into garbage; this loop does both properly.
  */
 import * as ort from 'onnxruntime-node';
+import { rowLogSumExp } from './row-log-sum-exp';
 
 export interface Seq2SeqSessions {
   encoder: ort.InferenceSession;
@@ -32,7 +33,7 @@ export interface DecodeOptions {
   /** End-of-sentence is not allowed before this many tokens (benchmarks force a fixed length). */
   minNewTokens?: number;
   lengthPenalty?: number;
-  /** Greedy decoding computes log-probabilities only when asked (it costs an exponential per vocabulary entry). */
+  /** Greedy decoding computes log-probabilities only when asked (each step's normalisers cost a vectorised pass over the vocabulary). */
   withScores?: boolean;
   signal?: AbortSignal;
 }
@@ -157,32 +158,6 @@ function argmax(logits: Float32Array, offset: number, size: number): number {
   return best;
 }
 
-/** The best token and the row's log-sum-exp in one pass (the sum is rescaled whenever the maximum grows). */
-function argmaxWithLogSumExp(logits: Float32Array, offset: number, size: number): { token: number; logSumExp: number } {
-  let best = 0;
-  let max = -Infinity;
-  let sum = 0;
-  for (let token = 0; token < size; token++) {
-    const value = logits[offset + token]!;
-    if (value > max) {
-      sum = (max === -Infinity ? 0 : sum * Math.exp(max - value)) + 1;
-      max = value;
-      best = token;
-    } else if (value !== -Infinity) {
-      sum += Math.exp(value - max);
-    }
-  }
-  return { token: best, logSumExp: max + Math.log(sum) };
-}
-
-function logSumExp(logits: Float32Array, offset: number, size: number): number {
-  let max = -Infinity;
-  for (let token = 0; token < size; token++) if (logits[offset + token]! > max) max = logits[offset + token]!;
-  let sum = 0;
-  for (let token = 0; token < size; token++) sum += Math.exp(logits[offset + token]! - max);
-  return max + Math.log(sum);
-}
-
 /** The `count` best tokens of a row, best first. */
 function topTokens(logits: Float32Array, offset: number, size: number, count: number): number[] {
   const best: number[] = [];
@@ -232,7 +207,7 @@ export class Seq2SeqDecoder {
     let input = BigInt64Array.of(BigInt(this.special.decoderStart));
     for (const [step, token] of [...tokens, this.special.eos].entries()) {
       const { outputs, data, vocab } = await this.step(input, encoderMask, hidden, cache, undefined);
-      const logProb = data[token]! - logSumExp(data, 0, vocab);
+      const logProb = data[token]! - (await rowLogSumExp(data, 1, vocab))[0]!;
       result.logProb += logProb;
       if (step < tokens.length) result.tokenLogProbs.push(logProb);
       else result.endLogProb = logProb;
@@ -279,6 +254,8 @@ export class Seq2SeqDecoder {
     for (let step = 0; step < maxSteps && finished.includes(false); step++) {
       const { outputs, data, vocab } = await this.step(tokens, encoderMask, hidden, cache, options.signal);
       const blocked = this.blockedAt(step, options);
+      for (let row = 0; row < rows; row++) if (!finished[row]) block(data, row * vocab, blocked);
+      const normalisers = options.withScores ? await rowLogSumExp(data, rows, vocab) : undefined;
       const next = new BigInt64Array(rows);
       for (let row = 0; row < rows; row++) {
         // A finished row keeps being fed end-of-sentence; its output is already complete.
@@ -287,19 +264,13 @@ export class Seq2SeqDecoder {
           continue;
         }
         const offset = row * vocab;
-        block(data, offset, blocked);
-        const forced = step === 0 && this.special.forcedFirst !== undefined;
+        const token = step === 0 && this.special.forcedFirst !== undefined ? this.special.forcedFirst : argmax(data, offset, vocab);
         const result = results[row]!;
-        let token: number;
-        if (options.withScores) {
-          const scored = argmaxWithLogSumExp(data, offset, vocab);
-          token = forced ? this.special.forcedFirst! : scored.token;
-          const logProb = data[offset + token]! - scored.logSumExp;
+        if (normalisers) {
+          const logProb = data[offset + token]! - normalisers[row]!;
           result.logProb += logProb;
           if (token === this.special.eos) result.endLogProb = logProb;
           else result.tokenLogProbs.push(logProb);
-        } else {
-          token = forced ? this.special.forcedFirst! : argmax(data, offset, vocab);
         }
         if (token !== this.special.eos) result.tokens.push(token);
         if (token === this.special.eos || result.tokens.length >= limits[row]!) finished[row] = true;
@@ -334,6 +305,8 @@ export class Seq2SeqDecoder {
     for (let step = 0; step < maxSteps && done.includes(false); step++) {
       const { outputs, data, vocab } = await this.step(tokens, encoderMask, expandedHidden, cache, options.signal);
       const blocked = this.blockedAt(step, options);
+      for (let row = 0; row < rows; row++) if (beamScores[row] !== -Infinity) block(data, row * vocab, blocked);
+      const normalisers = await rowLogSumExp(data, rows, vocab);
       const order: number[] = [];
       const nextTokens: number[][] = [];
       const nextTokenLogProbs: number[][] = [];
@@ -357,8 +330,7 @@ export class Seq2SeqDecoder {
           const row = first + beam;
           if (beamScores[row] === -Infinity) continue;
           const offset = row * vocab;
-          block(data, offset, blocked);
-          const normaliser = logSumExp(data, offset, vocab);
+          const normaliser = normalisers[row]!;
           const choices = step === 0 && this.special.forcedFirst !== undefined ? [this.special.forcedFirst] : topTokens(data, offset, vocab, beams * 2);
           for (const token of choices) {
             const logProb = data[offset + token]! - normaliser;
