@@ -2,9 +2,9 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { bilingualFromTranslation } from '../../common/formats/bilingual-document';
 import { bilingualWriters } from '../../common/formats/bilingual-writers';
-import type { TranslatedDocument } from '../../common/formats/translation-output';
+import type { MachineQuality, TranslatedDocument } from '../../common/formats/translation-output';
 import { localCall } from '../../common/api/call';
-import type { ModelChoice } from '../../common/api/contract';
+import type { ModelChoice, SegmentTranslated } from '../../common/api/contract';
 import { modelDtypes } from '../../common/models/model-info';
 import { detectLanguage, textLanguages } from '../../common/text/language';
 import { segmentText } from '../../common/text/segmenter';
@@ -41,10 +41,12 @@ export async function translateCommand(args: string[], io: CliIo): Promise<numbe
     beams: { type: 'string' },
     threads: { type: 'string' },
     dtype: { type: 'string' },
+    confidence: { type: 'boolean' },
   });
   if (positionals.length !== 1) throw new CliError('translate: give one input file, or - for standard input');
   const format = oneOf('translate', 'format', values.format, formats) ?? 'txt';
   checkOutputTarget('translate', format, values.out);
+  if (values.confidence && format !== 'csv' && format !== 'tsv') throw new CliError('translate: --confidence adds a column to csv and tsv; json, tmx and xliff always carry the confidence');
   const to = oneOf('translate', 'to', values.to, textLanguages) ?? 'en';
   const beams = positiveInteger('translate', 'beams', values.beams, 8);
   const threads = positiveInteger('translate', 'threads', values.threads, 64);
@@ -55,7 +57,7 @@ export async function translateCommand(args: string[], io: CliIo): Promise<numbe
   const paragraphs = values.segmented ? parseSegmented(text) : segmentText(text, from);
 
   const model = values.model ? await modelChoice(values.model) : undefined;
-  const translations = new Map<string, string>();
+  const translations = new Map<string, SegmentTranslated>();
   const services = cliServices(io, threads);
   try {
     const summary = await services.translation.translate(
@@ -67,7 +69,7 @@ export async function translateCommand(args: string[], io: CliIo): Promise<numbe
         beams,
         dtype,
       },
-      localCall({ onProgress: ({ results }) => results.forEach((result) => translations.set(result.segmentId, result.text)) }),
+      localCall({ onProgress: ({ results }) => results.forEach((result) => translations.set(result.segmentId, result)) }),
     );
     if (summary.dtypeNote) io.stderr(`targum: note: ${summary.dtypeNote}\n`);
     const document: TranslatedDocument = {
@@ -75,13 +77,17 @@ export async function translateCommand(args: string[], io: CliIo): Promise<numbe
       to,
       model: summary.modelId,
       paragraphs: paragraphs.map((sentences, p) =>
-        sentences.map((sentence, s) => ({ source: sentence, translation: translations.get(`${p}:${s}`) ?? '', status: 'machine' as const })),
+        sentences.map((sentence, s) => {
+          const result = translations.get(`${p}:${s}`);
+          const quality: MachineQuality | undefined = result?.confidence === undefined ? undefined : { confidence: result.confidence, unsure: result.unsure ?? [] };
+          return { source: sentence, translation: result?.text ?? '', status: 'machine' as const, ...(quality ? { quality } : {}) };
+        }),
       ),
     };
     const input = positionals[0]!;
     const title = input === '-' ? '' : path.basename(input, path.extname(input));
     const bilingual = bilingualFromTranslation(document, { title, toolVersion: readAppMetadata().version });
-    await writeBilingualOutput(await bilingualWriters[format](bilingual), values.out, io);
+    await writeBilingualOutput(await bilingualWriters[format](bilingual, { confidence: values.confidence }), values.out, io);
     return 0;
   } finally {
     await services.dispose();

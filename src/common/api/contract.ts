@@ -91,12 +91,20 @@ export const translationSummarySchema = z.object({
 });
 export type TranslationSummary = z.infer<typeof translationSummarySchema>;
 
+/** Character offsets [start, end) in a text. */
+export const textSpanSchema = z.strictObject({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }).refine((span) => span.end > span.start, 'a span ends after it starts');
+export type TextSpan = z.infer<typeof textSpanSchema>;
+
 export const segmentTranslatedSchema = z.object({
   segmentId: z.string(),
   text: z.string(),
   modelId: z.string(),
   dtype: modelDtypeSchema,
   createdAt: z.number(),
+  /** exp of the mean token log-probability (absent when the engine translated without confidences). */
+  confidence: z.number().min(0).max(1).optional(),
+  /** The English words the model was unsure of, as character offsets in `text`. */
+  unsure: z.array(textSpanSchema).max(10_000).optional(),
 });
 export type SegmentTranslated = z.infer<typeof segmentTranslatedSchema>;
 

@@ -1,5 +1,5 @@
 import type { AlignedText } from '../align/types';
-import type { SegmentStatus, TranslatedDocument } from './translation-output';
+import type { MachineQuality, SegmentStatus, TranslatedDocument } from './translation-output';
 import type { TextLanguage } from '../text/language';
 
 export type SegmentType = 'sentence' | 'paragraph';
@@ -21,6 +21,8 @@ export interface BilingualUnit {
   model?: string;
   /** ISO 8601 date and time the target was confirmed. */
   confirmedAt?: string;
+  /** How sure the model was of the machine English (`machine` when set, else `target`); sentence units only. */
+  quality?: MachineQuality;
   /** Glosses, each one line of text. */
   notes: string[];
   /** 0-based paragraph of the source text the unit belongs to. */
@@ -112,7 +114,7 @@ export function bilingualFromTranslation(document: TranslatedDocument, info: Doc
     sentences.map((sentence): BilingualUnit => {
       const model = sentence.model && sentence.model !== document.model ? sentence.model : undefined;
       if (chosen.text === 'machine') {
-        return { source: sentence.source, target: sentence.machine ?? sentence.translation, status: 'machine', model, notes: sentence.notes ?? [], paragraph };
+        return { source: sentence.source, target: sentence.machine ?? sentence.translation, status: 'machine', model, quality: sentence.quality, notes: sentence.notes ?? [], paragraph };
       }
       return {
         source: sentence.source,
@@ -121,6 +123,7 @@ export function bilingualFromTranslation(document: TranslatedDocument, info: Doc
         machine: sentence.machine !== undefined && sentence.machine !== sentence.translation ? sentence.machine : undefined,
         model,
         confirmedAt: sentence.status === 'confirmed' ? sentence.confirmedAt : undefined,
+        quality: sentence.quality,
         notes: sentence.notes ?? [],
         paragraph,
       };

@@ -10,24 +10,32 @@ export interface DelimitedOptions extends ExportProgress {
   header?: boolean;
   /** Start with a UTF-8 byte-order mark, which spreadsheet programs need to recognise UTF-8. */
   byteOrderMark?: boolean;
+  /** A translation gets a last column, `confidence`: how sure the model was of its English (empty when unknown). */
+  confidence?: boolean;
 }
 
 /** The columns of a translation (`source, translation, status`) or an alignment (`source, target, type, confidence`). */
-function columns(document: BilingualDocument, format: 'tsv' | 'csv'): { header: string[]; fields: (unit: BilingualUnit) => string[] } {
+function columns(document: BilingualDocument, format: 'tsv' | 'csv', options: DelimitedOptions): { header: string[]; fields: (unit: BilingualUnit) => string[] } {
   if (document.kind === 'alignment') {
     return {
       header: ['source', 'target', 'type', 'confidence'],
       fields: (unit) => [unit.source, unit.target, unit.link ? linkType(unit.link) : '', unit.link ? String(roundConfidence(unit.link.confidence)) : ''],
     };
   }
-  return format === 'tsv'
-    ? { header: ['source', 'translation'], fields: (unit) => [unit.source, unit.target] }
-    : { header: ['source', 'translation', 'status'], fields: (unit) => [unit.source, unit.target, unit.status] };
+  const base: { header: string[]; fields: (unit: BilingualUnit) => string[] } =
+    format === 'tsv'
+      ? { header: ['source', 'translation'], fields: (unit) => [unit.source, unit.target] }
+      : { header: ['source', 'translation', 'status'], fields: (unit) => [unit.source, unit.target, unit.status] };
+  if (!options.confidence) return base;
+  return {
+    header: [...base.header, 'confidence'],
+    fields: (unit) => [...base.fields(unit), unit.quality ? String(roundConfidence(unit.quality.confidence)) : ''],
+  };
 }
 
 /** tsv (docs/cli.md): one record per unit, backslash escapes; a translation has a blank line between paragraphs. */
 export async function writeTsv(document: BilingualDocument, options: DelimitedOptions = {}): Promise<string> {
-  const { header, fields } = columns(document, 'tsv');
+  const { header, fields } = columns(document, 'tsv', options);
   const breaks = document.kind === 'translation';
   const records = await mapWithProgress(
     document.units,
@@ -39,7 +47,7 @@ export async function writeTsv(document: BilingualDocument, options: DelimitedOp
 
 /** csv: RFC 4180 with a header row and CRLF line ends. */
 export async function writeCsv(document: BilingualDocument, options: DelimitedOptions = {}): Promise<string> {
-  const { header, fields } = columns(document, 'csv');
+  const { header, fields } = columns(document, 'csv', options);
   const records = await mapWithProgress(document.units, (unit) => csvRecord(fields(unit)), options);
   return (options.byteOrderMark ? '\uFEFF' : '') + csvRecord(header) + records.join('');
 }

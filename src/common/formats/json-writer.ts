@@ -41,6 +41,16 @@ function sentenceJson(unit: BilingualUnit) {
     ...(unit.machine !== undefined && { machine: unit.machine }),
     ...(unit.model !== undefined && { model: unit.model }),
     ...(unit.confirmedAt !== undefined && { confirmed: unit.confirmedAt }),
+    ...(unit.quality && qualityJson(unit)),
     ...(unit.notes.length > 0 && { notes: unit.notes }),
+  };
+}
+
+/** `confidence`, and `unsure`: the words under the threshold with their offsets in the machine English. */
+function qualityJson(unit: BilingualUnit) {
+  const english = unit.machine ?? unit.target;
+  return {
+    confidence: roundConfidence(unit.quality!.confidence),
+    unsure: unit.quality!.unsure.map(({ start, end }) => ({ word: english.slice(start, end), start, end })),
   };
 }

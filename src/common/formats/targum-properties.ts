@@ -11,7 +11,10 @@ export const targumProperty = {
   outlet: 'x-targum-outlet',
   machine: 'x-targum-machine',
   link: 'x-targum-link',
+  /** An alignment link's confidence. */
   confidence: 'x-targum-confidence',
+  /** How sure the translation model was of its English (exp of the mean token log-probability). */
+  mtConfidence: 'x-targum-mt-confidence',
 } as const;
 
 /** TMX dates: `YYYYMMDDThhmmssZ` (UTC) from an ISO 8601 date. */

@@ -40,6 +40,7 @@ function tmxUnit(unit: BilingualUnit, index: number, shared: { model: string; ar
     prop(targumProperty.confirmed, unit.confirmedAt) +
     shared.article +
     prop(targumProperty.machine, unit.machine) +
+    (unit.quality ? prop(targumProperty.mtConfidence, String(roundConfidence(unit.quality.confidence))) : '') +
     (unit.link ? prop(targumProperty.link, linkType(unit.link)) + prop(targumProperty.confidence, String(roundConfidence(unit.link.confidence))) : '') +
     notes +
     `${shared.source}${xmlText(unit.source)}${shared.target}${xmlText(unit.target)}</seg></tuv>\n    </tu>\n`

@@ -46,6 +46,7 @@ function transUnit(document: BilingualDocument, unit: BilingualUnit, index: numb
     [targumProperty.confirmed, unit.confirmedAt],
     [targumProperty.link, unit.link && linkType(unit.link)],
     [targumProperty.confidence, unit.link && String(roundConfidence(unit.link.confidence))],
+    [targumProperty.mtConfidence, unit.quality && String(roundConfidence(unit.quality.confidence))],
   ]
     .filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '')
     .map(([type, value]) => `\n            <context context-type="${type}">${xmlText(value)}</context>`)

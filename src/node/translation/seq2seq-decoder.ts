@@ -5,6 +5,7 @@
  * drops finished rows from the batch.
  */
 import * as ort from 'onnxruntime-node';
+import { rowLogSumExp } from './row-log-sum-exp';
 
 export interface Seq2SeqSessions {
   encoder: ort.InferenceSession;
@@ -33,7 +34,7 @@ export interface DecodeOptions {
   /** End-of-sentence is not allowed before this many tokens (benchmarks force a fixed length). */
   minNewTokens?: number;
   lengthPenalty?: number;
-  /** Greedy decoding computes log-probabilities only when asked (it costs a pass over the vocabulary). */
+  /** Greedy decoding computes log-probabilities only when asked (each step's normalisers cost a vectorised pass over the vocabulary). */
   withScores?: boolean;
   signal?: AbortSignal;
 }
@@ -43,6 +44,10 @@ export interface Hypothesis {
   tokens: number[];
   /** Sum of the tokens' log-probabilities (end-of-sentence included when generated); 0 for greedy without scores. */
   logProb: number;
+  /** Each token's log-probability (log-softmax of the chosen token), aligned with `tokens`; empty for greedy without scores. */
+  tokenLogProbs: number[];
+  /** The end-of-sentence token's log-probability, when it was generated (and scores were computed). */
+  endLogProb?: number;
 }
 
 export interface EncodedBatch {
@@ -161,14 +166,6 @@ function argmax(logits: Float32Array, offset: number, size: number): number {
   return best;
 }
 
-function logSumExp(logits: Float32Array, offset: number, size: number): number {
-  let max = -Infinity;
-  for (let token = 0; token < size; token++) if (logits[offset + token]! > max) max = logits[offset + token]!;
-  let sum = 0;
-  for (let token = 0; token < size; token++) sum += Math.exp(logits[offset + token]! - max);
-  return max + Math.log(sum);
-}
-
 /** The `count` best tokens of a row, best first. */
 function topTokens(logits: Float32Array, offset: number, size: number, count: number): number[] {
   const best: number[] = [];
@@ -201,6 +198,33 @@ export class Seq2SeqDecoder {
     return options.beams > 1 ? this.beamSearch(batch, hidden, options) : this.greedy(batch, hidden, options);
   }
 
+  /**
+   * Scores given output tokens for one source sentence (teacher forcing): each token's log-probability where
+   * the decoder is made to follow them, end-of-sentence last. Used to weigh a translation, not to translate.
+   */
+  async forced(batch: EncodedBatch, tokens: readonly number[]): Promise<Hypothesis> {
+    if (batch.rows !== 1) throw new Error('forced decoding scores one sentence at a time');
+    const encoded = await this.sessions.encoder.run({
+      input_ids: tensor('int64', batch.inputIds, [1, batch.length]),
+      attention_mask: tensor('int64', batch.attentionMask, [1, batch.length]),
+    });
+    const hidden = encoded.last_hidden_state as ort.Tensor;
+    const encoderMask = tensor('int64', batch.attentionMask, [1, batch.length]);
+    const cache = new KeyValueCache(this.shape, 1);
+    const result: Hypothesis = { tokens: [...tokens], logProb: 0, tokenLogProbs: [] };
+    let input = BigInt64Array.of(BigInt(this.special.decoderStart));
+    for (const [step, token] of [...tokens, this.special.eos].entries()) {
+      const { outputs, data, vocab } = await this.step(input, encoderMask, hidden, cache, undefined);
+      const logProb = data[token]! - (await rowLogSumExp(data, 1, vocab))[0]!;
+      result.logProb += logProb;
+      if (step < tokens.length) result.tokenLogProbs.push(logProb);
+      else result.endLogProb = logProb;
+      cache.update(outputs);
+      input = BigInt64Array.of(BigInt(token));
+    }
+    return result;
+  }
+
   private blockedAt(step: number, options: DecodeOptions): number[] {
     return step < (options.minNewTokens ?? 0) ? [...this.special.forbidden, this.special.eos] : [...this.special.forbidden];
   }
@@ -229,7 +253,7 @@ export class Seq2SeqDecoder {
   private async greedy(batch: EncodedBatch, hidden: ort.Tensor, options: DecodeOptions): Promise<Hypothesis[]> {
     const limits = batch.sourceLengths.map(options.maxNewTokens);
     const maxSteps = Math.max(...limits);
-    const results: Hypothesis[] = Array.from({ length: batch.rows }, () => ({ tokens: [], logProb: 0 }));
+    const results: Hypothesis[] = Array.from({ length: batch.rows }, () => ({ tokens: [], logProb: 0, tokenLogProbs: [] }));
     // The rows still decoding, by their place in the batch: a finished row leaves the batch, so later steps cost less.
     let active = results.map((_, row) => row);
     let encoderMask = tensor('int64', batch.attentionMask, [batch.rows, batch.length]);
@@ -239,14 +263,20 @@ export class Seq2SeqDecoder {
     for (let step = 0; step < maxSteps && active.length > 0; step++) {
       const { outputs, data, vocab } = await this.step(tokens, encoderMask, encoderHidden, cache, options.signal);
       const blocked = this.blockedAt(step, options);
+      active.forEach((_, index) => block(data, index * vocab, blocked));
+      const normalisers = options.withScores ? await rowLogSumExp(data, active.length, vocab) : undefined;
       const staying: number[] = [];
       const next: bigint[] = [];
       active.forEach((row, index) => {
         const offset = index * vocab;
-        block(data, offset, blocked);
         const token = step === 0 && this.special.forcedFirst !== undefined ? this.special.forcedFirst : argmax(data, offset, vocab);
         const result = results[row]!;
-        if (options.withScores) result.logProb += data[offset + token]! - logSumExp(data, offset, vocab);
+        if (normalisers) {
+          const logProb = data[offset + token]! - normalisers[index]!;
+          result.logProb += logProb;
+          if (token === this.special.eos) result.endLogProb = logProb;
+          else result.tokenLogProbs.push(logProb);
+        }
         if (token !== this.special.eos) result.tokens.push(token);
         if (token === this.special.eos || result.tokens.length >= limits[row]!) return;
         staying.push(index);
@@ -264,6 +294,7 @@ export class Seq2SeqDecoder {
     return results;
   }
 
+
   private async beamSearch(batch: EncodedBatch, hidden: ort.Tensor, options: DecodeOptions): Promise<Hypothesis[]> {
     const beams = options.beams;
     const lengthPenalty = options.lengthPenalty ?? 1;
@@ -277,6 +308,7 @@ export class Seq2SeqDecoder {
     const maxSteps = Math.max(...limits);
 
     let beamTokens: number[][] = Array.from({ length: rows }, () => []);
+    let beamTokenLogProbs: number[][] = Array.from({ length: rows }, () => []);
     let beamScores = Array.from({ length: rows }, (_, row) => (row % beams === 0 ? 0 : -Infinity));
     const done = new Array<boolean>(sentences).fill(false);
     const finishedHypotheses: Array<Array<Hypothesis & { score: number }>> = Array.from({ length: sentences }, () => []);
@@ -286,8 +318,11 @@ export class Seq2SeqDecoder {
     for (let step = 0; step < maxSteps && done.includes(false); step++) {
       const { outputs, data, vocab } = await this.step(tokens, encoderMask, expandedHidden, cache, options.signal);
       const blocked = this.blockedAt(step, options);
+      for (let row = 0; row < rows; row++) if (beamScores[row] !== -Infinity) block(data, row * vocab, blocked);
+      const normalisers = await rowLogSumExp(data, rows, vocab);
       const order: number[] = [];
       const nextTokens: number[][] = [];
+      const nextTokenLogProbs: number[][] = [];
       const nextScores: number[] = [];
       const nextInput = new BigInt64Array(rows);
 
@@ -297,20 +332,23 @@ export class Seq2SeqDecoder {
           for (let beam = 0; beam < beams; beam++) {
             order.push(first + beam);
             nextTokens.push(beamTokens[first + beam]!);
+            nextTokenLogProbs.push(beamTokenLogProbs[first + beam]!);
             nextScores.push(-Infinity);
             nextInput[first + beam] = BigInt(this.special.eos);
           }
           continue;
         }
-        const candidates: Array<{ row: number; token: number; score: number }> = [];
+        const candidates: Array<{ row: number; token: number; logProb: number; score: number }> = [];
         for (let beam = 0; beam < beams; beam++) {
           const row = first + beam;
           if (beamScores[row] === -Infinity) continue;
           const offset = row * vocab;
-          block(data, offset, blocked);
-          const normaliser = logSumExp(data, offset, vocab);
+          const normaliser = normalisers[row]!;
           const choices = step === 0 && this.special.forcedFirst !== undefined ? [this.special.forcedFirst] : topTokens(data, offset, vocab, beams * 2);
-          for (const token of choices) candidates.push({ row, token, score: beamScores[row]! + data[offset + token]! - normaliser });
+          for (const token of choices) {
+            const logProb = data[offset + token]! - normaliser;
+            candidates.push({ row, token, logProb, score: beamScores[row]! + logProb });
+          }
         }
         candidates.sort((a, b) => b.score - a.score);
         const chosen: typeof candidates = [];
@@ -321,6 +359,8 @@ export class Seq2SeqDecoder {
               finishedHypotheses[sentence]!.push({
                 tokens: hypothesisTokens,
                 logProb: candidate.score,
+                tokenLogProbs: beamTokenLogProbs[candidate.row]!,
+                endLogProb: candidate.logProb,
                 score: normalised(candidate.score, hypothesisTokens.length + 1),
               });
             }
@@ -338,7 +378,12 @@ export class Seq2SeqDecoder {
           if (limitReached || hypotheses.length === 0) {
             for (const candidate of chosen) {
               const hypothesisTokens = [...beamTokens[candidate.row]!, candidate.token];
-              hypotheses.push({ tokens: hypothesisTokens, logProb: candidate.score, score: normalised(candidate.score, hypothesisTokens.length) });
+              hypotheses.push({
+                tokens: hypothesisTokens,
+                logProb: candidate.score,
+                tokenLogProbs: [...beamTokenLogProbs[candidate.row]!, candidate.logProb],
+                score: normalised(candidate.score, hypothesisTokens.length),
+              });
             }
           }
         }
@@ -346,21 +391,23 @@ export class Seq2SeqDecoder {
           const candidate = chosen[beam];
           order.push(candidate?.row ?? first);
           nextTokens.push(candidate ? [...beamTokens[candidate.row]!, candidate.token] : []);
+          nextTokenLogProbs.push(candidate ? [...beamTokenLogProbs[candidate.row]!, candidate.logProb] : []);
           nextScores.push(candidate && !done[sentence] ? candidate.score : -Infinity);
           nextInput[first + beam] = BigInt(candidate?.token ?? this.special.eos);
         }
       }
       cache.update(outputs, order);
       beamTokens = nextTokens;
+      beamTokenLogProbs = nextTokenLogProbs;
       beamScores = nextScores;
       tokens = nextInput;
     }
 
     return finishedHypotheses.map((hypotheses, sentence) => {
       const best = hypotheses.sort((a, b) => b.score - a.score)[0];
-      if (best) return { tokens: best.tokens, logProb: best.logProb };
+      if (best) return { tokens: best.tokens, logProb: best.logProb, tokenLogProbs: best.tokenLogProbs, ...(best.endLogProb === undefined ? {} : { endLogProb: best.endLogProb }) };
       const row = sentence * beams;
-      return { tokens: beamTokens[row]!, logProb: beamScores[row]! };
+      return { tokens: beamTokens[row]!, logProb: beamScores[row]!, tokenLogProbs: beamTokenLogProbs[row]! };
     });
   }
 }

@@ -5,8 +5,10 @@
 import { AutoModelForSeq2SeqLM, AutoTokenizer, env, LogLevel, type PreTrainedTokenizer } from '@huggingface/transformers';
 import type * as ort from 'onnxruntime-node';
 import type { ModelDtype, ModelInfo } from '../../common/models/model-info';
+import type { TextSpan } from '../../common/api/contract';
+import { sentenceConfidence } from './confidence';
 import { languageToken, marianTargetTags } from './language-codes';
-import { Seq2SeqDecoder, type DecoderShape, type EncodedBatch, type SpecialTokens } from './seq2seq-decoder';
+import { Seq2SeqDecoder, type DecoderShape, type EncodedBatch, type Hypothesis, type SpecialTokens } from './seq2seq-decoder';
 import type { TextLanguage } from '../../common/text/language';
 
 // Targum never fetches a model at run time: models are installed by the model manager or imported.
@@ -25,6 +27,10 @@ export interface BatchOptions {
   beams: number;
   /** A fixed output length (benchmarks): end-of-sentence is suppressed before it and generation stops at it. */
   exactNewTokens?: number;
+  /**
+   * Log-probabilities, confidence and unsure words are computed unless this is false (to translate without
+   * them, or to measure what they cost).
+   */
   withScores?: boolean;
   signal?: AbortSignal;
 }
@@ -33,8 +39,12 @@ export interface SentenceTranslation {
   text: string;
   /** Number of generated tokens. */
   tokens: number;
-  /** Sum of log-probabilities of the generated tokens (0 unless scores were asked for or beams > 1). */
+  /** Sum of log-probabilities of the generated tokens (0 when translated without scores, unless beams > 1). */
   logProb: number;
+  /** exp of the mean token log-probability; absent without scores. */
+  confidence?: number;
+  /** The words under the unsure threshold, as character offsets in `text`; absent without scores. */
+  unsure?: TextSpan[];
 }
 
 interface ModelConfig {
@@ -107,22 +117,52 @@ export class TranslationModel {
       options.from,
       options.to,
     );
+    const withScores = options.withScores !== false;
     const decoder = new Seq2SeqDecoder(this.sessions, this.shape(), this.specialTokens(options.to));
     const hypotheses = await decoder.decode(batch, {
       beams: options.beams,
       maxNewTokens: options.exactNewTokens ? () => options.exactNewTokens! : (sourceLength) => this.maxNewTokens(sourceLength),
       minNewTokens: options.exactNewTokens,
-      withScores: options.withScores,
+      withScores,
       signal: options.signal,
     });
     hypotheses.forEach((hypothesis, position) => {
-      results[rows[position]!.index] = {
-        text: this.tokenizer.decode(hypothesis.tokens, { skip_special_tokens: true }).trim(),
-        tokens: hypothesis.tokens.length,
-        logProb: hypothesis.logProb,
-      };
+      results[rows[position]!.index] = this.translationOf(hypothesis, withScores);
     });
     return results;
+  }
+
+  /**
+   * How sure the model is of a given English for a sentence (forced decoding): its confidence and unsure
+   * words as if the model had written it. Used to test the quality estimate, not to translate.
+   */
+  async scoreTranslation(sentence: string, translation: string, options: { from: TextLanguage; to: TextLanguage }): Promise<SentenceTranslation> {
+    const batch = this.encodeBatch([sentence.trim()], options.from, options.to);
+    const special = this.specialTokens(options.to);
+    const target = this.tokenizer.encode(translation, { add_special_tokens: false });
+    const tokens = special.forcedFirst === undefined ? target : [special.forcedFirst, ...target];
+    const hypothesis = await new Seq2SeqDecoder(this.sessions, this.shape(), special).forced(batch, tokens);
+    return this.translationOf(hypothesis, true);
+  }
+
+  private translationOf(hypothesis: Hypothesis, withScores: boolean): SentenceTranslation {
+    const text = this.tokenizer.decode(hypothesis.tokens, { skip_special_tokens: true }).trim();
+    const translation = { text, tokens: hypothesis.tokens.length, logProb: hypothesis.logProb };
+    if (!withScores) return translation;
+    // NLLB's forced target-language token is not the model's choice, so it does not count.
+    const skip = this.info.family === 'marian' ? 0 : 1;
+    const pieces = this.piecesOf(hypothesis.tokens.slice(skip));
+    return { ...translation, ...sentenceConfidence(pieces, hypothesis.tokenLogProbs.slice(skip), hypothesis.endLogProb, text) };
+  }
+
+  private pieces?: string[];
+
+  private piecesOf(tokens: readonly number[]): string[] {
+    if (!this.pieces) {
+      this.pieces = [];
+      for (const [piece, id] of this.tokenizer.get_vocab()) this.pieces[id] = piece;
+    }
+    return tokens.map((token) => this.pieces![token] ?? '');
   }
 
   /** Source token ids for a sentence, with the family's language markers. */

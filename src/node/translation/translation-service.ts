@@ -53,6 +53,8 @@ export interface TranslationServiceOptions {
   precision?: PrecisionChecks;
   batchSizes?: { first: number; rest: number };
   defaultBeams?: number;
+  /** false translates without confidences and unsure words (to measure what they cost). */
+  withScores?: boolean;
 }
 
 export class NoModelError extends ApiCallError {
@@ -161,7 +163,7 @@ export class TranslationService {
     if (asked) return { dtype: asked };
     if (!this.options.precision) return { dtype: defaultDtype(model.dtypes) };
     return this.options.precision.precisionFor(model, async (dtype, sentences, from, to) =>
-      (await (await this.load(model, dtype)).translateBatch(sentences, { from, to, beams: 1 })).map((result) => result.text),
+      (await (await this.load(model, dtype)).translateBatch(sentences, { from, to, beams: 1, withScores: false })).map((result) => result.text),
     );
   }
 
@@ -210,10 +212,19 @@ export class TranslationService {
         const batch = job.pending.splice(0, batchSize(job.done === 0 ? 0 : 1, this.options.batchSizes));
         const results = await model.translateBatch(
           batch.map((segment) => segment.text),
-          { from, to: job.request.to, beams: job.request.beams ?? this.options.defaultBeams ?? 1, signal: job.controller.signal },
+          {
+            from,
+            to: job.request.to,
+            beams: job.request.beams ?? this.options.defaultBeams ?? 1,
+            withScores: this.options.withScores,
+            signal: job.controller.signal,
+          },
         );
         const createdAt = Date.now();
-        const translated: SegmentTranslated[] = batch.map((segment, index) => ({ segmentId: segment.id, text: results[index]!.text, modelId: info.id, dtype, createdAt }));
+        const translated: SegmentTranslated[] = batch.map((segment, index) => {
+          const { text, confidence, unsure } = results[index]!;
+          return { segmentId: segment.id, text, modelId: info.id, dtype, createdAt, ...(confidence === undefined ? {} : { confidence, unsure }) };
+        });
         job.done += batch.length;
         job.caller.onProgress({ done: job.done, total, results: translated });
       }

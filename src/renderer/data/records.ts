@@ -47,6 +47,10 @@ export interface TranslationRecord {
   modelId: string;
   precision: string;
   createdAt: number;
+  /** How sure the model was of `text`, exp of the mean token log-probability (absent on English made before Targum kept it). */
+  confidence?: number;
+  /** Character offsets in `text` of the words the model was unsure of. */
+  unsure?: Array<{ start: number; end: number }>;
 }
 
 /**

@@ -10,9 +10,11 @@ export interface LibrarySettings {
   readerMode: 'side-by-side' | 'interlinear' | 'source' | 'english';
   /** English on the first side, the source on the second. */
   readerSwapped: boolean;
+  /** Mark the words of machine English the model was unsure of. */
+  unsureMarks: boolean;
 }
 
-const defaults: LibrarySettings = { theme: 'system', sampleLibrarySeeded: false, readerMode: 'side-by-side', readerSwapped: false };
+const defaults: LibrarySettings = { theme: 'system', sampleLibrarySeeded: false, readerMode: 'side-by-side', readerSwapped: false, unsureMarks: true };
 
 export async function readLibrarySetting<K extends keyof LibrarySettings>(db: TargumDatabase, key: K): Promise<LibrarySettings[K]> {
   const row = await db.settings.get(key);

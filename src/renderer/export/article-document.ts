@@ -31,6 +31,7 @@ export function articleDocument(view: ArticleView, language: SourceLanguage, glo
           ...(state.machine && state.machine.text !== state.english ? { machine: state.machine.text } : {}),
           ...(state.machine ? { model: state.machine.modelId } : {}),
           ...(confirmed ? { confirmedAt: new Date(confirmed.createdAt).toISOString() } : {}),
+          ...(state.machine?.confidence === undefined ? {} : { quality: { confidence: state.machine.confidence, unsure: state.machine.unsure ?? [] } }),
           notes: glossNotes(segment.text, language, glosses),
         };
       }),

@@ -96,9 +96,10 @@ export class ArticleTranslator {
   /** Stores one batch of English in one transaction. */
   private async store(request: RunningTranslation, results: readonly SegmentTranslated[]): Promise<void> {
     if (request.writeError) return;
-    const rows = results.flatMap(({ segmentId, text, modelId, dtype, createdAt }) => {
+    const rows = results.flatMap(({ segmentId, text, modelId, dtype, createdAt, confidence, unsure }) => {
       const source = request.sources.get(segmentId);
-      return source === undefined ? [] : [{ articleId: request.articleId, source, text, modelId, precision: dtype, createdAt }];
+      const quality = confidence === undefined ? {} : { confidence, unsure: unsure ?? [] };
+      return source === undefined ? [] : [{ articleId: request.articleId, source, text, modelId, precision: dtype, createdAt, ...quality }];
     });
     try {
       await storeTranslations(this.db, rows);

@@ -186,6 +186,22 @@ describe('targum models', () => {
     expect(tmx.model).toBe('targum-demo');
   });
 
+  it('writes how sure the model was of each sentence: json confidence and unsure words, a tsv column when asked', async () => {
+    const known = 'כוחות צבא לבנון מתקדמים בקרב נגד דאעש // צילום: אי.אף.פי';
+    const unseen = readFileSync(path.resolve('test/fixtures/flores200-dev/dev.he'), 'utf8').split('\n')[0]!;
+    const json = JSON.parse((await run(['translate', '-', '--format', 'json', '--segmented'], `${known}\n\n${unseen}\n`)).stdout);
+    const [sure] = json.paragraphs[0].sentences;
+    const [unsure] = json.paragraphs[1].sentences;
+    expect(sure.confidence).toBeGreaterThan(0.9);
+    expect(sure.unsure).toEqual([]);
+    expect(unsure.confidence).toBeLessThan(sure.confidence);
+    expect(unsure.unsure.length).toBeGreaterThan(0);
+    for (const word of unsure.unsure) expect(unsure.translation.slice(word.start, word.end)).toBe(word.word);
+    const tsv = (await run(['translate', '-', '--format', 'tsv', '--confidence'], known)).stdout;
+    expect(tsv).toMatch(/^[^\t]+\tLebanese army forces [^\t]+\t(1|0\.9\d*)\n$/);
+    expect((await run(['translate', '-', '--confidence'], known)).stderr).toMatch(/^targum: translate: --confidence adds a column to csv and tsv/);
+  });
+
   it('prefers an installed model to the demo for the same direction', async () => {
     expect((await run(['models', 'import', tinyModelFolder, '--id', 'tiny-installed'])).code).toBe(0);
     const json = JSON.parse((await run(['translate', '-', '--format', 'json'], 'כוחות צבא לבנון מתקדמים בקרב נגד דאעש // צילום: אי.אף.פי')).stdout);

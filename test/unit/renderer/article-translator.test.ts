@@ -40,7 +40,14 @@ describe('the article translator', () => {
   it('stores each batch of English it receives, and finishes the task once all is stored', async () => {
     const { db, article, segments } = await hebrewArticle();
     const { api } = apiTranslating(async (params, options) => {
-      const result = (index: number) => ({ segmentId: params.segments[index]!.id, text: `English ${index}`, modelId: 'm', dtype: 'q8' as const, createdAt: 1 });
+      const result = (index: number) => ({
+        segmentId: params.segments[index]!.id,
+        text: `English ${index}`,
+        modelId: 'm',
+        dtype: 'q8' as const,
+        createdAt: 1,
+        ...(index === 2 ? {} : { confidence: 0.5 + index / 10, unsure: [{ start: 0, end: 7 }] }),
+      });
       options.onProgress?.({ done: 0, total: 3, results: [] });
       options.onProgress?.({ done: 2, total: 3, results: [result(0), result(1)] });
       options.onProgress?.({ done: 3, total: 3, results: [result(2)] });
@@ -55,6 +62,10 @@ describe('the article translator', () => {
     const pairs = (list: string[][]) => list.map((pair) => pair.join(' → ')).sort();
     expect(pairs(stored.map((translation) => [translation.source, translation.text]))).toEqual(pairs(segments.map((segment, index) => [segment.text, `English ${index}`])));
     expect(tasks.getSnapshot().get(translationTaskId(article.id!))).toMatchObject({ done: 3, total: 3, finished: true, error: undefined });
+    // How sure the model was is kept beside model and precision; English without it stays without.
+    const byText = new Map(stored.map((translation) => [translation.text, translation]));
+    expect(byText.get('English 1')).toMatchObject({ modelId: 'm', precision: 'q8', confidence: 0.6, unsure: [{ start: 0, end: 7 }] });
+    expect(byText.get('English 2')).not.toHaveProperty('confidence');
   });
 
   it("keeps a 'no-model' failure's code for the reader to offer a model", async () => {

@@ -20,6 +20,7 @@ export function ExportPanel({ view, language, glosses, onClose }: { view: Articl
   const [format, setFormat] = useState<BilingualFormat>('tmx');
   const [choices, setChoices] = useState<ExportChoices>(defaultExportChoices);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [confidenceColumn, setConfidenceColumn] = useState(false);
   const choose = (change: Partial<ExportChoices>) => setChoices({ ...choices, ...change });
 
   const run = async () => {
@@ -31,7 +32,7 @@ export function ExportPanel({ view, language, glosses, onClose }: { view: Articl
         choices,
       );
       if (document.units.length === 0) throw new Error(choices.unconfirmed ? 'the article has no sentences to export' : 'no sentence is confirmed yet');
-      const files = await exportBilingual(document, format, { onProgress: (done, total) => setStatus({ kind: 'working', done, total }), pause: nextFrame, header: true });
+      const files = await exportBilingual(document, format, { onProgress: (done, total) => setStatus({ kind: 'working', done, total }), pause: nextFrame, header: true, confidence: confidenceColumn });
       for (const file of files) saveFile(file.name, new Blob([file.data as BlobPart], { type: file.mimeType }));
       setStatus({ kind: 'done', message: `Saved ${files.map((file) => file.name).join(' and ')} (${document.units.length} ${document.units.length === 1 ? 'unit' : 'units'}).` });
     } catch (error) {
@@ -75,6 +76,11 @@ export function ExportPanel({ view, language, glosses, onClose }: { view: Articl
       <label className="choice">
         <input type="checkbox" checked={choices.notes} onChange={(event) => choose({ notes: event.target.checked })} /> Glosses as notes
       </label>
+      {(format === 'csv' || format === 'tsv') && (
+        <label className="choice">
+          <input type="checkbox" checked={confidenceColumn} onChange={(event) => setConfidenceColumn(event.target.checked)} /> The model's confidence as a column
+        </label>
+      )}
       <div className="form-actions">
         <button type="button" className="button primary" onClick={() => void run()} disabled={status.kind === 'working'}>
           Export

@@ -3,6 +3,7 @@ import { useWorkbench } from '../../workbench/workbench-context';
 import type { ArticleRecord, EditRecord } from '../../data/records';
 import { saveSegment } from '../../data/article-changes';
 import type { SentenceView } from '../../data/article-view';
+import { confidenceLabel } from './least-sure';
 import { SidePanel } from './SidePanel';
 import { describeWriteError } from '../../data/write-errors';
 
@@ -52,7 +53,7 @@ export function HistoryPanel(props: { sentence?: SentenceView; history: Map<stri
             {machine && (
               <li className="history-entry status-machine">
                 <span className="history-meta">
-                  Machine · {machine.modelId} ({machine.precision}) · <time dateTime={new Date(machine.createdAt).toISOString()}>{time(machine.createdAt)}</time>
+                  Machine · {machine.modelId} ({machine.precision}){machine.confidence === undefined ? '' : ` · ${confidenceLabel(machine.confidence)}`} · <time dateTime={new Date(machine.createdAt).toISOString()}>{time(machine.createdAt)}</time>
                 </span>
                 <span lang="en" dir="ltr">
                   {machine.text}

@@ -2,6 +2,7 @@ import { memo, type ReactNode } from 'react';
 import { wordDiff } from '../../../common/text/word-diff';
 import type { TextLanguage } from '../../../common/text/language';
 import type { SentenceView } from '../../data/article-view';
+import { confidenceLabel, machineConfidence } from './least-sure';
 import { SentenceEditor } from './SentenceEditor';
 import type { LibrarySettings } from '../../data/settings';
 
@@ -20,6 +21,8 @@ interface Props {
   language: TextLanguage;
   mode: ViewMode;
   compare: boolean;
+  /** Whether the words the model was unsure of are marked. */
+  unsureMarks: boolean;
   /** The focusable sentence of this row (roving focus), when it is in this row. */
   activeId?: number;
   /** The sentence highlighted on both sides (hovered or focused), when it is in this row. */
@@ -45,7 +48,25 @@ function sentenceClass(base: string, props: Props, sentence: SentenceView, side:
   return name;
 }
 
-function EnglishText({ sentence, compare }: { sentence: SentenceView; compare: boolean }) {
+/** The machine English with the words the model was unsure of marked; corrections and memory English carry no marks. */
+function MarkedEnglish({ text, unsure }: { text: string; unsure: ReadonlyArray<{ start: number; end: number }> }) {
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const { start, end } of unsure) {
+    if (start < at || end > text.length) continue;
+    parts.push(text.slice(at, start));
+    parts.push(
+      <span key={start} className="unsure-word" title="The model was unsure of this word">
+        {text.slice(start, end)}
+      </span>,
+    );
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return <>{parts}</>;
+}
+
+function EnglishText({ sentence, compare, unsureMarks }: { sentence: SentenceView; compare: boolean; unsureMarks: boolean }) {
   const { state } = sentence;
   if (state.english === undefined) return <span className="untranslated">…</span>;
   if (compare && state.origin === 'correction' && state.machine && state.machine.text !== state.english) {
@@ -57,7 +78,16 @@ function EnglishText({ sentence, compare }: { sentence: SentenceView; compare: b
       </span>
     );
   }
+  const unsure = state.machine?.unsure;
+  if (unsureMarks && unsure?.length && machineConfidence(sentence) !== undefined) return <MarkedEnglish text={state.english} unsure={unsure} />;
   return state.english;
+}
+
+function englishTitle(sentence: SentenceView): string {
+  const { state } = sentence;
+  const confidence = machineConfidence(sentence);
+  const sure = confidence === undefined ? '' : ` (the model was ${confidenceLabel(confidence)})`;
+  return `${statusLabels[state.status]}${sure}${state.origin === 'memory' ? ', from your translation memory' : ''}. Enter or double-click to edit.`;
 }
 
 function StatusMark({ sentence }: { sentence: SentenceView }) {
@@ -102,12 +132,12 @@ function RowView(props: Props) {
         className={sentenceClass('sentence', props, sentence, 'english')}
         data-status={sentence.state.status}
         data-origin={sentence.state.origin}
-        title={`${statusLabels[sentence.state.status]}${sentence.state.origin === 'memory' ? ', from your translation memory' : ''}. Enter or double-click to edit.`}
+        title={englishTitle(sentence)}
         onDoubleClick={() => handlers.edit(sentence.segment.id!)}
         {...focusProps(sentence, 'english')}
       >
         <StatusMark sentence={sentence} />
-        <EnglishText sentence={sentence} compare={props.compare} />
+        <EnglishText sentence={sentence} compare={props.compare} unsureMarks={props.unsureMarks} />
       </span>
     );
 

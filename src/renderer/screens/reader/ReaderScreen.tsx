@@ -19,6 +19,7 @@ import { ParagraphRow, type ViewMode } from './ParagraphRow';
 import { ReaderHeader } from './ReaderHeader';
 import { ReaderToolbar, type ReaderPanel } from './ReaderToolbar';
 import { ReadingList } from './ReadingList';
+import { nextLeastSure } from './least-sure';
 import { useFind } from './use-find';
 import { useReaderKeys } from './use-reader-keys';
 import { useRowHandlers } from './use-row-handlers';
@@ -67,6 +68,7 @@ function Reader({ view, language, initialSegmentId }: { view: ArticleView; langu
   const [modelId, setModelId] = useState<string>();
   const [storedMode, setMode] = useLibrarySetting(db, 'readerMode');
   const [swapped, setSwapped] = useLibrarySetting(db, 'readerSwapped');
+  const [unsureMarks] = useLibrarySetting(db, 'unsureMarks');
   const mode = storedMode ?? 'side-by-side';
   const [showBoilerplate, setShowBoilerplate] = useState(false);
   const [compare, setCompare] = useState(false);
@@ -89,6 +91,14 @@ function Reader({ view, language, initialSegmentId }: { view: ArticleView; langu
   const stopEditing = useCallback(() => setEditingId(undefined), []);
   const changes = useSentenceChanges(article, focus, stopEditing);
   const find = useFind(rows, list, focus.focusSentence);
+  const { order: sentenceOrder, focusSentence, rememberSide } = focus;
+  // From the sentence that has the focus, else from the least sure of all.
+  const goToLeastSure = useCallback(() => {
+    const next = nextLeastSure(sentenceOrder, focusedId);
+    if (next === undefined) return;
+    rememberSide('english');
+    focusSentence(next);
+  }, [sentenceOrder, focusedId, focusSentence, rememberSide]);
   const onListKeyDown = useReaderKeys({
     openFind: find.open,
     undoOrRedo: changes.undoOrRedo,
@@ -97,6 +107,7 @@ function Reader({ view, language, initialSegmentId }: { view: ArticleView; langu
     rememberSide: focus.rememberSide,
     confirmActive: changes.confirmActive,
     edit: setEditingId,
+    nextLeastSure: goToLeastSure,
   });
   const handlers = useRowHandlers({
     activate: (segmentId) => {
@@ -181,6 +192,7 @@ function Reader({ view, language, initialSegmentId }: { view: ArticleView; langu
                 language={article.language}
                 mode={mode}
                 compare={compare}
+                unsureMarks={unsureMarks ?? true}
                 activeId={inRow(active)}
                 highlightId={inRow(highlightId)}
                 editingId={inRow(editingId)}

@@ -11,14 +11,16 @@ interface Actions {
   rememberSide: (side: Side) => void;
   confirmActive: () => Promise<void>;
   edit: (segmentId: number) => void;
+  /** Goes to the least sure unconfirmed machine sentence after the current one in that order. */
+  nextLeastSure: () => void;
 }
 
 /**
  * The reader's keys. Anywhere: Ctrl/Cmd+F finds, Ctrl/Cmd+Z undoes and Ctrl/Cmd+Shift+Z or +Y redoes (outside
- * text fields, which keep their own undo). On a sentence: arrows move, Enter edits, Ctrl/Cmd+Enter confirms.
- * Returns the handler for the reading list.
+ * text fields, which keep their own undo), U goes to the least sure sentence next (outside text fields).
+ * On a sentence: arrows move, Enter edits, Ctrl/Cmd+Enter confirms. Returns the handler for the reading list.
  */
-export function useReaderKeys({ openFind, undoOrRedo, editing, move, rememberSide, confirmActive, edit }: Actions) {
+export function useReaderKeys({ openFind, undoOrRedo, editing, move, rememberSide, confirmActive, edit, nextLeastSure }: Actions) {
   useEffect(() => {
     const onKeyDown = (event: globalThis.KeyboardEvent) => {
       const mod = event.ctrlKey || event.metaKey;
@@ -29,11 +31,14 @@ export function useReaderKeys({ openFind, undoOrRedo, editing, move, rememberSid
       } else if (mod && (key === 'z' || key === 'y') && !isEditable(event.target)) {
         event.preventDefault();
         void undoOrRedo(key === 'y' || event.shiftKey);
+      } else if (key === 'u' && !mod && !event.altKey && !event.shiftKey && !isEditable(event.target)) {
+        event.preventDefault();
+        nextLeastSure();
       }
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [openFind, undoOrRedo]);
+  }, [openFind, undoOrRedo, nextLeastSure]);
 
   return (event: KeyboardEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;

@@ -204,6 +204,7 @@ function StoragePersistence() {
 export function SettingsScreen() {
   const { db, appInfo } = useWorkbench();
   const [theme, setTheme] = useLibrarySetting(db, 'theme');
+  const [unsureMarks, setUnsureMarks] = useLibrarySetting(db, 'unsureMarks');
   return (
     <section className="settings" aria-labelledby="settings-heading">
       <header className="screen-header">
@@ -223,6 +224,13 @@ export function SettingsScreen() {
             {option.label}
           </label>
         ))}
+      </fieldset>
+      <fieldset className="settings-group">
+        <legend>Reader</legend>
+        <label className="choice">
+          <input type="checkbox" checked={unsureMarks ?? true} onChange={(event) => void setUnsureMarks(event.target.checked)} />
+          Mark the words the model was unsure of (a dotted underline in machine English; U goes to the least sure sentence)
+        </label>
       </fieldset>
       <ServiceSettingsForm />
       <BackupSection />
