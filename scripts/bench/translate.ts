@@ -230,6 +230,8 @@ interface RealisticFigures {
   pipelineMs: number;
   /** Tokens the engine generated for the article (the pipeline generates the same: the model ends each sentence). */
   tokens: number;
+  /** What the confidences (token log-probabilities) add to the engine's time, in per cent. */
+  qeOverheadPct: number;
 }
 
 /**
@@ -260,12 +262,20 @@ async function measureRealistic(dtype: 'q8' | 'fp32'): Promise<RealisticFigures>
     },
   );
   await translator.dispose();
+  const timeEngine = (withScores: boolean) => async () => {
+    const start = performance.now();
+    for (const batch of batches) await model.translateBatch(batch, { ...options, withScores });
+    return performance.now() - start;
+  };
+  const [scoredMs, unscoredMs] = await bestOfAlternating(3, timeEngine(true), timeEngine(false));
+  const qeOverheadPct = (scoredMs / unscoredMs - 1) * 100;
   await model.dispose();
   console.log(`\n${dtype}, realistic lengths: ${article.length} sentences, ${tokens} tokens generated (${(tokens / article.length).toFixed(1)} a sentence), best of 3 alternated`);
   console.log(`  transformers.js pipeline, batched   ${seconds(pipelineMs)} s   ${(tokens / (pipelineMs / 1000)).toFixed(0)} tokens/s`);
   console.log(`  engine, batched                     ${seconds(engineMs)} s   ${(tokens / (engineMs / 1000)).toFixed(0)} tokens/s`);
   console.log(`  engine/pipeline throughput ratio    ${(pipelineMs / engineMs).toFixed(3)}`);
-  return { engineMs, pipelineMs, tokens };
+  console.log(`  engine with confidences ${seconds(scoredMs)} s, without ${seconds(unscoredMs)} s: ${qeOverheadPct.toFixed(1)} % more`);
+  return { engineMs, pipelineMs, tokens, qeOverheadPct };
 }
 
 /** Resident memory of a child process holding the engine with the q8 model loaded, after one translation. */
@@ -318,5 +328,5 @@ console.log(`peak memory (RSS): ${peakMb.toFixed(0)} MB`);
 console.log(
   `summary: engine_raw_ratio=${(q8.rawMs / q8.engineMs).toFixed(3)} article_q8_s=${seconds(q8.engineMs)} first_sentence_s=${seconds(q8.firstSentenceMs)} ` +
     `engine_raw_ratio_fp32=${(fp32.rawMs / fp32.engineMs).toFixed(3)} article_fp32_s=${seconds(fp32.engineMs)} ms_per_sentence_q8=${q8.perSentenceMs.toFixed(1)} peak_rss_mb=${peakMb.toFixed(0)} ` +
-    `engine_pipeline_ratio=${(realistic.pipelineMs / realistic.engineMs).toFixed(3)} realistic_article_q8_s=${seconds(realistic.engineMs)} services_rss_mb=${rssMb.toFixed(0)}`,
+    `engine_pipeline_ratio=${(realistic.pipelineMs / realistic.engineMs).toFixed(3)} realistic_article_q8_s=${seconds(realistic.engineMs)} services_rss_mb=${rssMb.toFixed(0)} qe_overhead_pct=${realistic.qeOverheadPct.toFixed(1)}`,
 );
