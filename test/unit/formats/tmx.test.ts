@@ -93,4 +93,25 @@ describe('TMX import', () => {
     ];
     for (const [text, message] of cases) expect(() => readTmx(text), text).toThrow(message);
   });
+
+  it('refuses XML that is not well-formed, naming the line and what is wrong', () => {
+    const unit = '<tu><tuv xml:lang="en"><seg>a</seg></tuv><tuv xml:lang="he"><seg>א</seg></tuv></tu>';
+    const cases: Array<[string, RegExp]> = [
+      [`<tmx version="1.4">\n<body>\n${unit}</tmx>`, /broken at line 3 \(<\/tmx> closes <body>\)/],
+      [`<tmx version="1.4"><body>${unit}</body>`, /broken at line 1 \(<tmx> is never closed\)/],
+      [`<tmx version="1.4"><body>${unit}</body></tmx><tmx/>`, /a second root element/],
+      [`<tmx version="1.4"><body>${unit.replace('>a<', '>a & b<')}</body></tmx>`, /an '&' that starts no reference/],
+      [`<tmx version="1.4"><body>${unit.replace('xml:lang="en"', 'xml:lang="en" xml:lang="fr"')}</body></tmx>`, /<tuv> has the attribute xml:lang twice/],
+      [`<tmx version="1.4"><body>${unit.replace('xml:lang="en"', 'xml:lang=en')}</body></tmx>`, /<tuv> has a malformed attribute/],
+      [`<tmx version="1.4"><body>${unit}</body></tmx>trailing`, /text outside the root element/],
+      [`<tmx version="1.4"><body><!-- ${unit}</body></tmx>`, /a comment that does not end/],
+    ];
+    for (const [text, message] of cases) expect(() => readTmx(text), text).toThrow(message);
+  });
+
+  it('reads comments, CDATA, processing instructions and a DOCTYPE without expanding its entities', () => {
+    const text = `<?xml version="1.0"?>\n<!DOCTYPE tmx [<!ENTITY e "x>y]">]>\n<!-- made by hand --><tmx version="1.4"><header srclang="en"/><body>
+      <tu><tuv xml:lang="en"><seg>a <![CDATA[<b> & ]]>&e; &amp; &#x5D0;<!-- no --></seg></tuv><tuv lang="he"><seg><?pi x?>ב</seg></tuv></tu></body></tmx>`;
+    expect(readTmx(text).units.map(({ source, target }) => [source, target])).toEqual([['a <b> & &e; & א', 'ב']]);
+  });
 });
