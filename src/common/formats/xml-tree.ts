@@ -78,12 +78,15 @@ function doctypeEnd(source: string, start: number): number {
   return -1;
 }
 
+/** Characters read between two progress reports. */
+const progressStep = 1 << 20;
+
 /**
  * One linear pass over the text, building the tree and checking well-formedness as it goes (matching tags, quoted
  * attributes, no duplicate attribute, one root, no bare `&`). Comments, processing instructions and the DOCTYPE are
  * skipped; entities the file declares are not expanded (their references stay as written).
  */
-function scanXml(source: string, format: string): XmlElement | undefined {
+function scanXml(source: string, format: string, onProgress?: (fraction: number) => void): XmlElement | undefined {
   const open: Array<{ element: XmlElement; tag: string }> = [];
   let root: XmlElement | undefined;
   const addText = (text: string, position: number) => {
@@ -96,7 +99,12 @@ function scanXml(source: string, format: string): XmlElement | undefined {
     parent.element.children.push(decodeReferences(text));
   };
   let index = 0;
+  let reported = 0;
   while (index < source.length) {
+    if (onProgress && index - reported > progressStep) {
+      reported = index;
+      onProgress(index / source.length);
+    }
     const lt = source.indexOf('<', index);
     if (lt !== index) addText(source.slice(index, lt === -1 ? source.length : lt), index);
     if (lt === -1) break;
@@ -160,12 +168,12 @@ function scanXml(source: string, format: string): XmlElement | undefined {
 }
 
 /** The root element of an XML file; anything that is not well-formed XML is refused in one sentence. */
-export function parseXmlRoot(text: string, format: string): XmlElement {
+export function parseXmlRoot(text: string, format: string, onProgress?: (fraction: number) => void): XmlElement {
   const source = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (!source.trimStart().startsWith('<')) throw new BilingualImportError(`This file is not ${format}: it is not XML.`);
   const disallowed = disallowedCharacterReference(source);
   if (disallowed) throw new BilingualImportError(`This file is not ${format} Targum can read: it refers to the character ${disallowed}, which XML does not allow.`);
-  const root = scanXml(source, format);
+  const root = scanXml(source, format, onProgress);
   if (!root) throw new BilingualImportError(`This file is not ${format}: it has no root element.`);
   return root;
 }
