@@ -24,7 +24,7 @@ function decodeReferences(text: string): string {
   });
 }
 
-/** The deepest element nesting read (here and by fast-xml-parser in the DOCX reader, so the message can name it). */
+/** The deepest element nesting read. */
 export const maxXmlNesting = 100;
 
 /**
@@ -40,14 +40,6 @@ export function disallowedCharacterReference(text: string): string | undefined {
     if (!allowed) return codePoint > 0xffffff ? 'past U+10FFFF' : `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
   }
   return undefined;
-}
-
-/** A parser library's failure in the user's words: what is wrong with the file, never the library's own message. */
-export function xmlFailureReason(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  if (/nested tags|maximum call stack|too much recursion/i.test(message)) return `its elements are nested more than ${maxXmlNesting} levels deep, far more than any real document`;
-  if (/entit/i.test(message)) return 'it declares entities, which Targum does not expand';
-  return 'its XML could not be read';
 }
 
 /** Where a broken file goes wrong, for the user: the line of `position`, and what is wrong there. */
@@ -156,7 +148,7 @@ function scanXml(source: string, format: string, onProgress?: (fraction: number)
       else if (root) throw broken(source, lt, format, 'a second root element');
       else root = element;
       if (!end[1]) {
-        if (open.length === maxXmlNesting) throw new BilingualImportError(`This file is not ${format} Targum can read: ${xmlFailureReason(new Error('nested tags'))}.`);
+        if (open.length === maxXmlNesting) throw new BilingualImportError(`This file is not ${format} Targum can read: its elements are nested more than ${maxXmlNesting} levels deep, far more than any real document.`);
         open.push({ element, tag });
       }
       index = tagEndAt.lastIndex;
