@@ -265,3 +265,38 @@ test('a saved web page comes in as its article: navigation and related links dro
   await expect(source).not.toContainText('نتائج مباريات الدوري');
   expect(await page.evaluate(() => (window as unknown as { __scriptRan?: boolean }).__scriptRan)).toBeUndefined();
 });
+
+test('a large TMX is read in a worker: the panel shows how far it has read, and the page answers meanwhile', async ({ openWorkbench, page }) => {
+  const hebrew = 'המועצה דנה הערב בתקציב בתי הספר של העיר ובתוכנית לשנה הבאה, ';
+  const english = 'The council discussed the budget of the schools of the city tonight, and the plan for next year, ';
+  const unit = (index: number) =>
+    `<tu><tuv xml:lang="he"><seg>${index}: ${hebrew.repeat(6)}</seg></tuv><tuv xml:lang="en"><seg>${index}: ${english.repeat(6)}</seg></tuv></tu>\n`;
+  const units = 12_000;
+  const file = path.join(work, 'large-memory.tmx');
+  writeFileSync(file, `<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="he" segtype="sentence"/><body>\n${Array.from({ length: units }, (_, index) => unit(index)).join('')}</body></tmx>\n`);
+
+  await openWorkbench();
+  const panel = await openImport(page);
+  // The longest the page goes without running a timer while the panel says the file is being read.
+  await page.evaluate(() => {
+    const state = { last: performance.now(), longest: 0, reading: false };
+    (window as unknown as { __gaps: typeof state }).__gaps = state;
+    setInterval(() => {
+      const now = performance.now();
+      const reading = document.querySelector('.import-panel [role=status]')?.textContent?.includes('reading') ?? false;
+      if (reading && state.reading) state.longest = Math.max(state.longest, now - state.last);
+      state.last = now;
+      state.reading = reading;
+    }, 10);
+  });
+  await panel.locator('input[type=file][multiple]').setInputFiles(file);
+  await expect(panel.getByRole('status')).toContainText(/Importing: reading large-memory\.tmx, \d+%…/);
+  const field = panel.getByLabel('Article text');
+  await field.click();
+  await field.pressSequentially('typed while reading');
+  await expect(field).toHaveValue('typed while reading');
+  await expect(page.getByRole('list', { name: 'Import results' })).toContainText(`large-memory.tmx: Imported “large-memory” with its English, aligned in ${units} pairs.`, { timeout: 120_000 });
+  // Read on this thread, the file held the page for seconds; in the worker only progress messages reach it.
+  const longest = await page.evaluate(() => (window as unknown as { __gaps: { longest: number } }).__gaps.longest);
+  expect(longest).toBeLessThan(500);
+});

@@ -20,10 +20,13 @@ export function importFormatOf(fileName: string, text: string): BilingualImportF
   return 'tsv';
 }
 
+/** How far a reader is through a file's text, from 0 to 1 (XML files report as they are read; TSV is quick). */
+export type ReadProgress = (fraction: number) => void;
+
 /** A TMX, XLIFF or TSV file's text as a bilingual document; a file that is none of these is refused in one sentence. */
-export function readBilingualText(fileName: string, text: string, languages?: TsvLanguages): BilingualDocument {
+export function readBilingualText(fileName: string, text: string, languages?: TsvLanguages, onProgress?: ReadProgress): BilingualDocument {
   const format = importFormatOf(fileName, text);
-  return withoutBidiControls(format === 'tmx' ? readTmx(text) : format === 'xliff' ? readXliff(text) : readTsvPairs(text, languages));
+  return withoutBidiControls(format === 'tmx' ? readTmx(text, onProgress) : format === 'xliff' ? readXliff(text, onProgress) : readTsvPairs(text, languages));
 }
 
 /** Every text the file gave, without bidi overrides (layout instructions that can disguise what text says). */
@@ -46,6 +49,6 @@ function withoutBidiControls(document: BilingualDocument): BilingualDocument {
 }
 
 /** The same from a file's bytes: UTF-8 or UTF-16 (TMX files often are), with or without a byte-order mark. */
-export function readBilingualFile(fileName: string, bytes: Uint8Array, languages?: TsvLanguages): BilingualDocument {
-  return readBilingualText(fileName, decodeText(bytes).text, languages);
+export function readBilingualFile(fileName: string, bytes: Uint8Array, languages?: TsvLanguages, onProgress?: ReadProgress): BilingualDocument {
+  return readBilingualText(fileName, decodeText(bytes).text, languages, onProgress);
 }

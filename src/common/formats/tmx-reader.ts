@@ -15,8 +15,8 @@ const properties = (element: XmlElement): Map<string, string> =>
  * whose `tu` has a `tuv` in each of the pair's languages; Targum's own `prop`s give status, paragraph, model,
  * confirmation date, raw machine translation and link back; `note`s are notes.
  */
-export function readTmx(text: string): BilingualDocument {
-  const root = parseXmlRoot(text, 'TMX');
+export function readTmx(text: string, onProgress?: (fraction: number) => void): BilingualDocument {
+  const root = parseXmlRoot(text, 'TMX', onProgress);
   if (root.name !== 'tmx') throw new BilingualImportError(`This file is XML but not TMX: its root element is <${root.name}>.`);
   const header = firstElement(root, 'header');
   const body = firstElement(root, 'body');

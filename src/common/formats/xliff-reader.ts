@@ -22,8 +22,8 @@ function statusOf(target: XmlElement | undefined, unit: XmlElement): SegmentStat
  * `state` gives the status, `alt-trans` from machine translation the raw translation, `note`s the notes, Targum's
  * context group the model, confirmation date and link. Each top-level `group` is a paragraph.
  */
-export function readXliff(text: string): BilingualDocument {
-  const root = parseXmlRoot(text, 'XLIFF');
+export function readXliff(text: string, onProgress?: (fraction: number) => void): BilingualDocument {
+  const root = parseXmlRoot(text, 'XLIFF', onProgress);
   if (root.name !== 'xliff') throw new BilingualImportError(`This file is XML but not XLIFF: its root element is <${root.name}>.`);
   const version = root.attributes.version ?? '';
   if (!version.startsWith('1.')) throw new BilingualImportError(`This is XLIFF ${version}; Targum reads XLIFF 1.2 (save as XLIFF 1.2 and try again).`);

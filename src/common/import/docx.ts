@@ -7,9 +7,8 @@
  * its created and modified dates are when the file was written, not when the article was published: neither
  * is taken.
  */
-import { XMLParser } from 'fast-xml-parser';
 import { formatBytes } from '../format-bytes';
-import { disallowedCharacterReference, maxXmlNesting, xmlFailureReason } from '../formats/xml-tree';
+import { BilingualImportError, descendants, elements, firstElement, parseXmlRoot, type XmlElement } from '../formats/xml-tree';
 import { ArticleImportError } from './article-import';
 import { defaultZipLimits, readZipDirectory, readZipEntry, ZipError, type ZipEntry, type ZipLimits } from './zip';
 
@@ -88,52 +87,24 @@ function xmlText(bytes: Uint8Array): string {
   }
   // Entity definitions are how XML bombs expand; Word's parts never declare any.
   if (/<!DOCTYPE/i.test(text)) throw new ArticleImportError(doctypeMessage);
-  const disallowed = disallowedCharacterReference(text);
-  if (disallowed) throw new ArticleImportError(`This Word document refers to the character ${disallowed}, which XML does not allow; it is damaged or was not made by Word.`);
   return text;
 }
 
-/** A part parsed, the parser's own failures told as what is wrong with the document. */
-function parsePart<Parsed>(parse: () => Parsed): Parsed {
+/** A part's root element; what the XML reader refuses is said of the Word document. */
+function parsePart(xml: string): XmlElement {
   try {
-    return parse();
+    return parseXmlRoot(xml, 'Word XML');
   } catch (error) {
-    if (error instanceof ArticleImportError) throw error;
-    throw new ArticleImportError(`This Word document cannot be read: ${xmlFailureReason(error)}; open it in Word or LibreOffice and save it again.`);
+    if (!(error instanceof BilingualImportError)) throw error;
+    const disallowed = /refers to the character (.+), which XML does not allow/.exec(error.message)?.[1];
+    if (disallowed) throw new ArticleImportError(`This Word document refers to the character ${disallowed}, which XML does not allow; it is damaged or was not made by Word.`);
+    const reason = /: (its .*|it .*)\.$/.exec(error.message)?.[1] ?? 'its XML could not be read';
+    throw new ArticleImportError(`This Word document cannot be read: ${reason}; open it in Word or LibreOffice and save it again.`);
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 // WordprocessingML
-
-/** A parsed XML node in document order (fast-xml-parser's preserveOrder form), namespace prefixes removed. */
-type XmlNode = Record<string, unknown> & { ':@'?: Record<string, string> };
-
-const orderedParser = new XMLParser({
-  preserveOrder: true,
-  removeNSPrefix: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  trimValues: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  ignoreDeclaration: true,
-  ignorePiTags: true,
-  maxNestedTags: maxXmlNesting,
-});
-
-function tagOf(node: XmlNode): string | undefined {
-  return Object.keys(node).find((key) => key !== ':@');
-}
-
-function childrenOf(node: XmlNode, tag: string): XmlNode[] {
-  const children = node[tag];
-  return Array.isArray(children) ? (children as XmlNode[]) : [];
-}
-
-function findChild(nodes: readonly XmlNode[], tag: string): XmlNode | undefined {
-  return nodes.find((node) => tagOf(node) === tag);
-}
 
 /** Parts of the body that are not the article's running text. */
 const skippedInBody = new Set(['del', 'moveFrom', 'sectPr', 'drawing', 'pict', 'object', 'Fallback', 'commentRangeStart', 'commentRangeEnd']);
@@ -149,63 +120,62 @@ interface DocxParagraph {
 }
 
 function bodyParagraphs(xml: string): DocxParagraph[] {
-  const root = parsePart(() => orderedParser.parse(xml) as XmlNode[]);
-  const document = findChild(root, 'document');
-  const body = document && findChild(childrenOf(document, 'document'), 'body');
+  const root = parsePart(xml);
+  const body = root.name === 'document' ? firstElement(root, 'body') : undefined;
   if (body === undefined) throw new ArticleImportError(damagedMessage);
   const paragraphs: DocxParagraph[] = [];
-  collectParagraphs(childrenOf(body, 'body'), paragraphs);
+  collectParagraphs(body, paragraphs);
   return paragraphs;
 }
 
+/** An attribute by its name without the namespace prefix (`w:val` is `val`). */
+function attribute(element: XmlElement | undefined, name: string): string | undefined {
+  if (element === undefined) return undefined;
+  for (const [key, value] of Object.entries(element.attributes)) if (key.slice(key.indexOf(':') + 1) === name) return value;
+  return undefined;
+}
+
 /** Paragraphs in document order, through tables, content controls and inserted runs. */
-function collectParagraphs(nodes: readonly XmlNode[], paragraphs: DocxParagraph[]): void {
-  for (const node of nodes) {
-    const tag = tagOf(node);
-    if (tag === undefined || skippedInBody.has(tag)) continue;
-    if (tag === 'p') {
-      const children = childrenOf(node, 'p');
-      const properties = findChild(children, 'pPr');
-      const style = properties && findChild(childrenOf(properties, 'pPr'), 'pStyle')?.[':@']?.val;
-      paragraphs.push({ text: paragraphText(children), ...(style ? { style } : {}) });
+function collectParagraphs(parent: XmlElement, paragraphs: DocxParagraph[]): void {
+  for (const element of elements(parent)) {
+    if (skippedInBody.has(element.name)) continue;
+    if (element.name === 'p') {
+      const properties = firstElement(element, 'pPr');
+      const style = attribute(properties && firstElement(properties, 'pStyle'), 'val');
+      paragraphs.push({ text: paragraphText(element), ...(style ? { style } : {}) });
     } else {
-      collectParagraphs(childrenOf(node, tag), paragraphs);
+      collectParagraphs(element, paragraphs);
     }
   }
 }
 
-function paragraphText(nodes: readonly XmlNode[]): string {
+function paragraphText(parent: XmlElement): string {
   let text = '';
-  for (const node of nodes) {
-    const tag = tagOf(node);
-    if (tag === undefined || skippedInParagraph.has(tag)) continue;
-    if (tag === 't') text += childrenOf(node, 't').map((child) => (typeof child['#text'] === 'string' ? child['#text'] : '')).join('');
+  for (const element of elements(parent)) {
+    const tag = element.name;
+    if (skippedInParagraph.has(tag)) continue;
+    if (tag === 't') text += element.children.filter((child) => typeof child === 'string').join('');
     else if (tag === 'tab' || tag === 'ptab') text += '\t';
     else if (tag === 'br' || tag === 'cr') text += '\n';
     else if (tag === 'noBreakHyphen') text += '\u2011';
-    else if (tag !== '#text') text += paragraphText(childrenOf(node, tag));
+    else text += paragraphText(element);
   }
   return text;
 }
-
-const plainParser = new XMLParser({ removeNSPrefix: true, ignoreAttributes: false, attributeNamePrefix: '', parseTagValue: false, parseAttributeValue: false, ignoreDeclaration: true, maxNestedTags: maxXmlNesting });
 
 /** Ids of the paragraph styles named "Title" (built-in style names are stored in English, whatever the display language). */
 function titleStyleIds(xml: string | undefined): Set<string> {
   const ids = new Set(['Title']);
   if (xml === undefined) return ids;
-  const styles = (parsePart(() => plainParser.parse(xml)) as { styles?: { style?: unknown } }).styles?.style;
-  for (const style of Array.isArray(styles) ? styles : styles ? [styles] : []) {
-    const { styleId, name } = style as { styleId?: string; name?: { val?: string } };
-    if (styleId && name?.val?.toLowerCase() === 'title') ids.add(styleId);
+  for (const style of elements(parsePart(xml), 'style')) {
+    const styleId = attribute(style, 'styleId');
+    if (styleId && attribute(firstElement(style, 'name'), 'val')?.toLowerCase() === 'title') ids.add(styleId);
   }
   return ids;
 }
 
 function coreTitle(xml: string | undefined): string | undefined {
   if (xml === undefined) return undefined;
-  const title = (parsePart(() => plainParser.parse(xml)) as { coreProperties?: { title?: unknown } }).coreProperties?.title;
-  if (typeof title === 'string') return title;
-  const text = (title as { '#text'?: unknown } | undefined)?.['#text'];
-  return typeof text === 'string' ? text : undefined;
+  const title = descendants(parsePart(xml), 'title')[0];
+  return title && title.children.filter((child) => typeof child === 'string').join('');
 }

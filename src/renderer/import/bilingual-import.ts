@@ -1,5 +1,5 @@
 import type { BilingualDocument, BilingualUnit } from '../../common/formats/bilingual-document';
-import { BilingualImportError, importFormatOf, readBilingualFile } from '../../common/formats/bilingual-readers';
+import { BilingualImportError, importFormatOf, type ReadProgress } from '../../common/formats/bilingual-readers';
 import { type TextLanguage, languageNames } from '../../common/text/language';
 import { createAlignedPair } from '../alignment/aligned-pair';
 import type { SegmentStatus } from '../../common/formats/translation-output';
@@ -8,6 +8,7 @@ import { addImportedEdits } from '../data/article-changes';
 import { articlesTitled } from '../data/articles';
 import { addMemoryPairs, type MemoryImport } from '../data/memory';
 import { loadArticleView } from '../data/article-view';
+import { readBilingualOffThread } from './bilingual-read-off-thread';
 
 /** The pairs of a Hebrew or Arabic ↔ English document, source first, both sides written. */
 function memoryPairs(document: BilingualDocument): Array<{ language: TextLanguage; source: string; target: string }> {
@@ -75,10 +76,16 @@ export interface BilingualImportOutcome {
 
 /**
  * A TMX, XLIFF or TSV file: its pairs go into the translation memory; an XLIFF exported from an article of
- * the library goes back into that article; anything else becomes a new pair of aligned articles.
+ * the library goes back into that article; anything else becomes a new pair of aligned articles. The file is read
+ * in a worker, reporting how far it has read; 1 once it is read, before it is stored.
  */
-export async function importBilingualFile(db: TargumDatabase, fileName: string, bytes: Uint8Array): Promise<BilingualImportOutcome> {
-  const document = readBilingualFile(fileName, bytes);
+export async function importBilingualFile(db: TargumDatabase, fileName: string, bytes: Uint8Array, onRead?: ReadProgress): Promise<BilingualImportOutcome> {
+  const document = await readBilingualOffThread(fileName, bytes, onRead);
+  if (onRead) {
+    onRead(1);
+    // A turn for the screen to say the file is read before storing it holds this thread.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
   if (document.units.length === 0) throw new BilingualImportError('This file holds no translation units.');
   const update = importFormatOf(fileName, new TextDecoder().decode(bytes.subarray(0, 4096))) === 'xliff' ? await updateArticleFromXliff(db, document) : undefined;
   const memory = await importIntoMemory(db, document);

@@ -57,16 +57,14 @@ async function importBytes(db: TargumDatabase, file: ImportFile, sizeLimitMb: nu
   }
 }
 
+/** Files done out of the total; while a file of pairs is read, its name and the share of it read (1: read, being stored). */
+export type ImportProgress = (done: number, total: number, reading?: { name: string; fraction: number }) => void;
+
 /**
  * Imports files a reader picked or dropped, one by one, each with its own outcome: a failure leaves nothing
  * of that file behind and does not stop the others. Files of other types found in a folder are skipped.
  */
-export async function importFiles(
-  db: TargumDatabase,
-  candidates: readonly ImportCandidate[],
-  sizeLimitMb: number,
-  onProgress?: (done: number, total: number) => void,
-): Promise<ImportOutcome[]> {
+export async function importFiles(db: TargumDatabase, candidates: readonly ImportCandidate[], sizeLimitMb: number, onProgress?: ImportProgress): Promise<ImportOutcome[]> {
   const outcomes: ImportOutcome[] = [];
   for (const [index, { file, path }] of candidates.entries()) {
     onProgress?.(index, candidates.length);
@@ -84,16 +82,17 @@ export async function importFiles(
       continue;
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const outcome = isBilingualFile(file.name) ? await importPairs(db, file.name, bytes) : await importBytes(db, { name: file.name, bytes }, sizeLimitMb, { origin: 'file' });
+    const onRead = (fraction: number) => onProgress?.(index, candidates.length, { name, fraction });
+    const outcome = isBilingualFile(file.name) ? await importPairs(db, file.name, bytes, onRead) : await importBytes(db, { name: file.name, bytes }, sizeLimitMb, { origin: 'file' });
     outcomes.push({ ...outcome, name });
   }
   onProgress?.(candidates.length, candidates.length);
   return outcomes;
 }
 
-async function importPairs(db: TargumDatabase, name: string, bytes: Uint8Array): Promise<ImportOutcome> {
+async function importPairs(db: TargumDatabase, name: string, bytes: Uint8Array, onRead: (fraction: number) => void): Promise<ImportOutcome> {
   try {
-    return { status: 'pairs', name, ...(await importBilingualFile(db, name, bytes)) };
+    return { status: 'pairs', name, ...(await importBilingualFile(db, name, bytes, onRead)) };
   } catch (error) {
     return failure(name, error);
   }

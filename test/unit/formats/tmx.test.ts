@@ -93,4 +93,36 @@ describe('TMX import', () => {
     ];
     for (const [text, message] of cases) expect(() => readTmx(text), text).toThrow(message);
   });
+
+  it('refuses XML that is not well-formed, naming the line and what is wrong', () => {
+    const unit = '<tu><tuv xml:lang="en"><seg>a</seg></tuv><tuv xml:lang="he"><seg>א</seg></tuv></tu>';
+    const cases: Array<[string, RegExp]> = [
+      [`<tmx version="1.4">\n<body>\n${unit}</tmx>`, /broken at line 3 \(<\/tmx> closes <body>\)/],
+      [`<tmx version="1.4"><body>${unit}</body>`, /broken at line 1 \(<tmx> is never closed\)/],
+      [`<tmx version="1.4"><body>${unit}</body></tmx><tmx/>`, /a second root element/],
+      [`<tmx version="1.4"><body>${unit.replace('>a<', '>a & b<')}</body></tmx>`, /an '&' that starts no reference/],
+      [`<tmx version="1.4"><body>${unit.replace('xml:lang="en"', 'xml:lang="en" xml:lang="fr"')}</body></tmx>`, /<tuv> has the attribute xml:lang twice/],
+      [`<tmx version="1.4"><body>${unit.replace('xml:lang="en"', 'xml:lang=en')}</body></tmx>`, /<tuv> has a malformed attribute/],
+      [`<tmx version="1.4"><body>${unit}</body></tmx>trailing`, /text outside the root element/],
+      [`<tmx version="1.4"><body><!-- ${unit}</body></tmx>`, /a comment that does not end/],
+    ];
+    for (const [text, message] of cases) expect(() => readTmx(text), text).toThrow(message);
+  });
+
+  it('reports how far it has read a large file, in order, up to the end', () => {
+    const unit = (index: number) => `<tu><tuv xml:lang="en"><seg>Sentence ${index} of a long memory.</seg></tuv><tuv xml:lang="he"><seg>משפט ${index}</seg></tuv></tu>\n`;
+    const text = `<tmx version="1.4"><header srclang="en"/><body>\n${Array.from({ length: 30_000 }, (_, index) => unit(index)).join('')}</body></tmx>`;
+    const reports: number[] = [];
+    expect(readTmx(text, (fraction) => reports.push(fraction)).units).toHaveLength(30_000);
+    expect(reports.length).toBeGreaterThanOrEqual(Math.floor(text.length / 2 ** 20) - 1);
+    expect(reports).toEqual([...reports].sort((a, b) => a - b));
+    expect(reports.at(-1)).toBeGreaterThan(0.8);
+    expect(reports.at(-1)).toBeLessThan(1);
+  });
+
+  it('reads comments, CDATA, processing instructions and a DOCTYPE without expanding its entities', () => {
+    const text = `<?xml version="1.0"?>\n<!DOCTYPE tmx [<!ENTITY e "x>y]">]>\n<!-- made by hand --><tmx version="1.4"><header srclang="en"/><body>
+      <tu><tuv xml:lang="en"><seg>a <![CDATA[<b> & ]]>&e; &amp; &#x5D0;<!-- no --></seg></tuv><tuv lang="he"><seg><?pi x?>ב</seg></tuv></tu></body></tmx>`;
+    expect(readTmx(text).units.map(({ source, target }) => [source, target])).toEqual([['a <b> & &e; & א', 'ב']]);
+  });
 });

@@ -39,13 +39,19 @@ function summary(outcomes: readonly ImportOutcome[]): string {
     .join(', ');
 }
 
+function progressLine({ done, total, reading }: { done: number; total: number; reading?: { name: string; fraction: number } }): string {
+  const count = total > 1 ? `Importing ${Math.min(done + 1, total)} of ${total}` : 'Importing';
+  if (!reading) return `${count}…`;
+  return reading.fraction < 1 ? `${count}: reading ${reading.name}, ${Math.floor(reading.fraction * 100)}%…` : `${count}: storing ${reading.name}…`;
+}
+
 /** Paste an article, choose or drop files and folders, or give a web address; each import says what happened. */
 export function ImportPanel({ onClose }: { onClose: () => void }) {
   const { db, api } = useWorkbench();
   const [pasted, setPasted] = useState('');
   const [address, setAddress] = useState('');
   const [outcomes, setOutcomes] = useState<ImportOutcome[]>([]);
-  const [progress, setProgress] = useState<{ done: number; total: number }>();
+  const [progress, setProgress] = useState<{ done: number; total: number; reading?: { name: string; fraction: number } }>();
   const [dragging, setDragging] = useState(false);
   const busy = progress !== undefined;
 
@@ -60,7 +66,7 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
   const addFiles = (candidates: ImportCandidate[]) =>
     run(async () => {
       const { importSizeLimitMb } = await api.settings.get({});
-      return importFiles(db, candidates, importSizeLimitMb, (done, total) => setProgress({ done, total }));
+      return importFiles(db, candidates, importSizeLimitMb, (done, total, reading) => setProgress({ done, total, reading }));
     });
   const addPasted = () =>
     run(async () => {
@@ -165,7 +171,7 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
           Add pasted text
         </button>
         <span role="status" className="muted">
-          {progress && progress.total > 1 ? `Importing ${Math.min(progress.done + 1, progress.total)} of ${progress.total}…` : busy ? 'Importing…' : outcomes.length > 1 ? summary(outcomes) : ''}
+          {progress ? progressLine(progress) : outcomes.length > 1 ? summary(outcomes) : ''}
         </span>
       </div>
       {outcomes.length > 0 && (
