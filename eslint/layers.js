@@ -41,7 +41,6 @@ export const packageLayers = {
   diff: everywhere,
   docx: everywhere,
   dompurify: everywhere,
-  'fast-xml-parser': everywhere,
   fflate: everywhere,
   zod: everywhere,
 
@@ -81,6 +80,7 @@ export const packageLayers = {
   eslint: toolingOnly,
   'eslint-plugin-react-hooks': toolingOnly,
   'fake-indexeddb': toolingOnly,
+  'fast-xml-parser': toolingOnly,
   globals: toolingOnly,
   linkedom: toolingOnly,
   tsx: toolingOnly,
