@@ -31,6 +31,8 @@ export const modelInfoSchema = z.object({
   /** A model shipped to show Targum at work: it knows only the sample articles. */
   demo: z.boolean().optional(),
   description: z.string().optional(),
+  /** Downloaded from a hub that sent no checksum for its large files (the user allowed it for that hub). */
+  unverified: z.boolean().optional(),
   /** The precision used when a request names none, and why when it is not the default one. */
   dtype: modelDtypeSchema.optional(),
   dtypeNote: z.string().optional(),

@@ -19,6 +19,8 @@ export const modelManifestSchema = z.object({
   license: z.string().optional(),
   demo: z.boolean().optional(),
   description: z.string().optional(),
+  /** Downloaded from a hub that sent no checksum for its large files, as the user allowed. */
+  unverified: z.boolean().optional(),
 });
 export type ModelManifest = z.infer<typeof modelManifestSchema>;
 
@@ -139,6 +141,7 @@ export async function inspectModelFolder(
     ...(manifest?.license ? { license: manifest.license } : {}),
     ...(manifest?.demo ? { demo: true } : {}),
     ...(manifest?.description ? { description: manifest.description } : {}),
+    ...(manifest?.unverified ? { unverified: true } : {}),
   };
 }
 

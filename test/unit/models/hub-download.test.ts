@@ -474,6 +474,8 @@ describe('downloadModel does not rest integrity on the hub alone', () => {
     expect(hub.gets(big)).toEqual([]);
     await downloadModel({ ...job, allowUnverified: true });
     expect((await readFile(path.join(job.destination, big))).equals(served.files.get(big)!)).toBe(true);
+    // The model says so, for the Models screen.
+    expect(JSON.parse(await readFile(path.join(job.destination, 'targum-model.json'), 'utf8'))).toEqual({ ...manifest, unverified: true });
   });
 
   it('refuses model weights of unknown size before fetching a byte', async () => {

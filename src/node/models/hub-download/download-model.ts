@@ -53,7 +53,9 @@ export async function downloadModel(request: DownloadRequest): Promise<void> {
 
   throwIfCancelled(job);
   if (request.manifest !== undefined) {
-    await writeFileAtomic(path.join(request.stagingDir, manifestFileName), `${JSON.stringify(request.manifest, null, 2)}\n`);
+    const unverified = remote.some((file) => file.sha256 === undefined && (file.size === undefined || file.size > unverifiedLimitBytes));
+    const manifest = unverified ? { ...request.manifest, unverified: true } : request.manifest;
+    await writeFileAtomic(path.join(request.stagingDir, manifestFileName), `${JSON.stringify(manifest, null, 2)}\n`);
   }
   await pruneStaging(request.stagingDir, remote);
   await moveIntoPlace(request);

@@ -37,6 +37,11 @@ function InstalledModel({ model, onChanged }: { model: ModelInfo; onChanged: () 
       <div className="model-main">
         <strong>{model.id}</strong>
         {model.demo && <span className="badge">Demo</span>}
+        {model.unverified && (
+          <span className="badge" title="Its large files came from a hub that sent no checksum to check them against, as allowed in Settings.">
+            Unverified
+          </span>
+        )}
         <span className="muted">{directionsLabel(model)}</span>
       </div>
       {model.description && <span className="muted">{model.description}.</span>}
