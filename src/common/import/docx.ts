@@ -38,12 +38,16 @@ const encryptedMessage = 'This Word document is encrypted; save it without a pas
 const unsupportedMessage = 'This Word document is stored in a way Targum cannot read (a ZIP64 archive or an unusual compression); save it again from Word.';
 const bombMessage = (unpacked: number, packed: number): string =>
   `This .docx file unpacks to ${formatBytes(unpacked)} or more from ${formatBytes(packed)}, far out of proportion for a document (a zip bomb), so Targum does not open it.`;
+const tooLargeMessage = (unpacked: number, limit: number): string =>
+  `This Word document's text is ${formatBytes(unpacked)} of XML, more than Targum reads from one document (${formatBytes(limit)}); split it, or save it as plain text.`;
 const lyingBombMessage = 'This .docx file unpacks to more than it declares, as a zip bomb does, so Targum does not open it.';
 const doctypeMessage = 'This Word document holds XML with a DOCTYPE, which Word never writes; Targum does not read it.';
 const noTextMessage = 'This Word document holds no text.';
 
-function zipMessage(error: ZipError): string {
+function zipMessage(error: ZipError, limits: ZipLimits): string {
   switch (error.code) {
+    case 'too-large':
+      return tooLargeMessage(error.sizes?.unpacked ?? limits.maxEntryBytes, limits.maxEntryBytes);
     case 'not-zip':
       return notZipMessage;
     case 'encrypted':
@@ -73,7 +77,7 @@ export function readDocx(bytes: Uint8Array, limits: ZipLimits = defaultZipLimits
     const title = paragraphs.find((paragraph) => paragraph.style !== undefined && titleStyles.has(paragraph.style) && paragraph.text.trim())?.text ?? coreTitle(xml(entries.get(corePart)));
     return { text, ...(title?.trim() ? { title: title.replace(/\s+/g, ' ').trim() } : {}) };
   } catch (error) {
-    if (error instanceof ZipError) throw new ArticleImportError(zipMessage(error));
+    if (error instanceof ZipError) throw new ArticleImportError(zipMessage(error, limits));
     throw error;
   }
 }

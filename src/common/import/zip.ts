@@ -26,15 +26,16 @@ export interface ZipLimits {
   maxEntryBytes: number;
 }
 
-export const defaultZipLimits: ZipLimits = { maxRatio: 100, graceBytes: 1024 * 1024, maxEntryBytes: 64 * 1024 * 1024 };
+// 32 MB of WordprocessingML is a book of thousands of pages; reading more would take about a gigabyte.
+export const defaultZipLimits: ZipLimits = { maxRatio: 100, graceBytes: 1024 * 1024, maxEntryBytes: 32 * 1024 * 1024 };
 
-export type ZipErrorCode = 'not-zip' | 'damaged' | 'encrypted' | 'unsupported' | 'bomb';
+export type ZipErrorCode = 'not-zip' | 'damaged' | 'encrypted' | 'unsupported' | 'bomb' | 'too-large';
 
 export class ZipError extends Error {
   constructor(
     readonly code: ZipErrorCode,
     message: string,
-    /** For a 'bomb' that declares its sizes: the unpacked size declared and the packed size it comes from. */
+    /** For a 'bomb' that declares its sizes, or an entry 'too-large' to read: the unpacked size declared and the packed size it comes from. */
     readonly sizes?: { unpacked: number; packed: number },
   ) {
     super(message);
@@ -104,7 +105,7 @@ const inflateStep = 4 * 1024;
 export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, limits: ZipLimits = defaultZipLimits): Uint8Array {
   if (entry.flags & 1) throw new ZipError('encrypted', `${entry.name} is encrypted`);
   if (entry.size > limits.maxEntryBytes) {
-    throw new ZipError('bomb', `${entry.name} declares ${entry.size} bytes`, { unpacked: entry.size, packed: entry.compressedSize });
+    throw new ZipError('too-large', `${entry.name} declares ${entry.size} bytes`, { unpacked: entry.size, packed: entry.compressedSize });
   }
   const header = entry.localHeaderOffset;
   if (header + 30 > bytes.length || u32(bytes, header) !== localHeader) throw new ZipError('damaged', `${entry.name} has no local header`);

@@ -111,6 +111,12 @@ describe('readDocx refuses what is not a readable Word document, in one sentence
     expect(process.memoryUsage().arrayBuffers - heapBefore).toBeLessThan(64 * 1024 * 1024);
   });
 
+  it('refuses, in words, a document whose text part is more than it reads, before inflating it', () => {
+    const document = new Uint8Array(33 * 1024 * 1024).fill(0x20);
+    const large = rawZip([{ name: 'word/document.xml', data: document, method: 0, size: document.length }]);
+    expect(refusal(() => readDocx(large))).toBe("This Word document's text is 34.6 MB of XML, more than Targum reads from one document (33.6 MB); split it, or save it as plain text.");
+  });
+
   it('reads a document whose text compresses well but within proportion', async () => {
     const text = `${seed('002')}\n`.repeat(40);
     const docx = await articleDocx(text);

@@ -68,6 +68,7 @@ describe('the hostile-input corpus', () => {
       }
     }
     expect(problems).toEqual([]);
+    console.log(`hostile corpus: ${outcomes.size} cases, peak ${peakMemoryMb.toFixed(0)} MB`);
     expect(peakMemoryMb).toBeLessThan(1024);
   }, 600_000);
 });
