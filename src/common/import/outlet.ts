@@ -81,7 +81,7 @@ for (const outlet of outlets) {
 /** Words before a name that make it one: source and photo labels and "the newspaper", "the site", "the channel". */
 const labels = [
   'المصدر', 'مصدر', 'نقلا عن', 'عن', 'صحيفة', 'جريدة', 'موقع', 'قناة', 'وكالة', 'كل الحقوق محفوظة ل', 'جميع الحقوق محفوظة ل', 'حقوق النشر محفوظة ل',
-  'צילום', 'צילום מסך', 'تصوير', 'حقوق الصورة', 'photo', 'מקור', 'באדיבות', 'עיתון', 'אתר', 'ערוץ', 'כל הזכויות שמורות ל', 'source', 'via', 'courtesy of', 'newspaper', 'copyright', 'all rights reserved',
+  'צילום', 'צילום מסך', 'تصوير', 'حقوق الصورة', 'photo', 'מקור', 'המקור', 'באדיבות', 'עיתון', 'אתר', 'ערוץ', 'כל הזכויות שמורות ל', 'source', 'via', 'courtesy of', 'newspaper', 'copyright', 'all rights reserved',
 ].map(words);
 /** Words after a name that belong to it or to its credit line: a web edition, "the Lebanese [newspaper]", a year. */
 const suffixes = ['نت', 'net', 'com', 'online', 'اونلاين', 'news', 'all rights reserved', 'جميع الحقوق محفوظة', 'כל הזכויות שמורות'].map(words);
