@@ -1,6 +1,7 @@
 import { type TextLanguage, detectLanguage } from '../text/language';
 import { splitParagraphs, splitSentences } from '../text/segmenter';
-import { classifyParagraphs, type BoilerplateKind } from './boilerplate/classify';
+import { classifyParagraphs, type BoilerplateKind, type ParagraphClass } from './boilerplate/classify';
+import { looseText } from './boilerplate/lines';
 import { findPublicationDate } from './boilerplate/dates';
 import { cleanImportedText } from './clean-text';
 import { findOutlet, outletName } from './outlet';
@@ -43,6 +44,21 @@ export function titleFromParagraph(paragraph: string): string {
   return `${cut.slice(0, space > maxTitleLength / 2 ? space : maxTitleLength)}…`;
 }
 
+/** How far down a headline that the page repeats later is looked for (below a caption, a credit, a date…). */
+const TITLE_ZONE = 5;
+
+/**
+ * The paragraph that is the title: the first line that the page repeats later (pages print their
+ * headline again above the story; the first of two identical lines is the title, the later one the
+ * repeat), when it stands among the first lines; else the first paragraph that is not boilerplate.
+ */
+function titleIndex(paragraphs: readonly string[], classes: readonly ParagraphClass[]): number {
+  const repeats = new Set(paragraphs.filter((_, index) => classes[index]?.kind === 'repeated-headline').map(looseText));
+  const body = paragraphs.findIndex((_, index) => !classes[index]?.boilerplate);
+  const repeated = paragraphs.findIndex((paragraph, index) => index < TITLE_ZONE && !classes[index]?.boilerplate && repeats.has(looseText(paragraph)));
+  return repeated >= 0 ? repeated : Math.max(body, 0);
+}
+
 /** An article from decoded text: language, paragraphs with their sentences, boilerplate marked, title, outlet and date. */
 export function buildArticle(decoded: string, language?: TextLanguage, source: ArticleSourceDetails = {}): ImportedArticle {
   const text = cleanImportedText(decoded);
@@ -51,7 +67,7 @@ export function buildArticle(decoded: string, language?: TextLanguage, source: A
   const paragraphs = splitParagraphs(text);
   if (paragraphs.length === 0) throw new ArticleImportError('This text is empty.');
   const classes = classifyParagraphs(paragraphs, detected);
-  const titleParagraph = paragraphs.find((_, index) => !classes[index]?.boilerplate) ?? paragraphs[0]!;
+  const titleParagraph = paragraphs[titleIndex(paragraphs, classes)]!;
   const outlet = source.outlet?.trim() ? outletName(source.outlet, detected) : findOutlet(paragraphs, detected);
   const date = source.date ?? findPublicationDate(paragraphs);
   return {

@@ -49,6 +49,13 @@ const outlets: readonly OutletEntry[] = [
   { en: 'Al-Arab', ar: 'العرب', aliases: ['alarab', 'alarab.co.uk', 'العرب اللندنية'], common: true },
   { en: 'Al-Urdun Al-Arabi', ar: 'الأردن العربي', aliases: ['alurdunalarabi', 'الاردن العربي'], common: true },
   { en: 'Al-Hadath', ar: 'الحدث', aliases: ['alhadath', 'al hadath'], common: true },
+  { en: 'i24NEWS', aliases: ['i24', 'i24 news', 'i24news.tv', 'آي 24 نيوز', 'اي 24 نيوز', 'אי 24 ניוז'] },
+  { en: 'Kan', he: 'כאן', ar: 'كان', aliases: ['kan news', 'kan 11', 'kan.org.il', 'כאן חדשות', 'כאן 11', 'תאגיד השידור', 'كان 11', 'هيئة البث الإسرائيلية'], common: true },
+  { en: 'N12', he: 'N12', aliases: ['mako', 'n12.co.il', 'חדשות 12', 'חדשות n12', 'ערוץ 12', 'القناة 12'] },
+  { en: 'The Times of Israel', he: 'טיימס אוף ישראל', ar: 'تايمز أوف إسرائيل', aliases: ['times of israel', 'timesofisrael', 'timesofisrael.com', 'זמן ישראל', 'تايمز اوف اسرائيل'] },
+  { en: 'DW Arabic', ar: 'دويتشه فيله', aliases: ['dw', 'dw arabic', 'dw عربية', 'dw.com', 'دويتشه فيله عربية', 'دويتشه فيلله', 'دويتشه فيله العربية'] },
+  { en: 'France 24', ar: 'فرانس 24', aliases: ['france24', 'france 24 arabic', 'فرانس24', 'فرانس 24 عربي', 'france24.com'] },
+  { en: 'Anadolu Agency', ar: 'الأناضول', he: 'אנדולו', aliases: ['anadolu', 'anadolu agency', 'aa.com.tr', 'وكالة الأناضول', 'الاناضول'] },
 ];
 
 /** Text reduced to folded words (letters and digits), one space between them. */
@@ -71,10 +78,10 @@ for (const outlet of outlets) {
   }
 }
 
-/** Words before a name that make it one: source labels and "the newspaper", "the site", "the channel". */
+/** Words before a name that make it one: source and photo labels and "the newspaper", "the site", "the channel". */
 const labels = [
   'المصدر', 'مصدر', 'نقلا عن', 'عن', 'صحيفة', 'جريدة', 'موقع', 'قناة', 'وكالة', 'كل الحقوق محفوظة ل', 'جميع الحقوق محفوظة ل', 'حقوق النشر محفوظة ل',
-  'מקור', 'באדיבות', 'עיתון', 'אתר', 'ערוץ', 'כל הזכויות שמורות ל', 'source', 'via', 'courtesy of', 'newspaper', 'copyright', 'all rights reserved',
+  'צילום', 'צילום מסך', 'تصوير', 'حقوق الصورة', 'photo', 'מקור', 'המקור', 'באדיבות', 'עיתון', 'אתר', 'ערוץ', 'כל הזכויות שמורות ל', 'source', 'via', 'courtesy of', 'newspaper', 'copyright', 'all rights reserved',
 ].map(words);
 /** Words after a name that belong to it or to its credit line: a web edition, "the Lebanese [newspaper]", a year. */
 const suffixes = ['نت', 'net', 'com', 'online', 'اونلاين', 'news', 'all rights reserved', 'جميع الحقوق محفوظة', 'כל הזכויות שמורות'].map(words);
@@ -120,6 +127,9 @@ function creditedOutlet(text: string): OutletEntry | undefined {
   const named = byName.get(rest);
   return named && (!named.common || labelled || symbol) ? named.outlet : undefined;
 }
+
+/** Whether a short line is only a credit to a listed outlet: «i24NEWS», «المصدر: الجزيرة», "(Haaretz)". */
+export const isOutletCredit = (text: string): boolean => creditedOutlet(text) !== undefined;
 
 const leadDash = /^([^-\u2013\u2014:|]{2,40}?)\s*[-\u2013\u2014:|]\s+\S/u;
 

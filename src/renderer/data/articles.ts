@@ -1,4 +1,5 @@
 import { buildArticle, type ImportedArticle } from '../../common/import/article-import';
+import { BOILERPLATE_VERSION } from '../../common/import/boilerplate/classify';
 import { SEGMENTER_VERSION } from '../../common/text/segmenter';
 import type { TextLanguage } from '../../common/text/language';
 import { markArticlesChanged } from './changed-articles';
@@ -53,6 +54,7 @@ export function prepareArticle(input: NewArticle, now: number = Date.now()): { r
       tags: [],
       createdAt: now,
       updatedAt: now,
+      boilerplateVersion: BOILERPLATE_VERSION,
     },
   };
 }

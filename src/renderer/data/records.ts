@@ -24,6 +24,8 @@ export interface ArticleRecord {
   tags: string[];
   createdAt: number;
   updatedAt: number;
+  /** The version of the boilerplate rules its sentences were marked with (BOILERPLATE_VERSION); 1 when absent. */
+  boilerplateVersion?: number;
 }
 
 /** One sentence of an article, derived from its original text by the segmenter of the recorded version. */

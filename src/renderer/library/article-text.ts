@@ -1,5 +1,4 @@
 import { foldText } from '../../common/text/fold';
-import { splitParagraphs } from '../../common/text/segmenter';
 import { rowsOfArticle } from '../data/article-rows';
 import type { TargumDatabase } from '../data/database';
 import type { ArticleRecord } from '../data/records';
@@ -13,6 +12,8 @@ export interface ArticleText {
   /** Sentences outside site boilerplate, and of those the confirmed ones. */
   sentences: number;
   confirmed: number;
+  /** The paragraphs outside site boilerplate (no date, credit or caption line), in reading order. */
+  body: string[];
 }
 
 /** Reads what the library shows and searches of one article; undefined when there is no such article. */
@@ -26,13 +27,17 @@ export async function readArticleText(db: TargumDatabase, articleId: number): Pr
   if (!article) return undefined;
   const machine = newestBySource(translations);
   const corrections = newestBySource(edits);
-  const text: ArticleText = { article, english: [], sentences: 0, confirmed: 0 };
+  const text: ArticleText = { article, english: [], sentences: 0, confirmed: 0, body: [] };
   segments.sort((a, b) => a.paragraphIndex - b.paragraphIndex || a.sentenceIndex - b.sentenceIndex);
+  let paragraphIndex = -1;
   for (const segment of segments) {
     const correction = valueOf(corrections.get(segment.text));
     const english = correction?.text ?? machine.get(segment.text)?.text;
     if (english) text.english.push(english);
     if (segment.boilerplate) continue;
+    if (segment.paragraphIndex === paragraphIndex) text.body[text.body.length - 1] += ` ${segment.text}`;
+    else text.body.push(segment.text);
+    paragraphIndex = segment.paragraphIndex;
     text.sentences += 1;
     if (correction?.status === 'confirmed') text.confirmed += 1;
   }
@@ -53,8 +58,11 @@ export function searchTerms(query: string): string[] {
   return [...new Set(foldText(query).split(/\s+/).filter(Boolean))];
 }
 
-/** The opening of the text after the title, for the list. */
-export function excerptOf(article: ArticleRecord, length = 220): string {
-  const paragraph = splitParagraphs(article.originalText).find((line) => !article.title.startsWith(line.slice(0, 40))) ?? '';
+/**
+ * The opening of the story under the title, for the list: its first body paragraph after the title,
+ * never a line of site boilerplate (a date, a credit, a caption).
+ */
+export function excerptOf({ article, body }: Pick<ArticleText, 'article' | 'body'>, length = 220): string {
+  const paragraph = body.find((line) => !article.title.startsWith(line.slice(0, 40))) ?? '';
   return paragraph.length > length ? `${paragraph.slice(0, length)}…` : paragraph;
 }

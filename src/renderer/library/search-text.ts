@@ -160,7 +160,7 @@ async function workOffBatch(db: TargumDatabase): Promise<boolean> {
     const present = done.flatMap(({ articleId, text, words }) => (text && words ? [{ articleId, text, words }] : []));
     await db.libraryEntries.bulkPut(
       present.map(
-        ({ articleId, text: { article, sentences, confirmed } }): LibraryEntryRecord => ({
+        ({ articleId, text, text: { article, sentences, confirmed } }): LibraryEntryRecord => ({
           articleId,
           title: article.title,
           language: article.language,
@@ -168,7 +168,7 @@ async function workOffBatch(db: TargumDatabase): Promise<boolean> {
           ...(article.date ? { date: article.date } : {}),
           createdAt: article.createdAt,
           tags: article.tags,
-          excerpt: excerptOf(article),
+          excerpt: excerptOf(text),
           sentences,
           confirmed,
         }),

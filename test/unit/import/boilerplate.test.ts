@@ -494,3 +494,41 @@ describe('findPublicationDate', () => {
     expect(findPublicationDate([])).toBeUndefined();
   });
 });
+
+describe('credits and captions under pictures and videos', () => {
+  const kindOf = (line: string, language: TextLanguage = 'he'): BoilerplateKind | undefined =>
+    classifyParagraphs(['פתיח ארוך של הכתבה עם כמה מילים כדי שיהיה גוף אמיתי לטקסט הזה כאן.', line], language)[1]?.kind;
+
+  it('marks a source standing alone on its line as a credit, in Hebrew and Arabic', () => {
+    for (const line of ['דובר צה"ל', 'דובר צה״ל', 'צילום: דוברות המשטרה', 'צילום מסך', 'רשתות חברתיות', 'צילום: רשתות חברתיות', 'i24NEWS', '(ynet)']) {
+      expect(kindOf(line), line).toBe('credit');
+    }
+    for (const line of ['تصوير', 'المصدر', 'حقوق الصورة: غيتي', 'حقوق الصورة Getty Images', 'رويترز', 'أ ف ب', 'الأناضول', 'تصوير: مواقع التواصل', 'الجزيرة نت']) {
+      expect(kindOf(line, 'ar'), line).toBe('credit');
+    }
+  });
+
+  it('marks a short line naming a photo or a video as a caption', () => {
+    for (const line of ['תיעוד מהרגע שבו נפל הרקטה בשכונה', 'צילום: ההריסות ברחוב הראשי של העיר לאחר הפגיעה הקשה', 'וידאו: הכוחות נכנסים למחנה', 'צפו בתיעוד מהזירה']) {
+      expect(kindOf(line), line).toBe('caption');
+    }
+    for (const line of ['فيديو: لحظة وصول القافلة إلى المعبر', '(صورة) أطفال ينتظرون المساعدات في المخيم', 'شاهد لحظة انهيار المبنى']) {
+      expect(kindOf(line, 'ar'), line).toBe('caption');
+    }
+  });
+
+  it('keeps sentences that open with the same words, and headlines that mention a newspaper', () => {
+    expect(kindOf('תיעוד השיחות שפורסם אמש מראה כי הפקודה ניתנה שעה קודם לכן.')).toBeUndefined();
+    expect(kindOf('צפו, אמרו תושבי השכונה, הם יחזרו עוד הלילה')).toBeUndefined();
+    expect(kindOf('شاهد عيان قال إن الانفجار وقع قرب السوق المركزي في المدينة.', 'ar')).toBeUndefined();
+    expect(kindOf('המקור הביטחוני אמר כי הכוחות ימשיכו לפעול בגזרה')).toBeUndefined();
+  });
+});
+
+describe('date lines in the Hebrew calendar', () => {
+  it('marks a Hebrew-calendar date, with gershayim or quotes, a geresh, a weekday, as a date line', () => {
+    const lines = ['כ"ח חשון התשפ"ה', 'כ״ח חשון התשפ״ה', 'יום שלישי, כ"ח בחשון תשפ"ה', 'יום ג׳, ט״ו בשבט התשפ״ו', "ה' באדר תשפ\"ד, 10:45"];
+    const classes = classifyParagraphs(['כותרת הכתבה על המצב בצפון', ...lines, 'הכוחות המשיכו לפעול באזור במשך כל הלילה, כך נמסר מהצבא.'], 'he');
+    expect(marked(classes)).toEqual({ 1: 'date', 2: 'date', 3: 'date', 4: 'date', 5: 'date' });
+  });
+});

@@ -189,3 +189,16 @@ describe('the library index', () => {
     expect(index.getSnapshot().find({ query: 'الارهابي', order: 'added' })).toHaveLength(1);
   });
 });
+
+describe('the preview under a title', () => {
+  it('is the first sentences of the story, never a date, credit or caption line', async () => {
+    const hebrewPage = ['תיעוד מהזירה בצפון', 'הכוחות נכנסו לכפר הלילה', 'יום שלישי, כ"ח בחשון תשפ"ה', 'צילום מסך', 'הכוחות נכנסו לכפר הלילה אחרי קרב ארוך. שני חיילים נפצעו.'];
+    const arabicPage = ['دخول القوات إلى القرية ليلاً', 'الثلاثاء 28/10/2025', 'رويترز', '(صورة) القوات عند مدخل القرية', 'دخلت القوات إلى القرية ليلاً بعد معركة طويلة. وأصيب جنديان.'];
+    const { current } = await libraryWith(hebrewPage.join('\n\n'), arabicPage.join('\n\n'));
+    const entries = (await current()).find({ query: '', order: 'added' });
+    expect(entries.map((entry) => [entry.title, entry.excerpt])).toEqual([
+      ['دخول القوات إلى القرية ليلاً', 'دخلت القوات إلى القرية ليلاً بعد معركة طويلة. وأصيب جنديان.'],
+      ['הכוחות נכנסו לכפר הלילה', 'הכוחות נכנסו לכפר הלילה אחרי קרב ארוך. שני חיילים נפצעו.'],
+    ]);
+  });
+});

@@ -15,6 +15,7 @@
  *
  * Shared code: standard ECMAScript and `Intl` only.
  */
+import { isCaption } from './captions';
 import { isCredit } from './credits';
 import { isDateLine } from './dates';
 import { candidatesBefore, isHeadlineLike, MIN_HEADLINE_CHARS, nearlyRepeats } from './headline';
@@ -30,10 +31,17 @@ export type BoilerplateKind =
   | 'ad'
   | 'subscribe'
   | 'credit'
+  | 'caption'
   | 'date'
   | 'repeated-headline'
   | 'share'
   | 'navigation';
+
+/**
+ * The version of these rules. Raise it when a rule changes what is marked: articles already in a library
+ * are marked again at start (see resegmentLibrary). Libraries from before it was kept were marked by 1.
+ */
+export const BOILERPLATE_VERSION = 2;
 
 export interface ParagraphClass {
   boilerplate: boolean;
@@ -50,6 +58,7 @@ const RULES: readonly (readonly [BoilerplateKind, (line: Line) => boolean])[] = 
   ['share', isShare],
   ['ad', isAd],
   ['credit', isCredit],
+  ['caption', isCaption],
   ['navigation', isNavigation],
 ];
 
@@ -61,7 +70,7 @@ const isBodyLike = (line: Line): boolean => line.words >= 15 || (line.words >= 8
  *
  * Marked as boilerplate: "found a mistake?" lines, related-links headings and the link titles
  * right after them, "comments are closed" and comment prompts, a line that is only "Ad", subscription
- * prompts, photo credits and captions ending in one, agency-only lines and standalone datelines
+ * prompts, photo credits and captions ending in one, captions naming a photo or a video, agency-only or outlet-only lines and standalone datelines
  * with an agency, bylines, share bars, breadcrumbs and tag lists, date lines, and a later (near-)
  * repeat of the headline or of another earlier headline-like line. A dateline opening a body
  * paragraph («الأردن العربي – أقدم عناصر …») is body.

@@ -1,12 +1,13 @@
 /** Photo credits, agency lines, standalone datelines, bylines and copyright lines. */
 import { foldLine, type Line, looseText, phraseList, phraseSet, TERMINAL } from './lines';
+import { isOutletCredit } from '../outlet';
 
 /**
  * A photo credit closing a short line (a caption and its credit): «… // צילום: אי.אף.פי»,
  * «(تصوير: رويترز)», "(Photo: AFP)". Source labels ("المصدر:", "Source:") only open a line or a
  * parenthesis («قال المصدر: …» is news).
  */
-const PHOTO_LABEL = '(?:צילום(?: מסך| ארכיון)?|צילומים|צלם|צלמת|תצלום|קרדיט|تصوير|photo(?:graph)?s?|photo credit|courtesy(?: of)?)';
+const PHOTO_LABEL = '(?:צילום(?: מסך| ארכיון)?|צילומים|צלם|צלמת|תצלום|קרדיט|تصوير|حقوق الصور(?:ة)?|photo(?:graph)?s?|photo credit|courtesy(?: of)?)';
 /** Labels that are also ordinary words («وأظهرت صورة: …»): only after a separator. */
 const WEAK_PHOTO_LABEL = '(?:الصورة|صورة|الصور|image|images|picture|pic|credit)';
 const SOURCE_LABEL = '(?:المصدر|مصدر|المصادر|source|מקור)';
@@ -15,9 +16,19 @@ const TAIL_CREDIT = new RegExp(`(?:^|[\\s/|(\\[\\u2022\\u00B7,\\u060C-])${foldLi
 const WEAK_TAIL_CREDIT = new RegExp(`(?:^|(?:[/|(\\[\\u2022\\u00B7.\\u2013\\u2014-]|\\s-)\\s*)${foldLine(WEAK_PHOTO_LABEL)}${CREDIT_TEXT}`, 'u');
 const SOURCE_CREDIT = new RegExp(`^[(\\[]?\\s*${foldLine(SOURCE_LABEL)}${CREDIT_TEXT}`, 'u');
 /** Labels that may stand before an agency name without a colon: «צילום אי.אף.פי», "Photo AFP". */
-const PHOTO_WORDS = phraseList('צילום', 'צילומים', 'תצלום', 'تصوير', 'الصورة', 'صورة', 'photo', 'photos', 'image', 'credit', 'source', 'المصدر');
+const PHOTO_WORDS = phraseList('צילום', 'צילומים', 'תצלום', 'تصوير', 'حقوق الصورة', 'الصورة', 'صورة', 'photo', 'photos', 'image', 'credit', 'source', 'المصدر');
 /** Lines that say a picture is from the archive. */
 const ARCHIVE = phraseSet('צילום ארכיון', 'ארכיון', 'صورة أرشيفية', 'صورة من الأرشيف', 'أرشيفية', 'file photo', 'archive photo', 'archive');
+
+/**
+ * Sources that stand alone on a line under a picture or a video, without a label: the army's or the
+ * police's spokesperson, "social networks", "screenshot", or only the label itself («تصوير», «المصدر»).
+ */
+const STANDALONE_SOURCES = phraseSet(
+  'דובר צה"ל', 'דוברות צה"ל', 'באדיבות דובר צה"ל', 'דוברות המשטרה', 'דובר המשטרה', 'צילום מסך', 'רשתות חברתיות', 'ברשתות החברתיות', 'הרשתות החברתיות',
+  'מתוך הרשתות החברתיות', 'מהרשתות החברתיות', 'צילום', 'קרדיט', 'לפי סעיף 27א', 'שימוש לפי סעיף 27א', 'تصوير', 'المصدر', 'حقوق الصورة', 'مواقع التواصل',
+  'مواقع التواصل الاجتماعي', 'وسائل التواصل الاجتماعي', 'لقطة شاشة', 'social media', 'screenshot', 'screen grab',
+);
 
 /** Agencies, photo agencies and "agencies": a line made only of these is a credit. */
 const AGENCIES = phraseList(
@@ -81,9 +92,10 @@ export function isCredit(line: Line): boolean {
   if (line.words <= 12 && BYLINE.test(line.folded) && !TERMINAL.test(line.raw)) return true;
   if (line.words <= 25 && (/\u00A9|\(c\)\s*\d{4}|copyright\s*\d{4}/u.test(line.folded) || COPYRIGHT.within(line.loose))) return true;
   if (line.words > 10) return false;
-  if (ARCHIVE.has(line.loose) || isAgencyList(line.loose)) return true;
+  if (ARCHIVE.has(line.loose) || STANDALONE_SOURCES.has(line.loose) || isAgencyList(line.loose) || isOutletCredit(line.raw)) return true;
   const label = PHOTO_WORDS.prefixOf(line.loose);
-  if (label !== undefined && isAgencyList(line.loose.slice(label.length + 1))) return true;
+  const rest = label === undefined ? undefined : line.loose.slice(label.length + 1);
+  if (rest !== undefined && (isAgencyList(rest) || STANDALONE_SOURCES.has(rest))) return true;
   if (isStandaloneDateline(line)) return true;
   return line.words <= 7 && !TERMINAL.test(line.raw) && /^By\s+\p{Lu}/u.test(line.raw);
 }
