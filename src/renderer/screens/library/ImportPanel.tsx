@@ -46,11 +46,12 @@ function TrustImport({ importId, trustable }: { importId: string; trustable: 'tr
   const [trusted, setTrusted] = useState(false);
   const [error, setError] = useState<string>();
   const change = async (value: boolean) => {
+    setTrusted(value);
     try {
       await setImportTrust(db, importId, { translated: value && trustable === 'translated', unmarked: value && trustable === 'unmarked' });
-      setTrusted(value);
       setError(undefined);
     } catch (failure) {
+      setTrusted(!value);
       setError(`Not saved: ${describeWriteError(failure)}`);
     }
   };
