@@ -14,12 +14,16 @@ const first = migrations[0]!;
  * becomes a reference (the old record does not say whether its file marked it reviewed), dated by its last write.
  */
 function upgraded(rows: Record<string, unknown[]>): Record<string, unknown[]> {
-  const memory = (rows.memory as Array<Record<string, unknown>>).map((entry) =>
+  const withOrigin = (entry: Record<string, unknown>) =>
     entry.origin === 'confirmed'
       ? { ...entry, standing: 'reviewed' }
-      : { ...entry, origin: 'import', standing: 'reference', importId: 'before-origins', importedAt: entry.updatedAt },
-  );
-  return { ...rows, memory };
+      : { ...entry, origin: 'import', standing: 'reference', importId: 'before-origins', importedAt: entry.updatedAt };
+  const memory = (rows.memory as Array<Record<string, unknown>>).map(withOrigin);
+  const undoLogs = (rows.undoLogs as Array<{ done: Array<Record<string, unknown>> }> | undefined)?.map((log) => ({
+    ...log,
+    done: log.done.map((change) => (change.memoryBefore ? { ...change, memoryBefore: withOrigin(change.memoryBefore as Record<string, unknown>) } : change)),
+  }));
+  return { ...rows, memory, ...(undoLogs ? { undoLogs } : {}) };
 }
 
 /** A library as the first released schema wrote it, with a row in every table; the rows as they read once upgraded. */
@@ -60,7 +64,8 @@ async function previousVersionLibrary(name: string): Promise<Record<string, unkn
   for (const migration of migrations.slice(0, -1)) old.version(migration.version).stores(migration.stores);
   const rows: Record<string, unknown[]> = {
     ...firstVersionRows(),
-    undoLogs: [{ articleId: 1, ...undoLog }],
+    // A confirmation that replaced an imported memory entry, kept to put the entry back on undo.
+    undoLogs: [{ articleId: 1, done: [{ ...undoLog.done[0], memoryBefore: firstVersionRows().memory![1] }], undone: [] }],
     libraryEntries: [{ articleId: 1, title: 'ארגון דאעש מסר', language: 'he', createdAt: 1, tags: ['syria'], excerpt: 'ארגון דאעש מסר היום בקשה.', sentences: 1, confirmed: 1 }],
     entryWords: [{ articleId: 1, words: new Int32Array([1, 2]), folding: 'rules' }],
     searchWords: [

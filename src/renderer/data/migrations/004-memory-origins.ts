@@ -12,18 +12,24 @@ export const memoryOrigins: Migration = {
   version: 4,
   stores: { memory: '++id, &sourceKey, language, importId' },
   upgrade: async (transaction) => {
+    await transaction.table('memory').toCollection().modify(withOrigin);
+    // An undo log keeps the memory entry a confirmation replaced, to put it back: it is upgraded the same way.
     await transaction
-      .table('memory')
+      .table('undoLogs')
       .toCollection()
-      .modify((entry: Record<string, unknown>) => {
-        if (entry.origin === 'confirmed') {
-          entry.standing = 'reviewed';
-          return;
-        }
-        entry.origin = 'import';
-        entry.standing = 'reference';
-        entry.importId = earlierImports;
-        entry.importedAt = entry.updatedAt;
+      .modify((log: { done: Array<Record<string, unknown>>; undone: Array<Record<string, unknown>> }) => {
+        for (const change of [...log.done, ...log.undone]) if (change.memoryBefore) withOrigin(change.memoryBefore as Record<string, unknown>);
       });
   },
 };
+
+function withOrigin(entry: Record<string, unknown>): void {
+  if (entry.origin === 'confirmed') {
+    entry.standing = 'reviewed';
+    return;
+  }
+  entry.origin = 'import';
+  entry.standing = 'reference';
+  entry.importId = earlierImports;
+  entry.importedAt = entry.updatedAt;
+}
