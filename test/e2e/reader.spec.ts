@@ -254,7 +254,7 @@ test('the article exports to TMX that validates against the DTD, with the correc
   expect(tmx).toContain('ISIS today (Thursday) conveyed a request through intermediaries');
 });
 
-test('a TMX exported from one library is imported into another as an aligned pair, and its pairs are offered from memory', async ({ openWorkbench, webHost }) => {
+test('a TMX exported from one library is imported into another as an aligned pair: its confirmed pair is offered from memory, its machine pairs as references', async ({ openWorkbench, webHost }) => {
   const page = await openTranslatedHebrew(openWorkbench);
   await page.locator('.target-cell .sentence').first().dblclick();
   await page.getByRole('textbox', { name: 'English translation of the sentence' }).fill('A colleague’s confirmed English.');
@@ -272,12 +272,15 @@ test('a TMX exported from one library is imported into another as an aligned pai
   await otherPage.getByRole('button', { name: 'Import', exact: true }).click();
   await otherPage.locator('input[type=file][multiple]').setInputFiles(file);
   const results = otherPage.getByRole('list', { name: 'Import results' });
-  await expect(results).toContainText(/aligned in 16 pairs\. 16 pairs added to the translation memory\./);
+  await expect(results).toContainText(/aligned in 16 pairs\. 1 pair added to the translation memory\. 15 unreviewed pairs kept as references\./);
   await otherPage.getByRole('link', { name: 'Library' }).click();
   await otherPage.getByRole('link', { name: /ארגון דאעש מסר היום/ }).last().click();
   const fromMemory = otherPage.locator('.target-cell .sentence[data-origin=memory]');
   await expect(fromMemory.first()).toContainText('A colleague’s confirmed English.');
-  await expect(fromMemory).toHaveCount(16);
+  await expect(fromMemory).toHaveCount(1);
+  await expect(otherPage.locator('.target-cell .sentence[data-origin=memory]').getByRole('img', { name: 'From memory' })).toHaveCount(1);
+  // The others show their machine English as a reference beside the sentence (rows far down are not rendered yet).
+  await expect(otherPage.locator('.target-cell .sentence').nth(1).getByTestId('memory-reference')).toContainText(/^Reference, from “targum-e2e-\d+\.tmx”, imported /);
   await other.close();
 });
 

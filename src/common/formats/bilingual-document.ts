@@ -1,6 +1,7 @@
 import type { AlignedText } from '../align/types';
 import type { MachineQuality, SegmentStatus, TranslatedDocument } from './translation-output';
 import type { TextLanguage } from '../text/language';
+import type { UnitReview } from './memory-standing';
 
 export type SegmentType = 'sentence' | 'paragraph';
 
@@ -29,6 +30,8 @@ export interface BilingualUnit {
   paragraph: number;
   /** Set on the units of an alignment. */
   link?: LinkInfo;
+  /** What the file read said of the unit's review (readers set it; see memory-standing.ts). */
+  review?: UnitReview;
 }
 
 /** A format-neutral bilingual document: what writers take and readers give back. */

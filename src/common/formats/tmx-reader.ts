@@ -43,10 +43,12 @@ export function readTmx(text: string, onProgress?: (fraction: number) => void): 
     const props = properties(tu);
     firstProps ??= props;
     const paragraph = Number(props.get(targumProperty.paragraph));
+    const status = props.get(targumProperty.status);
     units.push({
       source,
       target,
-      status: statusFrom(props.get(targumProperty.status)),
+      status: statusFrom(status),
+      review: status === undefined ? 'unmarked' : status === 'confirmed' ? 'reviewed' : 'unreviewed',
       machine: props.get(targumProperty.machine),
       model: props.get(targumProperty.model),
       confirmedAt: isoDate(props.get(targumProperty.confirmed)),

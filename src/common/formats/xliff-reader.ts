@@ -1,6 +1,7 @@
 import type { BilingualDocument, BilingualUnit } from './bilingual-document';
 import { withoutBidiControls } from './bilingual-text';
 import { isoDate, languageFromTag, linkFromType, pickLanguagePair } from './import-support';
+import type { UnitReview } from './memory-standing';
 import { targumProperty } from './targum-properties';
 import type { SegmentStatus } from './translation-output';
 import { BilingualImportError, descendants, elements, firstElement, inlineText, languageAttribute, parseXmlRoot, type XmlElement } from './xml-tree';
@@ -15,6 +16,12 @@ function statusOf(target: XmlElement | undefined, unit: XmlElement): SegmentStat
   if (state === 'final' || state === 'signed-off' || (state === undefined && unit.attributes.approved === 'yes')) return 'confirmed';
   if (state === 'translated' || (state === undefined && target !== undefined && inlineText(target, textElements) !== '')) return 'edited';
   return 'machine';
+}
+
+function reviewOf(target: XmlElement | undefined, unit: XmlElement): UnitReview {
+  const state = target?.attributes.state;
+  if (state === 'final' || state === 'signed-off' || unit.attributes.approved === 'yes') return 'reviewed';
+  return state === 'translated' ? 'translated' : 'unreviewed';
 }
 
 /**
@@ -83,6 +90,7 @@ function readUnit(unit: XmlElement, paragraph: number, from: BilingualDocument['
     source,
     target,
     status: statusOf(targetElement, unit),
+    review: reviewOf(targetElement, unit),
     machine: machineTarget && inlineText(machineTarget, textElements),
     model: contexts.get(targumProperty.model),
     confirmedAt: isoDate(contexts.get(targumProperty.confirmed)),

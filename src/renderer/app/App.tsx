@@ -5,6 +5,7 @@ import { AlignmentScreen } from '../screens/alignment/AlignmentScreen';
 import { CompareScreen } from '../screens/compare/CompareScreen';
 import { GlossaryScreen } from '../screens/glossary/GlossaryScreen';
 import { LibraryScreen } from '../screens/library/LibraryScreen';
+import { MemoryScreen } from '../screens/memory/MemoryScreen';
 import { ModelsScreen } from '../screens/models/ModelsScreen';
 import { ReaderScreen } from '../screens/reader/ReaderScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
@@ -59,6 +60,7 @@ export function App() {
           </div>
           <NavLink href="/" label="Library" matches="/" />
           <NavLink href="/glossary" label="Glossary" matches="/glossary" />
+          <NavLink href="/memory" label="Memory" matches="/memory" />
           <NavLink href="/models" label="Models" matches="/models" />
           <NavLink href="/compare" label="Compare" matches="/compare" />
           <NavLink href="/settings" label="Settings" matches="/settings" />
@@ -72,6 +74,7 @@ export function App() {
               {(params) => <ReaderScreen articleId={Number(params.id)} segmentId={Number(params.segmentId)} />}
             </Route>
             <Route path="/glossary" component={GlossaryScreen} />
+            <Route path="/memory" component={MemoryScreen} />
             <Route path="/models" component={ModelsScreen} />
             <Route path="/compare" component={CompareScreen} />
             <Route path="/settings" component={SettingsScreen} />

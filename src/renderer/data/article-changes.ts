@@ -51,7 +51,7 @@ async function apply(db: TargumDatabase, article: ArticleRecord, change: Article
 async function confirmedMemory(db: TargumDatabase, article: ArticleRecord, source: string, value: SegmentValue): Promise<MemoryRecord> {
   const sourceKey = memoryKey(article.language, source);
   const existing = await db.memory.where('sourceKey').equals(sourceKey).first();
-  const entry: MemoryRecord = { sourceKey, language: article.language, source, target: value.text, origin: 'confirmed', updatedAt: Date.now() };
+  const entry: MemoryRecord = { sourceKey, language: article.language, source, target: value.text, origin: 'confirmed', standing: 'reviewed', updatedAt: Date.now() };
   return existing ? { ...entry, id: existing.id } : entry;
 }
 

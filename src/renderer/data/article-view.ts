@@ -63,7 +63,7 @@ export async function loadArticleParts(db: TargumDatabase, articleId: number): P
 }
 
 const sameState = (a: SegmentState, b: SegmentState) =>
-  a.english === b.english && a.status === b.status && a.origin === b.origin && a.value === b.value && a.machine === b.machine && a.memory === b.memory;
+  a.english === b.english && a.status === b.status && a.origin === b.origin && a.value === b.value && a.machine === b.machine && a.memory === b.memory && a.reference === b.reference;
 
 /** The paragraph as shown before, when none of its sentences changed: rows drawn from it need not be drawn again. */
 function unchanged(paragraph: SentenceView[], before: SentenceView[] | undefined): SentenceView[] {

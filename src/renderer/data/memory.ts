@@ -1,34 +1,121 @@
+import { memoryStanding, type ReviewTrust, type UnitReview } from '../../common/formats/memory-standing';
 import { memoryKey } from '../../common/text/memory-key';
 import type { TextLanguage } from '../../common/text/language';
 import type { TargumDatabase } from './database';
 import type { MemoryRecord } from './records';
 
+export interface MemoryPair {
+  language: TextLanguage;
+  source: string;
+  target: string;
+  review?: UnitReview;
+}
+
+/** The file pairs come from, and the user's word on its units' review. */
+export interface MemorySource {
+  fileName: string;
+  trust?: ReviewTrust;
+}
+
 export interface MemoryImport {
-  /** Entries written to the translation memory. */
+  /** This import's id: its entries are listed, trusted and deleted together. */
+  importId: string;
+  /** Reviewed entries written to the translation memory (offered as the sentences' English). */
   added: number;
+  /** Unreviewed units kept as references (offered as suggestions only). */
+  references: number;
   /** Sentences already confirmed by the reader, whose memory entry the file did not replace. */
   keptConfirmed: number;
 }
 
-/** Adds pairs to the translation memory, in one transaction; an entry the reader confirmed is never replaced. */
-export async function addMemoryPairs(db: TargumDatabase, pairs: ReadonlyArray<{ language: TextLanguage; source: string; target: string }>): Promise<MemoryImport> {
+/** An entry may replace another unless it would replace a confirmation made here, or a reviewed entry by a reference. */
+function replaces(entry: MemoryRecord, known: MemoryRecord | undefined): boolean {
+  if (!known) return true;
+  if (known.origin === 'confirmed') return false;
+  return entry.standing === 'reviewed' || known.standing === 'reference';
+}
+
+/**
+ * Adds a file's pairs to the translation memory, in one transaction: reviewed units as memory, the others as
+ * references, each with the file and date. What the reader confirmed is never replaced.
+ */
+export async function addMemoryPairs(db: TargumDatabase, pairs: readonly MemoryPair[], from: MemorySource): Promise<MemoryImport> {
   return db.transaction('rw', db.memory, async () => {
-    const result: MemoryImport = { added: 0, keptConfirmed: 0 };
-    const now = Date.now();
+    const importedAt = Date.now();
+    const result: MemoryImport = { importId: crypto.randomUUID(), added: 0, references: 0, keptConfirmed: 0 };
     const entries = new Map<string, MemoryRecord>();
     for (const pair of pairs) {
       const sourceKey = memoryKey(pair.language, pair.source);
-      entries.set(sourceKey, { sourceKey, language: pair.language, source: pair.source, target: pair.target, origin: 'tmx', updatedAt: now });
+      entries.set(sourceKey, {
+        sourceKey,
+        language: pair.language,
+        source: pair.source,
+        target: pair.target,
+        origin: 'import',
+        standing: memoryStanding(pair.review, from.trust),
+        ...(pair.review ? { review: pair.review } : {}),
+        importId: result.importId,
+        fileName: from.fileName,
+        importedAt,
+        updatedAt: importedAt,
+      });
     }
     const existing = new Map((await db.memory.where('sourceKey').anyOf([...entries.keys()]).toArray()).map((entry) => [entry.sourceKey, entry]));
     const writes: MemoryRecord[] = [];
     for (const [key, entry] of entries) {
       const known = existing.get(key);
       if (known?.origin === 'confirmed') result.keptConfirmed += 1;
-      else writes.push(known ? { ...entry, id: known.id } : entry);
+      if (!replaces(entry, known)) continue;
+      writes.push(known ? { ...entry, id: known.id } : entry);
+      if (entry.standing === 'reviewed') result.added += 1;
+      else result.references += 1;
     }
     await db.memory.bulkPut(writes);
-    result.added = writes.length;
     return result;
+  });
+}
+
+/**
+ * The user's word on one import's units after the fact: with `trust`, its references of a review the user vouches
+ * for become memory; without, they go back to references. Returns how many entries changed.
+ */
+export async function setImportTrust(db: TargumDatabase, importId: string, trust: ReviewTrust): Promise<number> {
+  return db.transaction('rw', db.memory, async () => {
+    const entries = await db.memory.where('importId').equals(importId).toArray();
+    const changed = entries.flatMap((entry) => {
+      const standing = memoryStanding(entry.review, trust);
+      return standing === entry.standing ? [] : [{ ...entry, standing }];
+    });
+    await db.memory.bulkPut(changed);
+    return changed.length;
+  });
+}
+
+/** Every entry, the newest first. */
+export async function memoryEntries(db: TargumDatabase): Promise<MemoryRecord[]> {
+  return (await db.memory.toArray()).sort((a, b) => b.updatedAt - a.updatedAt || (b.id ?? 0) - (a.id ?? 0));
+}
+
+/** Deletes entries and returns them, to be put back by `restoreMemoryEntries`. */
+export async function deleteMemoryEntries(db: TargumDatabase, ids: readonly number[]): Promise<MemoryRecord[]> {
+  return db.transaction('rw', db.memory, async () => {
+    const gone = (await db.memory.bulkGet([...ids])).filter((entry): entry is MemoryRecord => entry !== undefined);
+    await db.memory.bulkDelete(gone.map((entry) => entry.id!));
+    return gone;
+  });
+}
+
+/** Every entry one import added. */
+export async function importedEntryIds(db: TargumDatabase, importId: string): Promise<number[]> {
+  return (await db.memory.where('importId').equals(importId).primaryKeys()) as number[];
+}
+
+/** Undoes a deletion: the entries come back unless their sentence has an entry again since (a confirmation, an import). */
+export async function restoreMemoryEntries(db: TargumDatabase, entries: readonly MemoryRecord[]): Promise<number> {
+  return db.transaction('rw', db.memory, async () => {
+    const taken = new Set((await db.memory.where('sourceKey').anyOf(entries.map((entry) => entry.sourceKey)).toArray()).map((entry) => entry.sourceKey));
+    const back = entries.filter((entry) => !taken.has(entry.sourceKey));
+    await db.memory.bulkAdd(back);
+    return back.length;
   });
 }

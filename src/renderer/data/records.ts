@@ -1,3 +1,4 @@
+import type { MemoryStanding, UnitReview } from '../../common/formats/memory-standing';
 import type { SegmentStatus } from '../../common/formats/translation-output';
 import type { TextLanguage } from '../../common/text/language';
 
@@ -118,6 +119,11 @@ export interface AlignmentRecord {
   updatedAt: number;
 }
 
+/**
+ * One entry of the translation memory. `reviewed` entries (every confirmation made here, and imported units their
+ * file or the user marked as reviewed) are offered as the sentence's English; `reference` entries only as a
+ * suggestion, with where they came from.
+ */
 export interface MemoryRecord {
   id?: number;
   /** Language and normalised source text: one entry per sentence. */
@@ -125,7 +131,14 @@ export interface MemoryRecord {
   language: TextLanguage;
   source: string;
   target: string;
-  origin: 'confirmed' | 'tmx';
+  origin: 'confirmed' | 'import';
+  standing: MemoryStanding;
+  /** Imports: what the file said of the unit's review (absent on entries imported before Targum kept it). */
+  review?: UnitReview;
+  /** Imports: one id per imported file, the file's name and when it was imported. */
+  importId?: string;
+  fileName?: string;
+  importedAt?: number;
   updatedAt: number;
 }
 

@@ -11,7 +11,10 @@ export interface SegmentState {
   /** The reader's current correction or confirmation, when there is one. */
   value: SegmentValue | null;
   machine?: TranslationRecord;
+  /** A reviewed memory entry for the sentence. */
   memory?: MemoryRecord;
+  /** An unreviewed imported entry for the sentence: a suggestion, never shown as its English. */
+  reference?: MemoryRecord;
 }
 
 /** Records by source sentence, the newest of each (edits and translations are append-only), added to those known already. */
@@ -31,13 +34,15 @@ export function valueOf(edit: EditRecord | undefined): SegmentValue | null {
 }
 
 /**
- * The reader's correction wins; without one, a translation from memory (confirmed elsewhere) is offered
- * before the machine's.
+ * The reader's correction wins; without one, a reviewed translation from memory is offered before the
+ * machine's. An unreviewed (reference) entry is kept apart, as a suggestion.
  */
-export function segmentState(edit: EditRecord | undefined, machine: TranslationRecord | undefined, memory: MemoryRecord | undefined): SegmentState {
+export function segmentState(edit: EditRecord | undefined, machine: TranslationRecord | undefined, entry: MemoryRecord | undefined): SegmentState {
   const value = valueOf(edit);
-  if (value) return { english: value.text, status: value.status, origin: 'correction', value, machine, memory };
-  if (memory) return { english: memory.target, status: 'machine', origin: 'memory', value, machine, memory };
-  if (machine) return { english: machine.text, status: 'machine', origin: 'machine', value, machine, memory };
-  return { status: 'machine', value, machine, memory };
+  const memory = entry?.standing === 'reviewed' ? entry : undefined;
+  const found = memory ? { memory } : entry ? { reference: entry } : {};
+  if (value) return { english: value.text, status: value.status, origin: 'correction', value, machine, ...found };
+  if (memory) return { english: memory.target, status: 'machine', origin: 'memory', value, machine, ...found };
+  if (machine) return { english: machine.text, status: 'machine', origin: 'machine', value, machine, ...found };
+  return { status: 'machine', value, machine, ...found };
 }

@@ -1,17 +1,18 @@
 import type { BilingualDocument, BilingualUnit } from '../../common/formats/bilingual-document';
 import { BilingualImportError, importFormatOf, type ReadProgress } from '../../common/formats/bilingual-readers';
-import { type TextLanguage, languageNames } from '../../common/text/language';
+import { trustableReview } from '../../common/formats/memory-standing';
+import { languageNames } from '../../common/text/language';
 import { createAlignedPair } from '../alignment/aligned-pair';
 import type { SegmentStatus } from '../../common/formats/translation-output';
 import type { TargumDatabase } from '../data/database';
 import { addImportedEdits } from '../data/article-changes';
 import { articlesTitled } from '../data/articles';
-import { addMemoryPairs, type MemoryImport } from '../data/memory';
+import { addMemoryPairs, type MemoryImport, type MemoryPair, type MemorySource } from '../data/memory';
 import { loadArticleView } from '../data/article-view';
 import { readBilingualOffThread } from './bilingual-read-off-thread';
 
 /** The pairs of a Hebrew or Arabic ↔ English document, source first, both sides written. */
-function memoryPairs(document: BilingualDocument): Array<{ language: TextLanguage; source: string; target: string }> {
+function memoryPairs(document: BilingualDocument): MemoryPair[] {
   const englishTarget = document.targetLanguage === 'en' && document.sourceLanguage !== 'en';
   const englishSource = document.sourceLanguage === 'en' && document.targetLanguage !== 'en';
   if (!englishTarget && !englishSource) return [];
@@ -19,17 +20,32 @@ function memoryPairs(document: BilingualDocument): Array<{ language: TextLanguag
     .filter((unit) => unit.source.trim() !== '' && unit.target.trim() !== '')
     .map((unit) =>
       englishTarget
-        ? { language: document.sourceLanguage, source: unit.source, target: unit.target }
-        : { language: document.targetLanguage, source: unit.target, target: unit.source },
+        ? { language: document.sourceLanguage, source: unit.source, target: unit.target, review: unit.review }
+        : { language: document.targetLanguage, source: unit.target, target: unit.source, review: unit.review },
     );
 }
 
 /**
- * Fills the translation memory from a TMX, XLIFF or TSV file's pairs (Hebrew or Arabic with English), so that
- * those sentences are offered their translation wherever they appear. What the reader confirmed stays.
+ * Fills the translation memory from a TMX, XLIFF or TSV file's pairs (Hebrew or Arabic with English): units the file
+ * (or the user) marks as reviewed are offered as those sentences' English wherever they appear, the others as
+ * references only. What the reader confirmed stays.
  */
-export function importIntoMemory(db: TargumDatabase, document: BilingualDocument): Promise<MemoryImport> {
-  return addMemoryPairs(db, memoryPairs(document));
+export function importIntoMemory(db: TargumDatabase, document: BilingualDocument, from: MemorySource): Promise<MemoryImport> {
+  return addMemoryPairs(db, memoryPairs(document), from);
+}
+
+/** What the import panel needs to let the user vouch for a file's units after the import. */
+export interface MemoryOutcome {
+  importId: string;
+  /** Set when the file has units the user may mark as reviewed: XLIFF `translated`, or a file silent on review. */
+  trustable?: 'translated' | 'unmarked';
+}
+
+function memorySentence(memory: MemoryImport): string {
+  const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+  const added = memory.added > 0 ? ` ${plural(memory.added, 'pair', 'pairs')} added to the translation memory.` : '';
+  const kept = memory.references > 0 ? ` ${plural(memory.references, 'unreviewed pair', 'unreviewed pairs')} kept as ${memory.references === 1 ? 'a reference' : 'references'}.` : '';
+  return added + kept;
 }
 
 export interface ArticleUpdate {
@@ -72,6 +88,7 @@ export interface BilingualImportOutcome {
   message: string;
   /** The article the file went into or became, to open. */
   articleId?: number;
+  memory?: MemoryOutcome;
 }
 
 /**
@@ -88,10 +105,12 @@ export async function importBilingualFile(db: TargumDatabase, fileName: string, 
   }
   if (document.units.length === 0) throw new BilingualImportError('This file holds no translation units.');
   const update = importFormatOf(fileName, new TextDecoder().decode(bytes.subarray(0, 4096))) === 'xliff' ? await updateArticleFromXliff(db, document) : undefined;
-  const memory = await importIntoMemory(db, document);
-  const remembered = memory.added > 0 ? ` ${memory.added} ${memory.added === 1 ? 'pair' : 'pairs'} added to the translation memory.` : '';
+  const memory = await importIntoMemory(db, document, { fileName });
+  const remembered = memorySentence(memory);
+  const trustable = memory.references > 0 ? trustableReview(document.units.map((unit) => unit.review)) : undefined;
+  const memoryOutcome: MemoryOutcome = { importId: memory.importId, ...(trustable ? { trustable } : {}) };
   if (update) {
-    return { articleId: update.articleId, message: `Updated ${update.changed} ${update.changed === 1 ? 'sentence' : 'sentences'} of “${update.title}”.${remembered}` };
+    return { articleId: update.articleId, memory: memoryOutcome, message: `Updated ${update.changed} ${update.changed === 1 ? 'sentence' : 'sentences'} of “${update.title}”.${remembered}` };
   }
   const title = document.title || fileName.replace(/\.[^.]+$/, '');
   const side = (language: BilingualDocument['sourceLanguage'], texts: string[], sideTitle: string) => ({
@@ -106,5 +125,5 @@ export async function importBilingualFile(db: TargumDatabase, fileName: string, 
     target: side(document.targetLanguage, document.units.map((unit) => unit.target), `${title} (${languageNames[document.targetLanguage]})`),
     links: document.units.map((unit, index) => ({ source: [index], target: [index], confidence: unit.link?.confidence })),
   });
-  return { articleId: sourceId, message: `Imported “${title}” with its ${languageNames[document.targetLanguage]}, aligned in ${document.units.length} pairs.${remembered}` };
+  return { articleId: sourceId, memory: memoryOutcome, message: `Imported “${title}” with its ${languageNames[document.targetLanguage]}, aligned in ${document.units.length} pairs.${remembered}` };
 }

@@ -3,7 +3,7 @@ import { ArticleImportError } from '../../common/import/article-import';
 import { ImportTextError } from '../../common/import/encoding';
 import { BilingualImportError } from '../../common/formats/bilingual-readers';
 import { importKindOf, isBilingualFile, unsupportedTypeMessage } from '../../common/import/file-kinds';
-import { importBilingualFile } from './bilingual-import';
+import { importBilingualFile, type BilingualImportOutcome } from './bilingual-import';
 import { checkImportSize, readImportSource, type ImportFile } from '../../common/import/import-source';
 import type { TextLanguage } from '../../common/text/language';
 import type { TargumDatabase } from '../data/database';
@@ -14,7 +14,7 @@ export type ImportOutcome =
   | { status: 'imported'; name: string; articleId: number; title: string; language: TextLanguage; paragraphs: number }
   | { status: 'failed'; name: string; reason: string }
   /** A TMX, XLIFF or TSV file of translation pairs: into the memory, and into an article or a new aligned pair. */
-  | { status: 'pairs'; name: string; articleId?: number; message: string }
+  | ({ status: 'pairs'; name: string } & BilingualImportOutcome)
   /** A file of a type Targum does not read, found in a folder: listed, not an error. */
   | { status: 'skipped'; name: string; reason: string };
 

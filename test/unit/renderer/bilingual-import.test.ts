@@ -14,6 +14,8 @@ import { articleDocument } from '../../../src/renderer/export/article-document';
 import { importBilingualFile, importIntoMemory, updateArticleFromXliff } from '../../../src/renderer/import/bilingual-import';
 import { saveSegment } from '../../../src/renderer/data/article-changes';
 import { loadArticleView } from '../../../src/renderer/data/article-view';
+import { addMemoryPairs, setImportTrust } from '../../../src/renderer/data/memory';
+import { noTrust } from '../../../src/common/formats/memory-standing';
 
 let databases = 0;
 
@@ -62,29 +64,78 @@ describe('an XLIFF round trip through another tool', () => {
   });
 });
 
-describe('a TMX file into the translation memory', () => {
-  it('adds every pair, offers it in the article, and never replaces what the reader confirmed', async () => {
+describe('a bilingual file into the translation memory', () => {
+  const memoryEnglish = (document: ReturnType<typeof readTmx>) => ({ ...document, units: document.units.map((unit) => ({ ...unit, target: unit.target.replace('Machine English', 'Memory English') })) });
+
+  it('a Targum TMX: its confirmed units fill the memory, the others are references only, and the reader’s confirmations stay', async () => {
     const { db, article } = await translatedHebrew();
     const tmx = readTmx(await writeTmx(await exported(db, article.id!)));
-    const memoryBefore = await db.memory.count();
-    expect(memoryBefore).toBe(1);
+    expect(await db.memory.count()).toBe(1);
     await db.edits.clear();
-    const result = await importIntoMemory(db, { ...tmx, units: tmx.units.map((unit) => ({ ...unit, target: unit.target.replace('Machine English', 'Memory English') })) });
-    expect(result).toEqual({ added: tmx.units.length - 1, keptConfirmed: 1 });
+    const confirmedHere = { ...tmx.units[0]!, target: 'Elsewhere.' };
+    const reviewed = { ...tmx.units[4]!, status: 'confirmed' as const, review: 'reviewed' as const };
+    const result = await importIntoMemory(db, memoryEnglish({ ...tmx, units: [confirmedHere, ...tmx.units.slice(1, 4), reviewed, ...tmx.units.slice(5)] }), { fileName: 'colleague.tmx' });
+    expect(result).toMatchObject({ added: 1, references: tmx.units.length - 2, keptConfirmed: 1 });
     const sentences = (await loadArticleView(db, article.id!))!.paragraphs.flat();
-    expect(sentences[0]!.state).toMatchObject({ origin: 'memory', english: 'Corrected & confirmed "first" sentence.' });
-    expect(sentences[4]!.state).toMatchObject({ origin: 'memory', english: 'Memory English 4.', status: 'machine' });
+    expect(sentences[0]!.state).toMatchObject({ origin: 'memory', english: 'Corrected & confirmed "first" sentence.', memory: { origin: 'confirmed' } });
+    expect(sentences[4]!.state).toMatchObject({ origin: 'memory', english: 'Memory English 4.', status: 'machine', memory: { origin: 'import', fileName: 'colleague.tmx' } });
+    // A machine unit is a suggestion with its file and date, never the sentence's English.
+    expect(sentences[3]!.state).toMatchObject({ origin: 'machine', english: 'Machine English 3.', reference: { target: 'Memory English 3.', fileName: 'colleague.tmx', standing: 'reference' } });
+    expect(sentences[3]!.state.reference!.importedAt).toBeGreaterThan(0);
+  });
+
+  it('an unreviewed XLIFF adds references only; the same article imported again is not filled from them', async () => {
+    const { db, article } = await translatedHebrew();
+    const xliff = (await writeXliff(await exported(db, article.id!))).replace(/Machine English/g, 'Draft English');
+    const first = await importBilingualFile(db, 'draft.xlf', new TextEncoder().encode(xliff.replace(/<file original="[^"]*"/, '<file original="Another title"')));
+    expect(first.message).toMatch(/unreviewed pairs kept as references\.$/);
+    expect(first.message).not.toMatch(/added to the translation memory/);
+    expect((await db.memory.toArray()).filter((entry) => entry.standing === 'reviewed').length).toBe(1);
+    const again = await importBilingualFile(db, 'draft-again.xlf', new TextEncoder().encode(xliff.replace(/<file original="[^"]*"/, '<file original="Imported twice"')));
+    const sentences = (await loadArticleView(db, again.articleId!))!.paragraphs.flat();
+    const fromMemory = sentences.filter((sentence) => sentence.state.origin === 'memory');
+    // Only the sentence a person confirmed here comes from memory.
+    expect(fromMemory.map((sentence) => sentence.state.memory!.origin)).toEqual(['confirmed']);
+    expect(sentences[2]!.state.reference).toMatchObject({ target: 'Draft English 2.', fileName: 'draft-again.xlf' });
+  });
+
+  it('a reviewed XLIFF (final) fills the memory; translated units only when the user vouches for them', async () => {
+    const { db, article } = await translatedHebrew();
+    const xliff = await writeXliff(await exported(db, article.id!));
+    const units = xliff.split('<trans-unit');
+    const reviewed = units.map((unit, index) => (index === 0 ? unit : unit.replace(/(<target[^>]*) state="[^"]*"/, index % 2 ? '$1 state="final"' : '$1 state="translated"'))).join('<trans-unit');
+    const document = readXliff(reviewed.replace(/<file original="[^"]*"/, '<file original="Reviewed elsewhere"'));
+    const outcome = await importBilingualFile(db, 'reviewed.xlf', new TextEncoder().encode(reviewed.replace(/<file original="[^"]*"/, '<file original="Reviewed elsewhere"')));
+    const finals = document.units.filter((unit) => unit.review === 'reviewed').length;
+    const translated = document.units.filter((unit) => unit.review === 'translated').length;
+    expect(outcome.memory).toMatchObject({ trustable: 'translated' });
+    expect((await db.memory.toArray()).filter((entry) => entry.standing === 'reviewed').length).toBe(finals);
+    expect(await setImportTrust(db, outcome.memory!.importId, { translated: true, unmarked: false })).toBe(translated);
+    expect((await db.memory.toArray()).filter((entry) => entry.standing === 'reference').length).toBe(0);
+    expect(await setImportTrust(db, outcome.memory!.importId, noTrust)).toBe(translated);
+  });
+
+  it('a TMX silent on review is memory only when the user says it is reviewed', async () => {
+    const db = new TargumDatabase(`bilingual-${++databases}`);
+    const pairs = [{ language: 'he' as const, source: 'שלום לכולם.', target: 'Hello everyone.', review: 'unmarked' as const }];
+    const plain = await addMemoryPairs(db, pairs, { fileName: 'plain.tmx' });
+    expect(plain).toMatchObject({ added: 0, references: 1 });
+    const trusted = await addMemoryPairs(db, pairs, { fileName: 'reviewed.tmx', trust: { translated: false, unmarked: true } });
+    expect(trusted).toMatchObject({ added: 1, references: 0 });
+    // A reference never replaces a reviewed entry.
+    expect(await addMemoryPairs(db, pairs, { fileName: 'plain-again.tmx' })).toMatchObject({ added: 0, references: 0 });
+    expect(await db.memory.toArray()).toMatchObject([{ standing: 'reviewed', fileName: 'reviewed.tmx' }]);
   });
 });
 
 describe('a bilingual file from the import panel', () => {
-  it('a TMX from elsewhere becomes two aligned articles and fills the memory', async () => {
+  it('a TMX from elsewhere becomes two aligned articles and keeps its unreviewed pairs as references', async () => {
     const { db, article } = await translatedHebrew();
     const document = await exported(db, article.id!);
     const tmx = await writeTmx({ ...document, title: 'From a colleague' });
     const before = await db.articles.count();
     const outcome = await importBilingualFile(db, 'colleague.tmx', new TextEncoder().encode(tmx));
-    expect(outcome.message).toMatch(/^Imported “From a colleague” with its English, aligned in \d+ pairs\. \d+ pairs added to the translation memory\.$/);
+    expect(outcome.message).toMatch(/^Imported “From a colleague” with its English, aligned in \d+ pairs\. \d+ unreviewed pairs kept as references\.$/);
     expect(await db.articles.count()).toBe(before + 2);
     const created = await db.articles.get(outcome.articleId!);
     expect(created).toMatchObject({ title: 'From a colleague', language: 'he' });

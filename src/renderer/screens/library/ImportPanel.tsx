@@ -4,6 +4,8 @@ import { languageNames } from '../../../common/text/language';
 import { useWorkbench } from '../../workbench/workbench-context';
 import { importFetched, importFiles, importPasted, type ImportCandidate, type ImportOutcome } from '../../import/import-files';
 import { droppedFiles, pickedFolderFiles } from '../../import/dropped-files';
+import { setImportTrust } from '../../data/memory';
+import { describeWriteError } from '../../data/write-errors';
 
 /** The folder picker's attribute, which React's input props do not list. */
 const folderPicker = { webkitdirectory: '' } as object;
@@ -21,6 +23,7 @@ function OutcomeLine({ outcome }: { outcome: ImportOutcome }) {
     return (
       <li className="import-imported">
         {name}: {outcome.message}
+        {outcome.memory?.trustable && <TrustImport importId={outcome.memory.importId} trustable={outcome.memory.trustable} />}
       </li>
     );
   }
@@ -29,6 +32,34 @@ function OutcomeLine({ outcome }: { outcome: ImportOutcome }) {
       {name}: {outcome.status === 'skipped' ? 'skipped, ' : ''}
       {outcome.reason}
     </li>
+  );
+}
+
+const trustLabels = {
+  translated: 'Its units marked translated were reviewed: use them as translation memory',
+  unmarked: 'This file is a reviewed translation memory: use its units as memory',
+} as const;
+
+/** The user's word on a file's units its format leaves open: reviewed or not (references until the user says so). */
+function TrustImport({ importId, trustable }: { importId: string; trustable: 'translated' | 'unmarked' }) {
+  const { db } = useWorkbench();
+  const [trusted, setTrusted] = useState(false);
+  const [error, setError] = useState<string>();
+  const change = async (value: boolean) => {
+    setTrusted(value);
+    try {
+      await setImportTrust(db, importId, { translated: value && trustable === 'translated', unmarked: value && trustable === 'unmarked' });
+      setError(undefined);
+    } catch (failure) {
+      setTrusted(!value);
+      setError(`Not saved: ${describeWriteError(failure)}`);
+    }
+  };
+  return (
+    <label className="import-trust">
+      <input type="checkbox" checked={trusted} onChange={(event) => void change(event.target.checked)} /> {trustLabels[trustable]}
+      {error && <span className="error-text"> {error}</span>}
+    </label>
   );
 }
 

@@ -6,6 +6,7 @@ import type { SentenceView } from '../../data/article-view';
 import { confidenceLabel } from './least-sure';
 import { SidePanel } from './SidePanel';
 import { describeWriteError } from '../../data/write-errors';
+import { memoryOrigin } from '../memory/memory-origin';
 
 const statusNames = { machine: 'Back to machine English', edited: 'Edited', confirmed: 'Confirmed' } as const;
 const time = (timestamp: number) => new Date(timestamp).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
@@ -62,9 +63,17 @@ export function HistoryPanel(props: { sentence?: SentenceView; history: Map<stri
             )}
             {sentence.state.memory && (
               <li className="history-entry">
-                <span className="history-meta">In your translation memory</span>
+                <span className="history-meta">In your translation memory, {memoryOrigin(sentence.state.memory)}</span>
                 <span lang="en" dir="ltr">
                   {sentence.state.memory.target}
+                </span>
+              </li>
+            )}
+            {sentence.state.reference && (
+              <li className="history-entry">
+                <span className="history-meta">Reference (not reviewed), {memoryOrigin(sentence.state.reference)}</span>
+                <span lang="en" dir="ltr">
+                  {sentence.state.reference.target}
                 </span>
               </li>
             )}

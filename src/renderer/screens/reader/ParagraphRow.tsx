@@ -2,6 +2,8 @@ import { memo, type ReactNode } from 'react';
 import { wordDiff } from '../../../common/text/word-diff';
 import type { TextLanguage } from '../../../common/text/language';
 import type { SentenceView } from '../../data/article-view';
+import type { MemoryRecord } from '../../data/records';
+import { memoryOrigin } from '../memory/memory-origin';
 import { confidenceLabel, machineConfidence } from './least-sure';
 import { SentenceEditor } from './SentenceEditor';
 import type { LibrarySettings } from '../../data/settings';
@@ -87,7 +89,8 @@ function englishTitle(sentence: SentenceView): string {
   const { state } = sentence;
   const confidence = machineConfidence(sentence);
   const sure = confidence === undefined ? '' : ` (the model was ${confidenceLabel(confidence)})`;
-  return `${statusLabels[state.status]}${sure}${state.origin === 'memory' ? ', from your translation memory' : ''}. Enter or double-click to edit.`;
+  const memory = state.origin === 'memory' && state.memory ? `, from your translation memory (${memoryOrigin(state.memory)})` : '';
+  return `${statusLabels[state.status]}${sure}${memory}. Enter or double-click to edit.`;
 }
 
 function StatusMark({ sentence }: { sentence: SentenceView }) {
@@ -96,6 +99,18 @@ function StatusMark({ sentence }: { sentence: SentenceView }) {
   if (state.status === 'edited') return <span className="status-mark edited" role="img" aria-label="Edited">•</span>;
   if (state.origin === 'memory') return <span className="status-mark memory" role="img" aria-label="From memory">TM</span>;
   return null;
+}
+
+/** An unreviewed imported translation of the sentence: offered beside the English, never as it. */
+function ReferenceSuggestion({ reference }: { reference: MemoryRecord }) {
+  return (
+    <span className="memory-reference" data-testid="memory-reference">
+      <span className="memory-reference-label">Reference, {memoryOrigin(reference)}:</span>{' '}
+      <span lang="en" dir="ltr">
+        {reference.target}
+      </span>
+    </span>
+  );
 }
 
 function RowView(props: Props) {
@@ -138,6 +153,7 @@ function RowView(props: Props) {
       >
         <StatusMark sentence={sentence} />
         <EnglishText sentence={sentence} compare={props.compare} unsureMarks={props.unsureMarks} />
+        {sentence.state.reference && sentence.state.status !== 'confirmed' && <ReferenceSuggestion reference={sentence.state.reference} />}
       </span>
     );
 
