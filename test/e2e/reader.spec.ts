@@ -297,3 +297,27 @@ test('an imported file is kept as it came and can be saved again from the reader
   expect(download.suggestedFilename()).toBe(path.basename(seed));
   expect(readFileSync(await download.path())).toEqual(readFileSync(seed));
 });
+
+test('text typed in the sentence editor and not saved comes back after a reload; Escape discards it', async ({ openWorkbench }) => {
+  const page = await openTranslatedHebrew(openWorkbench);
+  const first = english(page, 'ISIS today (Thursday) conveyed a request');
+  await first.focus();
+  await page.keyboard.press('Enter');
+  const field = page.getByRole('textbox', { name: 'English translation of the sentence' });
+  await field.fill('ISIS sent word on Thursday, a draft not saved yet');
+
+  await page.reload();
+  await expect(field).toHaveCount(0);
+  const unchanged = english(page, 'ISIS today (Thursday) conveyed a request');
+  await expect(unchanged).toHaveAttribute('data-status', 'machine');
+  await unchanged.focus();
+  await page.keyboard.press('Enter');
+  await expect(field).toHaveValue('ISIS sent word on Thursday, a draft not saved yet');
+  await expect(page.getByRole('status').filter({ hasText: 'Your unsaved text is back' })).toBeVisible();
+
+  // Escape discards the draft: editing again starts from the saved English.
+  await page.keyboard.press('Escape');
+  await unchanged.focus();
+  await page.keyboard.press('Enter');
+  await expect(field).toHaveValue(/^ISIS today \(Thursday\) conveyed a request/);
+});
