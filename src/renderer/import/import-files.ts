@@ -3,7 +3,8 @@ import { ArticleImportError } from '../../common/import/article-import';
 import { ImportTextError } from '../../common/import/encoding';
 import { BilingualImportError } from '../../common/formats/bilingual-readers';
 import { importKindOf, isBilingualFile, unsupportedTypeMessage } from '../../common/import/file-kinds';
-import { importBilingualFile } from './bilingual-import';
+import { importBilingualDocument, importBilingualFile } from './bilingual-import';
+import { readTargumHtmlExport } from './targum-html-export';
 import { checkImportSize, readImportSource, type ImportFile } from '../../common/import/import-source';
 import type { TextLanguage } from '../../common/text/language';
 import type { TargumDatabase } from '../data/database';
@@ -121,7 +122,12 @@ export async function importFiles(db: TargumDatabase, candidates: readonly Impor
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
     const onRead = (fraction: number) => onProgress?.(index, candidates.length, { name, fraction });
-    const outcome = isBilingualFile(file.name) ? await importPairs(db, file.name, bytes, onRead) : await importBytes(db, { name: file.name, bytes }, sizeLimitMb, { origin: 'file' });
+    const ownExport = importKindOf(file.name) === 'html' ? targumHtmlExport(bytes) : undefined;
+    const outcome = isBilingualFile(file.name)
+      ? await importPairs(db, file.name, bytes, onRead)
+      : ownExport
+        ? await importOwnExport(db, file.name, ownExport)
+        : await importBytes(db, { name: file.name, bytes }, sizeLimitMb, { origin: 'file' });
     outcomes.push({ ...outcome, name });
   }
   onProgress?.(candidates.length, candidates.length);
@@ -131,6 +137,23 @@ export async function importFiles(db: TargumDatabase, candidates: readonly Impor
 async function importPairs(db: TargumDatabase, name: string, bytes: Uint8Array, onRead: (fraction: number) => void): Promise<ImportOutcome> {
   try {
     return { status: 'pairs', name, ...(await importBilingualFile(db, name, bytes, onRead)) };
+  } catch (error) {
+    return failure(name, error);
+  }
+}
+
+/** Targum's own HTML export of an article and its English, read back as the pair it holds. */
+function targumHtmlExport(bytes: Uint8Array) {
+  try {
+    return readTargumHtmlExport(new TextDecoder('utf-8', { fatal: true }).decode(bytes), window);
+  } catch {
+    return undefined; // not UTF-8: not Targum's export, read as any page
+  }
+}
+
+async function importOwnExport(db: TargumDatabase, name: string, document: NonNullable<ReturnType<typeof targumHtmlExport>>): Promise<ImportOutcome> {
+  try {
+    return { status: 'pairs', name, ...(await importBilingualDocument(db, name, document)) };
   } catch (error) {
     return failure(name, error);
   }
