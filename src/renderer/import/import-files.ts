@@ -1,10 +1,12 @@
 import type { FetchedArticle } from '../../common/api/contract';
+import type { BilingualDocument } from '../../common/formats/bilingual-document';
 import { ArticleImportError } from '../../common/import/article-import';
 import { ImportTextError } from '../../common/import/encoding';
 import { BilingualImportError } from '../../common/formats/bilingual-readers';
 import { importKindOf, isBilingualFile, unsupportedTypeMessage } from '../../common/import/file-kinds';
 import { importBilingualDocument, importBilingualFile } from './bilingual-import';
 import { readTargumHtmlExport } from './targum-html-export';
+import { readTargumDocxExport } from '../../common/formats/docx-export-reader';
 import { checkImportSize, readImportSource, type ImportFile } from '../../common/import/import-source';
 import type { TextLanguage } from '../../common/text/language';
 import type { TargumDatabase } from '../data/database';
@@ -122,7 +124,8 @@ export async function importFiles(db: TargumDatabase, candidates: readonly Impor
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
     const onRead = (fraction: number) => onProgress?.(index, candidates.length, { name, fraction });
-    const ownExport = importKindOf(file.name) === 'html' ? targumHtmlExport(bytes) : undefined;
+    const kind = importKindOf(file.name);
+    const ownExport = kind === 'html' ? targumHtmlExport(bytes) : kind === 'docx' ? readTargumDocxExport(bytes) : undefined;
     const outcome = isBilingualFile(file.name)
       ? await importPairs(db, file.name, bytes, onRead)
       : ownExport
@@ -142,7 +145,7 @@ async function importPairs(db: TargumDatabase, name: string, bytes: Uint8Array, 
   }
 }
 
-/** Targum's own HTML export of an article and its English, read back as the pair it holds. */
+/** Targum's own HTML export of an article and its English, read back as the pair it holds (see readTargumDocxExport for DOCX). */
 function targumHtmlExport(bytes: Uint8Array) {
   try {
     return readTargumHtmlExport(new TextDecoder('utf-8', { fatal: true }).decode(bytes), window);
@@ -151,7 +154,7 @@ function targumHtmlExport(bytes: Uint8Array) {
   }
 }
 
-async function importOwnExport(db: TargumDatabase, name: string, document: NonNullable<ReturnType<typeof targumHtmlExport>>): Promise<ImportOutcome> {
+async function importOwnExport(db: TargumDatabase, name: string, document: BilingualDocument): Promise<ImportOutcome> {
   try {
     return { status: 'pairs', name, ...(await importBilingualDocument(db, name, document)) };
   } catch (error) {
