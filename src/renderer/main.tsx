@@ -12,6 +12,7 @@ import '@fontsource/noto-naskh-arabic/latin-400.css';
 import '@fontsource/noto-naskh-arabic/latin-700.css';
 import '@fontsource/noto-naskh-arabic/latin-ext-400.css';
 import '@fontsource/noto-naskh-arabic/latin-ext-700.css';
+import './styles/arabic-digits.css';
 import './styles/tokens.css';
 import './styles/app.css';
 import { StrictMode } from 'react';
