@@ -531,7 +531,9 @@ function isScriptInitial(c: Candidate, wordCore: string, nextCore: string): bool
   if (!isInitial(wordCore)) return false;
   const nextInitial = /^([^\s.]+)\.(?:\s|$)/u.exec(nextCore)?.[1];
   if (nextInitial !== undefined && isInitial(nextInitial)) return true;
-  const before = c.text.slice(c.sentenceStart, c.termStart - c.word.length).trimEnd();
+  // The token before, within a bounded window: initials are short, and a long sentence stays linear.
+  const wordStart = c.termStart - c.word.length;
+  const before = c.text.slice(Math.max(c.sentenceStart, wordStart - 24), wordStart).trimEnd();
   const previous = /(?:^|\s)([^\s]+)\.$/u.exec(before)?.[1];
   return previous !== undefined && isInitial(stripOpeners(previous)) && !looksLikeSentenceStart(nextCore, false);
 }
@@ -541,12 +543,14 @@ function isScriptInitial(c: Candidate, wordCore: string, nextCore: string): bool
  * later on the line, or when the next word is a conjunction-prefixed word (ו, و, ف) that is not a
  * known sentence opener, or a preposition or particle.
  */
+const ELLIPSIS_QUOTE_REACH = 400;
+
 function continuesAfterEllipsis(c: Candidate, nextCore: string): boolean {
   const first = nextCore[0] ?? '';
   if (!isArabicLetter(first) && !isHebrewLetter(first)) return false;
   if (c.quotes.openBetween(c.sentenceStart, c.termStart) && c.quotes.openBetween(c.sentenceStart, c.termEnd)) {
-    const rest = c.text.slice(c.termEnd);
-    if (/[\u201D\u00BB"\u05F4]/.test(rest)) return true;
+    // The quotation closes further on (within a few sentences' reach, so long lines stay linear).
+    if (/[\u201D\u00BB"\u05F4]/.test(c.text.slice(c.termEnd, c.termEnd + ELLIPSIS_QUOTE_REACH))) return true;
   }
   const word = leadingWord(nextCore).replace(ARABIC_MARKS, '');
   if (CONTINUING_WORDS.has(word)) return true;
