@@ -451,7 +451,9 @@ function isGluedSentenceEnd(text: string, sentenceStart: number, termStart: numb
 /** Whether a candidate is a sentence break; undefined leaves it to ICU. */
 function decide(c: Candidate): boolean | undefined {
   const { text, term, next, closers } = c;
-  const before = text.slice(c.sentenceStart, c.termStart).trim();
+  // The end of the sentence so far, in a bounded window so that a long sentence stays linear.
+  const beforeStart = Math.max(c.sentenceStart, c.termStart - 16);
+  const before = text.slice(beforeStart, c.termStart).trim();
   const nextCore = stripOpeners(next);
   const nextFirst = nextCore[0] ?? '';
   const wordCore = stripOpeners(c.word);
@@ -478,7 +480,7 @@ function decide(c: Candidate): boolean | undefined {
 
   if (term === '.') {
     // A list number: "1. ", "iv. ", "(a). ".
-    if (ENUMERATOR.test(before)) return false;
+    if (beforeStart === c.sentenceStart && ENUMERATOR.test(before)) return false;
 
     // Initials in Arabic and Hebrew script: «دي. كي. رولينغ», «ג'יי. קיי. רולינג».
     if (isScriptInitial(c, wordCore, nextCore)) return false;
@@ -526,7 +528,8 @@ function isLetterName(token: string): boolean {
  */
 function isScriptInitial(c: Candidate, wordCore: string, nextCore: string): boolean {
   const first = wordCore[0] ?? '';
-  if (!isArabicLetter(first) && !isHebrewLetter(first)) return false;
+  // Letter names are at most six letters long (دبليو, דאבליו): longer words are settled at once.
+  if (wordCore.length > 6 || (!isArabicLetter(first) && !isHebrewLetter(first))) return false;
   const isInitial = (token: string): boolean => isLetterName(token) || SINGLE_LETTER.test(token);
   if (!isInitial(wordCore)) return false;
   const nextInitial = /^([^\s.]+)\.(?:\s|$)/u.exec(nextCore)?.[1];
@@ -562,7 +565,8 @@ type WordKind = AbbreviationKind | 'initial' | null;
 
 /** The word before the period comes after a number: "on 1 Jan.", "عام 2017 م.". */
 function followsNumber(c: Candidate, wordCore: string): boolean {
-  const before = c.text.slice(c.sentenceStart, c.termStart - wordCore.length).trimEnd();
+  const wordStart = c.termStart - wordCore.length;
+  const before = c.text.slice(Math.max(c.sentenceStart, wordStart - 64), wordStart).trimEnd();
   return isDigit(before.slice(-1));
 }
 
@@ -611,7 +615,7 @@ function isShortInnerQuotation(c: Candidate): boolean {
     }
     if (closer !== "'" && closer !== '\u2019') return false; // another closing quote before
   }
-  if (open < 0 || !LETTER_OR_DIGIT.test(text.slice(c.sentenceStart, open))) return false;
+  if (open < 0 || !LETTER_OR_DIGIT.test(text.slice(Math.max(c.sentenceStart, open - 200), open))) return false;
   // After a colon the quotation is direct speech standing for a whole sentence: אמר: "זה נגמר."
   let lead = open - 1;
   while (lead > c.sentenceStart && (isSpace(text[lead] ?? '') || isQuote(text[lead] ?? ''))) lead--;
