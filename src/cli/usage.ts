@@ -18,10 +18,11 @@ Commands:
                        Site boilerplate of article files is left out unless --keep-boilerplate
                        (--segmented input is aligned exactly as given). When most of SRC and TGT
                        do not correspond, one line on stderr starts "targum: warning: "
-  import FILE [--encoding NAME] [--from LANG] [--json]
+  import FILE|FOLDER [--encoding NAME] [--from LANG] [--json]
                                    What importing a .txt, .md, .html, .htm or .docx file gives: title,
                                    language, encoding, outlet, date, paragraphs with their sentences,
-                                   and which ones are boilerplate (web pages: the article only)
+                                   and which ones are boilerplate (web pages: the article only);
+                                   for a FOLDER, each file's result, other types listed as skipped
   models list [--json]             The installed models (targum-demo, bundled: a demo that knows only
                                    the sample articles)
   models install ID                Download a model from the catalog (progress on stderr)

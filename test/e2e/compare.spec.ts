@@ -67,6 +67,19 @@ test('the Hebrew and the Jordanian reports, translated from the Compare screen, 
   await expect(differences.getByRole('listitem').filter({ hasText: '↔' })).toContainText('500 fighters ↔ 600 ISIS fighters, 250 ISIS gunmen');
   await expect(differences).toContainText('Xinhua');
   await expect(differences).toContainText('Albu Kamal');
+  // Both one-sided lists are labelled alike (here by title: the Hebrew article has no outlet); a weekday is no name.
+  const onlyIn = differences.locator('.fact-names .fact-kind');
+  await expect(onlyIn).toHaveText([/^only in ארגון דאעש מסר היום/, /^only in قبيل إخراجه من القلمون/]);
+  await expect(differences.locator('.fact-name', { hasText: /^Saturday$/ })).toHaveCount(0);
+  // The titles of the heading stand in the order of their columns.
+  const headingTitles = comparison.locator('.pair-heading .compare-title');
+  const columnTitles = comparison.locator('.compare-column-head .compare-title');
+  const [headingLeft, headingRight, columnLeft, columnRight] = await Promise.all(
+    [headingTitles.nth(0), headingTitles.nth(1), columnTitles.nth(0), columnTitles.nth(1)].map(async (title) => (await title.boundingBox())!),
+  );
+  expect(headingLeft!.x < headingRight!.x).toBe(columnLeft!.x < columnRight!.x);
+  await expect(headingTitles.nth(0)).toHaveText(hebrewTitle);
+  await expect(columnTitles.nth(0)).toHaveText(hebrewTitle);
   await expect(right.locator('.compared-english mark.fact-name', { hasText: 'Albu Kamal' })).toHaveCount(1);
 
   // Pointing at a difference outlines its marks on both sides.

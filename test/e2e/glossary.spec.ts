@@ -95,3 +95,39 @@ test('a broken glossary names its line and imports nothing; an import can be und
   await expect(preview.getByRole('status')).toHaveText(/^The import of anki\.txt is undone: 1 gloss removed\./);
   await expect(page.getByText('No glosses yet.')).toBeVisible();
 });
+
+test('a gloss popover opens beside its word near the bottom of a scrolled page, inside the window, not over the word', async ({ openWorkbench }) => {
+  const page = await openWorkbench('#/glossary');
+  await chooseGlossary(page, glossaryFile('isis.csv', 'term,meaning,note\r\nداعش,ISIS,"the Islamic State, also written with the article"\r\n'));
+  await glossaryImport(page).getByRole('button', { name: 'Import 1 gloss' }).click();
+  await page.getByRole('link', { name: 'Library' }).click();
+  await page.getByRole('link', { name: /قبيل إخراجه من القلمون/ }).click();
+
+  // Scrolled down until a marked word further in the article stands at the bottom of the window.
+  const marks = page.locator('.source-cell .gloss-mark');
+  await expect(marks.nth(3)).toBeVisible();
+  const viewport = page.viewportSize()!;
+  const lowWord = () =>
+    page.evaluate(async (height) => {
+      const mark = document.querySelectorAll('.source-cell .gloss-mark')[3]!;
+      document.querySelector('.reading-scroller')!.scrollBy(0, mark.getBoundingClientRect().bottom - (height - 30));
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      const rect = mark.getBoundingClientRect();
+      return { x: rect.x, y: rect.y, width: rect.width, height: rect.height };
+    }, viewport.height);
+  await expect.poll(async () => (await lowWord()).y).toBeGreaterThan(viewport.height * 0.8);
+  const wordBox = await lowWord();
+  expect(await page.locator('.reading-scroller').evaluate((element) => element.scrollTop)).toBeGreaterThan(0);
+  // The mouse itself, so that nothing scrolls the page before the popover opens.
+  await page.mouse.move(wordBox.x + wordBox.width / 2, wordBox.y + wordBox.height / 2);
+  const popover = page.getByRole('dialog', { name: 'Gloss' });
+  await expect(popover).toContainText('the Islamic State');
+  await expect(popover).toHaveCSS('visibility', 'visible');
+  const box = (await popover.boundingBox())!;
+  // Inside the window, entirely above the word (no room below it), and right next to it.
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+  expect(box.y + box.height).toBeLessThanOrEqual(wordBox.y);
+  expect(wordBox.y - (box.y + box.height)).toBeLessThan(16);
+  await saveScreenshot(page, 'gloss-popover-near-bottom');
+});

@@ -27,6 +27,20 @@ async function openImport(page: Page): Promise<Locator> {
   return page.getByRole('region', { name: 'Import articles' });
 }
 
+/**
+ * The sample library holds the seeds already: each seed imported again is listed as already there, and
+ * "Keep both" adds it anyway.
+ */
+async function keepBoth(results: Locator, expected: number): Promise<void> {
+  const buttons = results.getByRole('button', { name: 'Keep both' });
+  await expect(buttons).toHaveCount(expected);
+  for (let left = expected; left > 0; left--) {
+    await expect(results.getByRole('listitem').filter({ hasText: ': already in the library as ' })).toHaveCount(left);
+    await buttons.first().click();
+    await expect(buttons).toHaveCount(left - 1);
+  }
+}
+
 /** Articles and sentences stored in the library's IndexedDB database. */
 function storedCounts(page: Page): Promise<{ articles: number; segments: number }> {
   return page.evaluate(
@@ -70,6 +84,17 @@ test('articles come in by pasting and through the file picker, legacy encodings 
   await panel.getByRole('button', { name: 'Add pasted text' }).click();
   await expect(panel.getByRole('list', { name: 'Import results' })).toHaveText('Pasted text: added as قصف جوي على مواقع المسلحين في ريف حماة. (Arabic, 2 paragraphs)');
 
+  // The same text again: the library has it, and the reader chooses.
+  await panel.getByLabel('Article text').fill('قصف جوي على مواقع المسلحين في ريف حماة.\nوقالت مصادر محلية إن الغارات استهدفت مستودعات للذخيرة.');
+  await panel.getByRole('button', { name: 'Add pasted text' }).click();
+  const duplicate = panel.getByRole('list', { name: 'Import results' }).getByRole('listitem');
+  await expect(duplicate).toContainText('Pasted text: already in the library as قصف جوي على مواقع المسلحين في ريف حماة.');
+  await expect(duplicate.getByRole('link', { name: 'Open it' })).toBeVisible();
+  await expect(duplicate.getByRole('button', { name: 'Keep both' })).toBeVisible();
+  await duplicate.getByRole('button', { name: 'Replace it' }).click();
+  await expect(duplicate).toHaveText('Pasted text: added as قصف جوي على مواقع المسلحين في ريف حماة. (Arabic, 2 paragraphs)');
+  await panel.getByLabel('Article text').fill('');
+
   const hebrew = seedText(seedNames[0]!);
   const legacy = path.join(work, 'hebrew-1255.txt');
   writeFileSync(legacy, encodeSingleByte(hebrew, 'windows-1255'));
@@ -77,6 +102,8 @@ test('articles come in by pasting and through the file picker, legacy encodings 
   writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
   await panel.locator('input[type=file][multiple]').setInputFiles([legacy, binary]);
   const results = panel.getByRole('list', { name: 'Import results' });
+  await expect(panel.getByRole('status')).toHaveText('0 added, 1 already in the library, 1 not imported');
+  await keepBoth(results, 1);
   await expect(results).toContainText(addedLine('hebrew-1255.txt', hebrew));
   await expect(results).toContainText('binary.txt: This file holds binary data, not text.');
   await expect(panel.getByRole('status')).toHaveText('1 added, 1 not imported');
@@ -93,11 +120,14 @@ test('each seed comes in through the file picker and by drag and drop, with its 
   const results = panel.getByRole('list', { name: 'Import results' });
 
   await panel.locator('input[type=file][multiple]').setInputFiles(seedNames.map((name) => path.join(samplesFolder, name)));
+  await expect(panel.getByRole('status')).toHaveText('0 added, 5 already in the library');
+  await keepBoth(results, 5);
   for (const name of seedNames) await expect(results).toContainText(addedLine(name, seedText(name)));
   await expect(panel.getByRole('status')).toHaveText('5 added');
 
   for (const name of seedNames) {
     await dropFiles(page, panel, [{ name, bytes: readFileSync(path.join(samplesFolder, name)), type: 'text/plain' }]);
+    await keepBoth(results, 1);
     await expect(results).toHaveText(addedLine(name, seedText(name)));
   }
   await expect.poll(async () => (await storedCounts(page)).articles).toBe(15);
@@ -128,9 +158,12 @@ test('Word documents come in by picker and by drop; a folder comes in whole, oth
   // The Title-style paragraph is the title and the document's first paragraph.
   await expect(results).toHaveText(addedLine('mufawadat.docx', `مفاوضات حزب الله وداعش في القلمون\n${arabic}`));
   await dropFiles(page, panel, [{ name: 'hebrew.docx', bytes: hebrewDocx, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }]);
+  await keepBoth(results, 1);
   await expect(results).toHaveText(addedLine('hebrew.docx', seedText(seedNames[0]!)));
 
   await panel.getByLabel('Folder').setInputFiles(folder);
+  await expect(panel.getByRole('status')).toContainText('already in the library');
+  await keepBoth(results, await results.getByRole('button', { name: 'Keep both' }).count());
   await expect(panel.getByRole('status')).toHaveText('3 added, 1 skipped, 1 not imported');
   await expect(results.getByRole('listitem')).toHaveText([
     addedLine(`press/${seedNames[2]}`, seedText(seedNames[2]!)),

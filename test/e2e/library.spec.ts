@@ -155,3 +155,25 @@ test('the library with tags, progress and a search passage, light and dark', asy
   await page.emulateMedia({ colorScheme: 'light' });
   await saveScreenshot(page, 'library-search-light');
 });
+
+test('a page load logs no console errors (fonts, favicon, CSP); the search box follows the direction typed', async ({ page, openWorkbench }) => {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await openWorkbench();
+  await expect(page.getByRole('list', { name: 'Articles' }).getByRole('listitem')).toHaveCount(5);
+  // Hebrew, Arabic and Latin text on screen, so every font subset the page uses is requested.
+  await page.evaluate(() => document.fonts.ready);
+  await page.reload();
+  await expect(page.getByRole('list', { name: 'Articles' }).getByRole('listitem')).toHaveCount(5);
+  await page.evaluate(() => document.fonts.ready);
+  expect(errors).toEqual([]);
+
+  const search = page.getByRole('searchbox', { name: 'Search the library' });
+  await search.fill('ולבנון');
+  expect(await search.evaluate((input) => getComputedStyle(input).direction)).toBe('rtl');
+  await search.fill('Lebanon');
+  expect(await search.evaluate((input) => getComputedStyle(input).direction)).toBe('ltr');
+});

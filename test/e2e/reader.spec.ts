@@ -300,3 +300,50 @@ test('an imported file is kept as it came and can be saved again from the reader
   expect(download.suggestedFilename()).toBe(path.basename(seed));
   expect(readFileSync(await download.path())).toEqual(readFileSync(seed));
 });
+
+test('text typed in the sentence editor and not saved comes back after a reload; Escape discards it', async ({ openWorkbench }) => {
+  const page = await openTranslatedHebrew(openWorkbench);
+  const first = english(page, 'ISIS today (Thursday) conveyed a request');
+  await first.focus();
+  await page.keyboard.press('Enter');
+  const field = page.getByRole('textbox', { name: 'English translation of the sentence' });
+  await field.fill('ISIS sent word on Thursday, a draft not saved yet');
+
+  await page.reload();
+  await expect(field).toHaveCount(0);
+  const unchanged = english(page, 'ISIS today (Thursday) conveyed a request');
+  await expect(unchanged).toHaveAttribute('data-status', 'machine');
+  await unchanged.focus();
+  await page.keyboard.press('Enter');
+  await expect(field).toHaveValue('ISIS sent word on Thursday, a draft not saved yet');
+  await expect(page.getByRole('status').filter({ hasText: 'Your unsaved text is back' })).toBeVisible();
+
+  // Escape discards the draft: editing again starts from the saved English.
+  await page.keyboard.press('Escape');
+  await unchanged.focus();
+  await page.keyboard.press('Enter');
+  await expect(field).toHaveValue(/^ISIS today \(Thursday\) conveyed a request/);
+});
+
+test('digits inside Arabic text are drawn at the height of the Arabic digits and letters around them', async ({ openWorkbench, page }) => {
+  await openWorkbench();
+  await page.getByRole('link', { name: /قبيل إخراجه من القلمون/ }).click();
+  const sentence = page.locator('.source-cell .sentence', { hasText: '600' }).first();
+  await expect(sentence).toBeVisible();
+  // Ink heights in the sentence's own font: Western digits against the font's Arabic-Indic digits and alef.
+  const heights = await sentence.evaluate(async (element) => {
+    const style = getComputedStyle(element);
+    const font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    await document.fonts.load(font, '0123456789 ٠١٢٣٤٥٦٧٨٩ ا');
+    const context = document.createElement('canvas').getContext('2d')!;
+    context.font = font;
+    const ink = (text: string) => {
+      const metrics = context.measureText(text);
+      return metrics.actualBoundingBoxAscent + metrics.actualBoundingBoxDescent;
+    };
+    return { western: ink('600'), eastern: ink('٦٠٠'), alef: ink('ا') };
+  });
+  expect(heights.western).toBeLessThanOrEqual(heights.eastern * 1.05);
+  expect(heights.western).toBeLessThan(heights.alef);
+  expect(heights.western).toBeGreaterThan(heights.eastern * 0.8);
+});

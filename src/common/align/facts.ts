@@ -112,6 +112,17 @@ const SENTENCE_START = /(?:^|[.!?:;"“(]\s*)$/;
 const NAME = /\b[A-Z][\p{L}'’]*(?:(?:\s+|-)(?:(?:al|el|ez|ad|as|bin|ibn|abu|de|of|for|the)[-\s])?[A-Z][\p{L}'’]*)*/gu;
 /** Capitalised function words, dropped from the start of a name. */
 const FUNCTION_WORDS = new Set('The A An This That These Those It Its In On At By For From With After Before Since As If When While I'.split(' '));
+/**
+ * Capitalised words that are not names: days, months and other common words of news English. Dropped
+ * from either end of a name ("Saturday", "On Saturday Netanyahu"), never a name alone.
+ */
+const COMMON_CAPITALISED = new Set(
+  (
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August ' +
+    'September October November December Today Yesterday Tomorrow Tonight Morning Evening Night Week Month Year ' +
+    'Mr Mrs Ms Dr Sir He She They We You Our Their His Her There Here But And Or So Then Also However Meanwhile According'
+  ).split(' '),
+);
 /** Adjectives of nationality: part of a name ("Syrian Observatory"), not one alone. */
 const NATIONALITIES = /^(?:Lebanese|Syrian|Syrians|Russian|Russians|Iranian|Turkish|Israeli|Arab|Arabic|Iraqi|Jordanian|Egyptian|Palestinian|American|British|French)$/;
 
@@ -122,13 +133,22 @@ const NATIONALITIES = /^(?:Lebanese|Syrian|Syrians|Russian|Russians|Iranian|Turk
 export function nameFacts(english: string): NameFact[] {
   const facts: NameFact[] = [];
   for (const match of english.matchAll(NAME)) {
-    let text = match[0];
     let start = match.index;
-    const first = text.split(/[\s]+/)[0]!;
-    if (FUNCTION_WORDS.has(first) && text.length > first.length) {
-      start += text.slice(first.length).search(/\S/) + first.length;
-      text = english.slice(start, match.index + match[0].length);
-    } else if (FUNCTION_WORDS.has(first)) continue;
+    let end = match.index + match[0].length;
+    // Function and common words at the start, common words at the end, are not part of the name.
+    for (let first = /^\S+/.exec(english.slice(start, end))?.[0]; first !== undefined && (FUNCTION_WORDS.has(first) || COMMON_CAPITALISED.has(first)); ) {
+      const rest = english.slice(start + first.length, end);
+      const gap = rest.search(/\S/);
+      if (gap < 0) break;
+      start += first.length + gap;
+      first = /^\S+/.exec(english.slice(start, end))?.[0];
+    }
+    for (let last = /\S+$/.exec(english.slice(start, end))?.[0]; last !== undefined && COMMON_CAPITALISED.has(last) && end - last.length > start; ) {
+      end = start + english.slice(start, end - last.length).trimEnd().length;
+      last = /\S+$/.exec(english.slice(start, end))?.[0];
+    }
+    const text = english.slice(start, end);
+    if (FUNCTION_WORDS.has(text) || COMMON_CAPITALISED.has(text)) continue;
     const single = !/\s/.test(text);
     if (single && NATIONALITIES.test(text)) continue;
     if (single && SENTENCE_START.test(english.slice(0, start)) && text !== text.toUpperCase()) continue;

@@ -138,3 +138,24 @@ export const NAMES_WITH_EXCLAMATION = new Set(['yahoo', 'jeopardy', 'wham', 'ي�
 
 /** Words meaning "etc."; an ellipsis before them does not end the sentence ("القصص... إلخ"). */
 export const ETCETERA = new Set(['etc', 'إلخ', 'الخ', 'وغيرها', 'וכו', "וכו'", 'וכדומה', "וכד'", 'וגו', "וגו'"]);
+
+/**
+ * Names of Latin letters written in Arabic and Hebrew script, as initials are spelt in the news:
+ * «دي. كي. رولينغ», «ג'יי. קיי. רולינג», «جورج دبليو. بوش». Common words that are also letter names
+ * (في, أو, إن, אם, או) are left out: they end sentences.
+ */
+export const LETTER_NAMES = new Set([
+  'إي', 'اي', 'بي', 'سي', 'دي', 'إف', 'اف', 'جي', 'إتش', 'اتش', 'آي', 'جاي', 'كي', 'كاي', 'إل', 'ال', 'إم', 'ام', 'كيو',
+  'آر', 'ار', 'إس', 'اس', 'تي', 'يو', 'دبليو', 'إكس', 'اكس', 'واي', 'زد', 'زي',
+  'איי', 'בי', 'סי', 'די', 'אי', 'אף', "ג'י", 'אייץ', "אייץ'", "ג'יי", 'קיי', 'אל', 'אן', 'פי', 'קיו', 'אר', 'אס',
+  'טי', 'יו', 'וי', 'דאבליו', 'דבליו', 'אקס', 'וואי', 'זי', 'זד', "ג׳יי", "ג׳י",
+]);
+
+/**
+ * Words that continue a sentence rather than start one, after an ellipsis in Hebrew and Arabic
+ * (which have no letter case to tell): prepositions, particles and "or".
+ */
+export const CONTINUING_WORDS = new Set([
+  'في', 'من', 'إلى', 'الى', 'على', 'عن', 'مع', 'أو', 'او', 'حتى', 'ثم', 'بل',
+  'של', 'את', 'עם', 'על', 'אל', 'או', 'אשר', 'עד', 'גם', 'אך', 'אבל', 'כי',
+]);

@@ -15,8 +15,10 @@ import {
   ARABIC_AFTER_NUMBER,
   ARABIC_SENTENCE_STARTERS,
   ARABIC_STARTERS_AFTER_CONJUNCTION,
+  CONTINUING_WORDS,
   ENGLISH_SENTENCE_STARTERS,
   ETCETERA,
+  LETTER_NAMES,
   NAMES_WITH_EXCLAMATION,
   SPEECH_VERBS,
   type AbbreviationKind,
@@ -27,7 +29,7 @@ import type { TextLanguage } from './language';
  * Version of the segmentation rules, stored with derived sentences. Bump it whenever a change to
  * this module or to abbreviations.ts can move a sentence boundary, so stored sentences are rebuilt.
  */
-export const SEGMENTER_VERSION = 2;
+export const SEGMENTER_VERSION = 3;
 
 // ---------------------------------------------------------------------------------------------
 // Paragraphs
@@ -449,7 +451,9 @@ function isGluedSentenceEnd(text: string, sentenceStart: number, termStart: numb
 /** Whether a candidate is a sentence break; undefined leaves it to ICU. */
 function decide(c: Candidate): boolean | undefined {
   const { text, term, next, closers } = c;
-  const before = text.slice(c.sentenceStart, c.termStart).trim();
+  // The end of the sentence so far, in a bounded window so that a long sentence stays linear.
+  const beforeStart = Math.max(c.sentenceStart, c.termStart - 16);
+  const before = text.slice(beforeStart, c.termStart).trim();
   const nextCore = stripOpeners(next);
   const nextFirst = nextCore[0] ?? '';
   const wordCore = stripOpeners(c.word);
@@ -468,14 +472,18 @@ function decide(c: Candidate): boolean | undefined {
     if (ETCETERA.has(leadingWord(nextCore).toLowerCase())) return false;
     // "والنقل البري إلخ... من أجل": after "etc." only a visible sentence start breaks.
     if (ETCETERA.has(key)) return looksLikeSentenceStart(next, true);
+    // «…أثناء جلسة الاستماع... ونقل…», «…במהלך הדיון... ו…»: more of the same sentence or quotation.
+    if (continuesAfterEllipsis(c, nextCore)) return false;
     // ICU breaks after "..." but not after "…": treat both alike.
     return true;
   }
 
   if (term === '.') {
     // A list number: "1. ", "iv. ", "(a). ".
-    if (ENUMERATOR.test(before)) return false;
+    if (beforeStart === c.sentenceStart && ENUMERATOR.test(before)) return false;
 
+    // Initials in Arabic and Hebrew script: «دي. كي. رولينغ», «ג'יי. קיי. רולינג».
+    if (isScriptInitial(c, wordCore, nextCore)) return false;
     const kind = wordKind(c, wordCore, key);
     if (kind === 'title') return false;
     // "(storyboarding, editing, etc.) Interactive design": a parenthesis closed after the
@@ -509,11 +517,56 @@ function decide(c: Candidate): boolean | undefined {
   return undefined;
 }
 
+/** A letter name of the Arabic or Hebrew script standing for a Latin letter, as in «دي.» or «קיי.». */
+function isLetterName(token: string): boolean {
+  return LETTER_NAMES.has(token.replace(ARABIC_MARKS, '').replace('\u05F3', "'"));
+}
+
+/**
+ * The word before a single period is a letter name in Arabic or Hebrew script (or a single letter)
+ * in a chain of initials: another initial follows, or one stands before it and a name follows.
+ */
+function isScriptInitial(c: Candidate, wordCore: string, nextCore: string): boolean {
+  const first = wordCore[0] ?? '';
+  // Letter names are at most six letters long (دبليو, דאבליו): longer words are settled at once.
+  if (wordCore.length > 6 || (!isArabicLetter(first) && !isHebrewLetter(first))) return false;
+  const isInitial = (token: string): boolean => isLetterName(token) || SINGLE_LETTER.test(token);
+  if (!isInitial(wordCore)) return false;
+  const nextInitial = /^([^\s.]+)\.(?:\s|$)/u.exec(nextCore)?.[1];
+  if (nextInitial !== undefined && isInitial(nextInitial)) return true;
+  // The token before, within a bounded window: initials are short, and a long sentence stays linear.
+  const wordStart = c.termStart - c.word.length;
+  const before = c.text.slice(Math.max(c.sentenceStart, wordStart - 24), wordStart).trimEnd();
+  const previous = /(?:^|\s)([^\s]+)\.$/u.exec(before)?.[1];
+  return previous !== undefined && isInitial(stripOpeners(previous)) && !looksLikeSentenceStart(nextCore, false);
+}
+
+/**
+ * After an ellipsis in Hebrew or Arabic, the text goes on when a quotation open before it closes
+ * later on the line, or when the next word is a conjunction-prefixed word (ו, و, ف) that is not a
+ * known sentence opener, or a preposition or particle.
+ */
+const ELLIPSIS_QUOTE_REACH = 400;
+
+function continuesAfterEllipsis(c: Candidate, nextCore: string): boolean {
+  const first = nextCore[0] ?? '';
+  if (!isArabicLetter(first) && !isHebrewLetter(first)) return false;
+  if (c.quotes.openBetween(c.sentenceStart, c.termStart) && c.quotes.openBetween(c.sentenceStart, c.termEnd)) {
+    // The quotation closes further on (within a few sentences' reach, so long lines stay linear).
+    if (/[\u201D\u00BB"\u05F4]/.test(c.text.slice(c.termEnd, c.termEnd + ELLIPSIS_QUOTE_REACH))) return true;
+  }
+  const word = leadingWord(nextCore).replace(ARABIC_MARKS, '');
+  if (CONTINUING_WORDS.has(word)) return true;
+  if (isHebrewLetter(first)) return first === '\u05D5' && word.length > 1;
+  return (first === 'و' || first === 'ف') && word.length > 2 && !looksLikeSentenceStart(nextCore, false);
+}
+
 type WordKind = AbbreviationKind | 'initial' | null;
 
 /** The word before the period comes after a number: "on 1 Jan.", "عام 2017 م.". */
 function followsNumber(c: Candidate, wordCore: string): boolean {
-  const before = c.text.slice(c.sentenceStart, c.termStart - wordCore.length).trimEnd();
+  const wordStart = c.termStart - wordCore.length;
+  const before = c.text.slice(Math.max(c.sentenceStart, wordStart - 64), wordStart).trimEnd();
   return isDigit(before.slice(-1));
 }
 
@@ -562,7 +615,7 @@ function isShortInnerQuotation(c: Candidate): boolean {
     }
     if (closer !== "'" && closer !== '\u2019') return false; // another closing quote before
   }
-  if (open < 0 || !LETTER_OR_DIGIT.test(text.slice(c.sentenceStart, open))) return false;
+  if (open < 0 || !LETTER_OR_DIGIT.test(text.slice(Math.max(c.sentenceStart, open - 200), open))) return false;
   // After a colon the quotation is direct speech standing for a whole sentence: אמר: "זה נגמר."
   let lead = open - 1;
   while (lead > c.sentenceStart && (isSpace(text[lead] ?? '') || isQuote(text[lead] ?? ''))) lead--;

@@ -103,8 +103,14 @@ export async function importBilingualFile(db: TargumDatabase, fileName: string, 
     // A turn for the screen to say the file is read before storing it holds this thread.
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
+  const isXliff = importFormatOf(fileName, new TextDecoder().decode(bytes.subarray(0, 4096))) === 'xliff';
+  return importBilingualDocument(db, fileName, document, isXliff);
+}
+
+/** A bilingual document read from a file (a TMX, XLIFF or TSV file, or Targum's own HTML export), stored as importBilingualFile says. */
+export async function importBilingualDocument(db: TargumDatabase, fileName: string, document: BilingualDocument, isXliff = false): Promise<BilingualImportOutcome> {
   if (document.units.length === 0) throw new BilingualImportError('This file holds no translation units.');
-  const update = importFormatOf(fileName, new TextDecoder().decode(bytes.subarray(0, 4096))) === 'xliff' ? await updateArticleFromXliff(db, document) : undefined;
+  const update = isXliff ? await updateArticleFromXliff(db, document) : undefined;
   const memory = await importIntoMemory(db, document, { fileName });
   const remembered = memorySentence(memory);
   const trustable = memory.references > 0 ? trustableReview(document.units.map((unit) => unit.review)) : undefined;

@@ -1,13 +1,17 @@
 import type { FetchedArticle } from '../../common/api/contract';
+import type { BilingualDocument } from '../../common/formats/bilingual-document';
 import { ArticleImportError } from '../../common/import/article-import';
 import { ImportTextError } from '../../common/import/encoding';
 import { BilingualImportError } from '../../common/formats/bilingual-readers';
 import { importKindOf, isBilingualFile, unsupportedTypeMessage } from '../../common/import/file-kinds';
-import { importBilingualFile, type BilingualImportOutcome } from './bilingual-import';
+import { importBilingualDocument, importBilingualFile, type BilingualImportOutcome } from './bilingual-import';
+import { readTargumHtmlExport } from './targum-html-export';
+import { readTargumDocxExport } from '../../common/formats/docx-export-reader';
 import { checkImportSize, readImportSource, type ImportFile } from '../../common/import/import-source';
 import type { TextLanguage } from '../../common/text/language';
 import type { TargumDatabase } from '../data/database';
-import { addArticle, prepareArticle, type NewArticle } from '../data/articles';
+import { addArticle, prepareArticle, type NewArticle, type PreparedArticle } from '../data/articles';
+import { deleteArticle } from '../data/delete-article';
 
 /** What became of one file, link or pasted text. */
 export type ImportOutcome =
@@ -16,7 +20,9 @@ export type ImportOutcome =
   /** A TMX, XLIFF or TSV file of translation pairs: into the memory, and into an article or a new aligned pair. */
   | ({ status: 'pairs'; name: string } & BilingualImportOutcome)
   /** A file of a type Targum does not read, found in a folder: listed, not an error. */
-  | { status: 'skipped'; name: string; reason: string };
+  | { status: 'skipped'; name: string; reason: string }
+  /** The same article (language, title and text) is in the library already: nothing stored until the reader chooses. */
+  | { status: 'duplicate'; name: string; existingId: number; title: string; input: NewArticle };
 
 /** A file to import, with its path inside a chosen or dropped folder. */
 export interface ImportCandidate {
@@ -25,11 +31,46 @@ export interface ImportCandidate {
   path?: string;
 }
 
-/** Imports one article: nothing is stored unless the whole article is (one transaction). */
-async function store(db: TargumDatabase, input: NewArticle, name: string): Promise<ImportOutcome> {
+const spacedAlike = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/** The article of the library with the same language, title and text (whatever the spacing), if there is one. */
+export async function findDuplicate(db: TargumDatabase, prepared: PreparedArticle): Promise<number | undefined> {
+  const title = spacedAlike(prepared.record.title);
+  const text = spacedAlike(prepared.record.originalText);
+  const found = await db.articles
+    .where('language')
+    .equals(prepared.record.language)
+    .filter((article) => spacedAlike(article.title) === title && spacedAlike(article.originalText) === text)
+    .first();
+  return found?.id;
+}
+
+/**
+ * Imports one article: nothing is stored unless the whole article is (one transaction). An article the
+ * library has already is not stored again unless `duplicates` says to keep both.
+ */
+async function store(db: TargumDatabase, input: NewArticle, name: string, duplicates: 'ask' | 'keep-both' = 'ask'): Promise<ImportOutcome> {
   const prepared = prepareArticle(input);
+  if (duplicates === 'ask') {
+    const existingId = await findDuplicate(db, prepared);
+    if (existingId !== undefined) return { status: 'duplicate', name, existingId, title: prepared.record.title, input };
+  }
   const articleId = await addArticle(db, prepared);
   return { status: 'imported', name, articleId, title: prepared.record.title, language: prepared.record.language, paragraphs: prepared.article.paragraphs.length };
+}
+
+/**
+ * What the reader chose for an article the library had already: keep both, or replace the one there (the
+ * new one is stored first, so a failure loses neither).
+ */
+export async function resolveDuplicate(db: TargumDatabase, duplicate: Extract<ImportOutcome, { status: 'duplicate' }>, choice: 'keep-both' | 'replace'): Promise<ImportOutcome> {
+  try {
+    const outcome = await store(db, duplicate.input, duplicate.name, 'keep-both');
+    if (choice === 'replace') await deleteArticle(db, duplicate.existingId);
+    return outcome;
+  } catch (error) {
+    return failure(duplicate.name, error);
+  }
 }
 
 function failure(name: string, error: unknown): ImportOutcome {
@@ -83,7 +124,13 @@ export async function importFiles(db: TargumDatabase, candidates: readonly Impor
     }
     const bytes = new Uint8Array(await file.arrayBuffer());
     const onRead = (fraction: number) => onProgress?.(index, candidates.length, { name, fraction });
-    const outcome = isBilingualFile(file.name) ? await importPairs(db, file.name, bytes, onRead) : await importBytes(db, { name: file.name, bytes }, sizeLimitMb, { origin: 'file' });
+    const kind = importKindOf(file.name);
+    const ownExport = kind === 'html' ? targumHtmlExport(bytes) : kind === 'docx' ? readTargumDocxExport(bytes) : undefined;
+    const outcome = isBilingualFile(file.name)
+      ? await importPairs(db, file.name, bytes, onRead)
+      : ownExport
+        ? await importOwnExport(db, file.name, ownExport)
+        : await importBytes(db, { name: file.name, bytes }, sizeLimitMb, { origin: 'file' });
     outcomes.push({ ...outcome, name });
   }
   onProgress?.(candidates.length, candidates.length);
@@ -93,6 +140,23 @@ export async function importFiles(db: TargumDatabase, candidates: readonly Impor
 async function importPairs(db: TargumDatabase, name: string, bytes: Uint8Array, onRead: (fraction: number) => void): Promise<ImportOutcome> {
   try {
     return { status: 'pairs', name, ...(await importBilingualFile(db, name, bytes, onRead)) };
+  } catch (error) {
+    return failure(name, error);
+  }
+}
+
+/** Targum's own HTML export of an article and its English, read back as the pair it holds (see readTargumDocxExport for DOCX). */
+function targumHtmlExport(bytes: Uint8Array) {
+  try {
+    return readTargumHtmlExport(new TextDecoder('utf-8', { fatal: true }).decode(bytes), window);
+  } catch {
+    return undefined; // not UTF-8: not Targum's export, read as any page
+  }
+}
+
+async function importOwnExport(db: TargumDatabase, name: string, document: BilingualDocument): Promise<ImportOutcome> {
+  try {
+    return { status: 'pairs', name, ...(await importBilingualDocument(db, name, document)) };
   } catch (error) {
     return failure(name, error);
   }

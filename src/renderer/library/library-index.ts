@@ -111,7 +111,7 @@ export class LibraryIndex {
   /** The ids of the articles that contain every term (folded, as searchTerms gives them); undefined for no terms. */
   search(terms: readonly string[]): Set<number> | undefined {
     if (terms.length === 0) return undefined;
-    const matches = terms.slice(0, 255).map((term) => this.vocabulary.containing(term));
+    const matches = terms.slice(0, 255).map((term) => this.vocabulary.matching(term));
     if (matches.some((wordIds) => wordIds.length === 0)) return new Set();
     return new Set(this.words.documentsWithAll(matches));
   }

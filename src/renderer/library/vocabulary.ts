@@ -1,3 +1,5 @@
+import { strippedReadings } from '../../common/glossary/prefixes';
+import { detectLanguage } from '../../common/text/language';
 import type { TargumDatabase } from '../data/database';
 
 /**
@@ -57,6 +59,28 @@ export class Vocabulary {
       if (low + 1 >= this.lines) return found;
       from = this.lineStarts[low + 1]!;
     }
+  }
+
+  /**
+   * The ids of the words a search term finds: the words that contain it, and, when the term carries a
+   * Hebrew or Arabic prefix (ולבנון, والجيش), the words that are its stem or the stem with other
+   * prefixes (לבנון, בלבנון; الجيش, للجيش), read as glosses read them.
+   */
+  matching(term: string): number[] {
+    const found = new Set(this.containing(term));
+    const language = detectLanguage(term);
+    if (language === undefined || language === 'en') return [...found];
+    // As for glosses, the least stripped reading the library knows wins: ולבנון is ו + לבנון, not ול + בנון.
+    for (const { key } of strippedReadings(term, language)) {
+      const forms = this.containing(key).filter((id) => {
+        const word = this.words[id] ?? '';
+        return word === key || strippedReadings(word, language).some((reading) => reading.key === key);
+      });
+      if (forms.length === 0) continue;
+      for (const id of forms) found.add(id);
+      break;
+    }
+    return [...found];
   }
 
   /** Appends the words learned since the last search to the text, one line each. */

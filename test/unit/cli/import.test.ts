@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -92,4 +92,34 @@ describe('targum import', () => {
     expect(tooLarge.code).not.toBe(0);
     expect(tooLarge.stderr).toMatch(/^targum: import: .*large\.txt: it is 2\.\d MB, over the 1 MB import limit \(Settings → Largest file to import\)\.\n$/);
   }, 60_000);
+});
+
+describe('targum import FOLDER', () => {
+  it('reads every file of the folder, subfolders included, and lists files of other types as skipped', async () => {
+    const folder = path.join(work, 'folder');
+    mkdirSync(path.join(folder, 'more'), { recursive: true });
+    writeFileSync(path.join(folder, 'a.txt'), 'כותרת הידיעה\nהצבא הודיע הבוקר על תרגיל גדול בצפון. התרגיל יימשך שלושה ימים.\n');
+    writeFileSync(path.join(folder, 'more', 'b.txt'), 'عنوان الخبر\nأعلن الجيش صباح اليوم عن مناورة كبيرة في الشمال.\n');
+    writeFileSync(path.join(folder, 'photo.jpg'), 'not text');
+    const result = await run(['import', folder, '--json']);
+    expect(result.code).toBe(0);
+    const { files } = JSON.parse(result.stdout);
+    expect(files).toMatchObject([
+      { name: 'a.txt', status: 'imported', language: 'he', title: 'כותרת הידיעה' },
+      { name: 'more/b.txt', status: 'imported', language: 'ar', title: 'عنوان الخبر' },
+      { name: 'photo.jpg', status: 'skipped' },
+    ]);
+    const text = await run(['import', folder]);
+    expect(text.stdout).toContain('photo.jpg: skipped');
+    expect(text.stdout).toContain('a.txt: imported (he, ');
+  });
+});
+
+describe('option values', () => {
+  it('names a bad value that starts with a dash instead of calling it ambiguous', async () => {
+    const result = await run(['translate', '--threads', '-3', path.resolve('resources/samples/002_006563e634bf3530.txt')]);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('"-3"');
+    expect(result.stderr).not.toContain('ambiguous');
+  });
 });

@@ -16,11 +16,31 @@ function library(documents: Record<number, string>) {
   };
   const set = (id: number, text: string) => index.set([{ id, words: [...new Set(foldText(text).split(/\s+/).filter(Boolean))].map(idOf) }]);
   for (const [id, text] of Object.entries(documents)) set(Number(id), text);
-  const search = (...terms: string[]) => index.documentsWithAll(terms.map((term) => vocabulary.containing(foldText(term)))).sort((a, b) => a - b);
+  const search = (...terms: string[]) => index.documentsWithAll(terms.map((term) => vocabulary.matching(foldText(term)))).sort((a, b) => a - b);
   return { index, set, search };
 }
 
 describe('the word index', () => {
+  it('finds the bare word and its other prefixed forms for a query with a prefix', () => {
+    const { search } = library({
+      1: 'ישראל תקפה בלבנון הלילה',
+      2: 'דובר הצבא מסר כי לבנון הותקפה',
+      3: 'המשלחת יצאה מסוריה אתמול',
+      4: 'استهدف التحالف مواقع داعش في سوريا',
+      5: 'הסופר כתב על בנון אחר',
+    });
+    expect(search('ולבנון')).toEqual([1, 2]);
+    expect(search('והצבא')).toEqual([2]);
+    expect(search('לסוריה')).toEqual([3]);
+    expect(search('وداعش')).toEqual([4]);
+    expect(search('ולבנון', 'והצבא')).toEqual([2]);
+  });
+
+  it('does not read a word as a prefix and a stem too short to be one', () => {
+    const { search } = library({ 1: 'מלך העיר', 2: 'לך הביתה' });
+    expect(search('מלך')).toEqual([1]);
+  });
+
   it('finds a document by any part of any of its words, folded', () => {
     const { search } = library({ 1: 'تنظيم داعش الإرهابي يحرق مقراته', 2: 'ארגון דאעש מסר היום (חמישי)', 3: 'ISIS today conveyed a request' });
     expect(search('الارهابي')).toEqual([1]);

@@ -389,3 +389,37 @@ describe('segmentText', () => {
     expect(sentences.slice(0, 2)).toEqual(['قال «نعم».', 'ثم ذهب.']);
   });
 });
+
+describe('splitSentences: initials and ellipses in Hebrew and Arabic script', () => {
+  it('keeps a chain of spelt-out initials with the name', () => {
+    expect(splitSentences('كتبت الروائية دي. كي. رولينغ سلسلة هاري بوتر. وقد بيعت ملايين النسخ.', 'ar')).toEqual([
+      'كتبت الروائية دي. كي. رولينغ سلسلة هاري بوتر.',
+      'وقد بيعت ملايين النسخ.',
+    ]);
+    expect(splitSentences("הסופרת ג'יי. קיי. רולינג כתבה את הספרים. הם נמכרו במיליונים.", 'he')).toEqual([
+      "הסופרת ג'יי. קיי. רולינג כתבה את הספרים.",
+      'הם נמכרו במיליונים.',
+    ]);
+  });
+
+  it('still ends a sentence at a letter name standing alone', () => {
+    expect(splitSentences('وصل القطار إلى محطة سي. وكان الركاب في انتظاره.', 'ar')).toHaveLength(2);
+  });
+
+  it('keeps an ellipsis followed by a conjunction or inside an open quotation in its sentence', () => {
+    expect(splitSentences('قال المتحدث أثناء جلسة الاستماع... ونقل عنه أن القرار نهائي. وأضاف أن اللجنة ستجتمع.', 'ar')).toEqual([
+      'قال المتحدث أثناء جلسة الاستماع... ونقل عنه أن القرار نهائي.',
+      'وأضاف أن اللجنة ستجتمع.',
+    ]);
+    expect(splitSentences('הוא אמר במהלך הדיון... ושהחלטה תתקבל מחר. הוועדה תתכנס שוב.', 'he')).toEqual([
+      'הוא אמר במהלך הדיון... ושהחלטה תתקבל מחר.',
+      'הוועדה תתכנס שוב.',
+    ]);
+    expect(splitSentences('قال: "لن نتراجع... سنواصل العمل حتى النهاية" وغادر القاعة. ثم عاد.', 'ar')).toHaveLength(2);
+  });
+
+  it('still breaks after an ellipsis before a new sentence', () => {
+    expect(splitSentences('انتظرنا طويلاً... قال المتحدث إن القرار نهائي.', 'ar')).toHaveLength(2);
+    expect(splitSentences('חיכינו הרבה זמן... הדובר אמר שההחלטה סופית.', 'he')).toHaveLength(2);
+  });
+});

@@ -2,7 +2,7 @@ import type { FactDifference, FactMention } from '../../../common/align/fact-dif
 
 interface Props {
   differences: readonly FactDifference[];
-  /** What each side is called in "only in …": the outlet, else the side. */
+  /** What each side is called in "only in …": both outlets, or both titles. */
   leftName: string;
   rightName: string;
   onActive: (difference: number | undefined) => void;
@@ -39,7 +39,9 @@ export function DifferenceList({ differences, leftName, rightName, onActive }: P
         if (only.length === 0) return null;
         return (
           <li key={side} className="fact-names">
-            <span className="fact-kind">only in {side === 'left' ? leftName : rightName}</span>
+            <span className="fact-kind">
+              only in <bdi>{side === 'left' ? leftName : rightName}</bdi>
+            </span>
             <span className="fact-name-list">
               {only.map(({ difference, index }) => (
                 <span key={index} className="fact-name" {...pointAt(index)}>

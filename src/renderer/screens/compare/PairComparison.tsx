@@ -20,18 +20,31 @@ function Title({ article }: { article: ComparedArticle }) {
   );
 }
 
-const sideName = (article: ComparedArticle, side: string) => article.view.article.outlet ?? `the ${side} article`;
+/** At most this many characters of a title name its side in "only in …". */
+const TITLE_LABEL_LENGTH = 40;
+
+/**
+ * What "only in …" calls each side, both the same way: the outlets when both articles have one (and they
+ * differ), else the titles, shortened.
+ */
+function sideNames(left: ComparedArticle, right: ComparedArticle): [string, string] {
+  const outlets = [left.view.article.outlet, right.view.article.outlet];
+  if (outlets[0] && outlets[1] && outlets[0] !== outlets[1]) return [outlets[0], outlets[1]];
+  const short = (title: string) => (title.length > TITLE_LABEL_LENGTH ? `${title.slice(0, TITLE_LABEL_LENGTH).trimEnd()}…` : title);
+  return [short(left.view.article.title), short(right.view.article.title)];
+}
 const paragraphList = (indices: readonly number[]) => indices.map((index) => index + 1).join(', ');
 
 function LinkedRow({ row, left, right, showEnglish }: Props & { row: Extract<ComparisonRow, { kind: 'linked' }> }) {
   const [active, setActive] = useState<number>();
   const { link, differences } = row;
+  const [leftName, rightName] = sideNames(left, right);
   return (
     <div className="compare-row linked" role="group" aria-label={`Paragraphs ${paragraphList(link.left)} ↔ ${paragraphList(link.right)}`}>
       <ParagraphCell article={left} paragraphs={link.left} side="left" differences={differences} showEnglish={showEnglish} active={active} />
       <ParagraphCell article={right} paragraphs={link.right} side="right" differences={differences} showEnglish={showEnglish} active={active} />
       <div className="compare-facts">
-        <DifferenceList differences={differences} leftName={sideName(left, 'left')} rightName={sideName(right, 'right')} onActive={setActive} />
+        <DifferenceList differences={differences} leftName={leftName} rightName={rightName} onActive={setActive} />
       </div>
     </div>
   );
@@ -48,7 +61,8 @@ export function PairComparison({ left, right, showEnglish }: Props) {
 
   return (
     <section className="pair-comparison" aria-label={label}>
-      <h2 className="pair-heading">
+      {/* Left to right like the columns below, whatever the titles' own direction. */}
+      <h2 className="pair-heading" dir="ltr">
         <Title article={left} /> <span className="muted">↔</span> <Title article={right} />
       </h2>
       {withoutEnglish.length > 0 ? (

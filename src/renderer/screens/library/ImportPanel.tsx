@@ -2,7 +2,8 @@ import { useState, type DragEvent, type FormEvent } from 'react';
 import { importAccept } from '../../../common/import/file-kinds';
 import { languageNames } from '../../../common/text/language';
 import { useWorkbench } from '../../workbench/workbench-context';
-import { importFetched, importFiles, importPasted, type ImportCandidate, type ImportOutcome } from '../../import/import-files';
+import { importFetched, importFiles, importPasted, resolveDuplicate, type ImportCandidate, type ImportOutcome } from '../../import/import-files';
+import { Link } from 'wouter';
 import { droppedFiles, pickedFolderFiles } from '../../import/dropped-files';
 import { setImportTrust } from '../../data/memory';
 import { describeWriteError } from '../../data/write-errors';
@@ -10,8 +11,24 @@ import { describeWriteError } from '../../data/write-errors';
 /** The folder picker's attribute, which React's input props do not list. */
 const folderPicker = { webkitdirectory: '' } as object;
 
-function OutcomeLine({ outcome }: { outcome: ImportOutcome }) {
+type Duplicate = Extract<ImportOutcome, { status: 'duplicate' }>;
+
+function OutcomeLine({ outcome, onResolve }: { outcome: ImportOutcome; onResolve: (duplicate: Duplicate, choice: 'keep-both' | 'replace') => void }) {
   const name = <bdi>{outcome.name}</bdi>;
+  if (outcome.status === 'duplicate') {
+    return (
+      <li className="import-duplicate">
+        {name}: already in the library as <bdi dir="auto">{outcome.title}</bdi>.{' '}
+        <Link href={`/article/${outcome.existingId}`}>Open it</Link>{' '}
+        <button type="button" className="button small" onClick={() => onResolve(outcome, 'keep-both')}>
+          Keep both
+        </button>{' '}
+        <button type="button" className="button small" onClick={() => onResolve(outcome, 'replace')}>
+          Replace it
+        </button>
+      </li>
+    );
+  }
   if (outcome.status === 'imported') {
     return (
       <li className="import-imported">
@@ -65,7 +82,12 @@ function TrustImport({ importId, trustable }: { importId: string; trustable: 'tr
 
 function summary(outcomes: readonly ImportOutcome[]): string {
   const count = (status: ImportOutcome['status']) => outcomes.filter((outcome) => outcome.status === status).length;
-  return [`${count('imported') + count('pairs')} added`, count('skipped') > 0 ? `${count('skipped')} skipped` : '', count('failed') > 0 ? `${count('failed')} not imported` : '']
+  return [
+    `${count('imported') + count('pairs')} added`,
+    count('duplicate') > 0 ? `${count('duplicate')} already in the library` : '',
+    count('skipped') > 0 ? `${count('skipped')} skipped` : '',
+    count('failed') > 0 ? `${count('failed')} not imported` : '',
+  ]
     .filter(Boolean)
     .join(', ');
 }
@@ -208,7 +230,13 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
       {outcomes.length > 0 && (
         <ul className="import-outcomes" aria-label="Import results">
           {outcomes.map((outcome, index) => (
-            <OutcomeLine key={index} outcome={outcome} />
+            <OutcomeLine
+              key={index}
+              outcome={outcome}
+              onResolve={(duplicate, choice) =>
+                void resolveDuplicate(db, duplicate, choice).then((resolved) => setOutcomes((current) => current.map((item) => (item === duplicate ? resolved : item))))
+              }
+            />
           ))}
         </ul>
       )}

@@ -65,6 +65,7 @@ export function LibraryScreen() {
         <input
           type="search"
           className="search-field"
+          dir="auto"
           placeholder="Search titles, text and English"
           aria-label="Search the library"
           aria-keyshortcuts="Control+K Meta+K"

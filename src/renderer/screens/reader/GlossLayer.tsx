@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { SourceLanguage } from '../../../common/text/language';
 import { useWorkbench } from '../../workbench/workbench-context';
 import type { ArticleRecord, GlossRecord } from '../../data/records';
@@ -7,7 +7,7 @@ import type { Glosses } from '../../glossary/use-glosses';
 import { saveGloss } from '../../data/article-changes';
 import { describeWriteError } from '../../data/write-errors';
 
-type Anchor = { top: number; bottom: number; left: number; right: number };
+import { placeBeside, type Anchor } from './floating-placement';
 type Layer =
   | { kind: 'selection'; surface: string; anchor: Anchor }
   | { kind: 'add'; surface: string; anchor: Anchor }
@@ -18,14 +18,30 @@ const anchorOf = (rect: DOMRect): Anchor => ({ top: rect.top, bottom: rect.botto
 
 function Floating({ anchor, children, label, onLeave, onEnter }: { anchor: Anchor; children: ReactNode; label: string; onLeave?: () => void; onEnter?: () => void }) {
   const width = 320;
-  const height = 420;
   const left = Math.max(8, Math.min(anchor.left, window.innerWidth - width - 8));
-  // Below the word when it fits, else above it, else as low as the window allows (the panel scrolls).
-  const top =
-    anchor.bottom + 6 + height < window.innerHeight ? anchor.bottom + 6 : anchor.top - 6 - height > 8 ? anchor.top - 6 - height : Math.max(8, window.innerHeight - height - 8);
-  const style = { top, left };
+  const panel = useRef<HTMLDivElement>(null);
+  // Placed once its height is known (and again when its content grows), beside the word.
+  const [placement, setPlacement] = useState<{ top: number; maxHeight: number }>();
+  useLayoutEffect(() => {
+    const element = panel.current;
+    if (!element) return;
+    const place = () => {
+      const border = element.offsetHeight - element.clientHeight;
+      const next = placeBeside(anchor, element.scrollHeight + border, window.innerHeight);
+      setPlacement((current) => (current?.top === next.top && current.maxHeight === next.maxHeight ? current : next));
+    };
+    place();
+    const observer = new ResizeObserver(place);
+    for (const child of element.children) observer.observe(child);
+    window.addEventListener('resize', place);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', place);
+    };
+  }, [anchor]);
+  const style = placement ? { top: placement.top, maxBlockSize: placement.maxHeight } : { top: anchor.bottom + 6, visibility: 'hidden' as const };
   return (
-    <div className="floating-panel" role="dialog" aria-label={label} style={{ ...style, inlineSize: width }} onMouseLeave={onLeave} onMouseEnter={onEnter}>
+    <div ref={panel} className="floating-panel" role="dialog" aria-label={label} style={{ ...style, left, inlineSize: width }} onMouseLeave={onLeave} onMouseEnter={onEnter}>
       {children}
     </div>
   );

@@ -138,6 +138,7 @@ function RowView(props: Props) {
       <SentenceEditor
         key={sentence.segment.id}
         initialText={sentence.state.english ?? ''}
+        draftId={sentence.segment.id}
         onSave={(text, confirm) => handlers.save(sentence, text, confirm)}
         onCancel={handlers.cancelEdit}
       />
