@@ -2,9 +2,9 @@
  * Runs every hostile case through the path a user's file takes: articles through the command line's
  * `targum import --json`, bilingual files (TMX, XLIFF, TSV) through the reader the app imports them with.
  * One JSON line per case on standard output, then the process's peak memory. Run in a child process of
- * its own, with --expose-gc (test/unit/import/hostile-suite.test.ts), so that its peak memory is the largest case's.
+ * its own, with --expose-gc (test/unit/import/hostile-suite.test.ts): the large cases one to a process.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readBilingualFile } from '../../src/common/formats/bilingual-readers';
 import { runCli } from '../../src/cli/run';
@@ -34,14 +34,18 @@ async function runCase(file: string): Promise<{ refused?: string; imported?: Rec
   return { imported: { ...imported, paragraphs: paragraphs?.length } };
 }
 
-for (const folder of process.argv.slice(2)) {
-  for (const name of readdirSync(folder).sort()) {
-    if (name === 'cases.json') continue;
-    const started = performance.now();
-    const outcome = await runCase(path.join(folder, name));
-    process.stdout.write(`${JSON.stringify({ name, ms: Math.round(performance.now() - started), ...outcome })}\n`);
-    // What one case leaves is collected before the next, so the peak is the largest case's, not their sum.
-    (globalThis as { gc?: () => void }).gc?.();
-  }
+/** The case files named: each argument a case file, or a folder of them. */
+function caseFiles(paths: readonly string[]): string[] {
+  return paths.flatMap((given) =>
+    statSync(given).isDirectory() ? readdirSync(given).sort().filter((name) => name !== 'cases.json').map((name) => path.join(given, name)) : [given],
+  );
+}
+
+for (const file of caseFiles(process.argv.slice(2))) {
+  const started = performance.now();
+  const outcome = await runCase(file);
+  process.stdout.write(`${JSON.stringify({ name: path.basename(file), ms: Math.round(performance.now() - started), ...outcome })}\n`);
+  // What one case leaves is collected before the next.
+  (globalThis as { gc?: () => void }).gc?.();
 }
 process.stdout.write(`${JSON.stringify({ peakMemoryMb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
