@@ -4,6 +4,8 @@ import tseslint from 'typescript-eslint';
 import { describe, it } from 'vitest';
 import layerImports from '../../../eslint/layer-imports.js';
 
+// RuleTester makes each case a Vitest test and asserts it: a valid case must report nothing, an invalid one
+// exactly the messages it lists.
 RuleTester.describe = describe;
 RuleTester.it = it;
 
