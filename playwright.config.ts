@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions, viewport } from './test/support/chromium';
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -10,12 +11,8 @@ export default defineConfig({
   timeout: 60_000,
   use: {
     browserName: 'chromium',
-    // Debian's Chromium, never a downloaded browser (scripts/ensure-chromium.mjs installs it).
-    launchOptions: {
-      executablePath: process.env.TARGUM_CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    },
-    viewport: { width: 1280, height: 800 },
+    launchOptions: chromiumLaunchOptions,
+    viewport,
     trace: 'off',
     screenshot: 'only-on-failure',
   },

@@ -17,11 +17,12 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { build } from 'vite';
 import type { TextLanguage } from '../../src/common/text/language';
 import { floresPath } from '../../test/support/reference-texts';
 import { startTestWebHost } from '../../test/support/web-host';
+import { launchBenchBrowser } from './browser';
 import type { Corpus } from './search-fill';
 
 function option(name: string, fallback: number): number {
@@ -133,12 +134,8 @@ async function main(): Promise<void> {
   ensureRendererBuild();
   const folder = await servedFolder();
   const host = await startTestWebHost({ rendererDir: folder });
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'targum-bench-profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.TARGUM_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1280, height: 800 },
-  });
+  const browser = await launchBenchBrowser();
+  const { context } = browser;
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
@@ -196,9 +193,8 @@ async function main(): Promise<void> {
       `summary: search_p95_ms=${p95.toFixed(1)} search_p50_ms=${p50.toFixed(1)} search_max_ms=${sorted.at(-1)!.toFixed(1)} fill_s=${seconds(fillMs)} open_ms=${Math.round(openMs)} search_ready_ms=${Math.round(searchReadyMs)} articles=${articleCount}`,
     );
   } finally {
-    await context.close();
+    await browser.close();
     await host.close();
-    rmSync(profile, { recursive: true, force: true });
     rmSync(folder, { recursive: true, force: true });
   }
 }

@@ -10,11 +10,10 @@
  *
  * Options: --sentences N (2000).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
 import { startTestWebHost } from '../../test/support/web-host';
+import { launchBenchBrowser } from './browser';
 import { readPhrasebook } from '../../test/support/tiny-model';
 
 function option(name: string, fallback: number): number {
@@ -44,12 +43,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const host = await startTestWebHost({ withTinyModel: true });
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'targum-bench-profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.TARGUM_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1280, height: 800 },
-  });
+  const browser = await launchBenchBrowser();
+  const { context } = browser;
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
@@ -96,9 +91,8 @@ async function main(): Promise<void> {
       `summary: stream_s=${streamS.toFixed(1)} long_tasks=${tasks.length} long_task_ms=${Math.round(busy)} longest_task_ms=${Math.round(longest)} sentences=${total}`,
     );
   } finally {
-    await context.close();
+    await browser.close();
     await host.close();
-    rmSync(profile, { recursive: true, force: true });
   }
 }
 
