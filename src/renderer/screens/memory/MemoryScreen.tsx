@@ -1,10 +1,10 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { writeTmx } from '../../../common/formats/tmx-writer';
 import { foldText } from '../../../common/text/fold';
 import { textDirection } from '../../../common/text/language';
 import { LanguageBadge } from '../../components/LanguageBadge';
+import { VirtualList } from '../../components/VirtualList';
 import { deleteMemoryEntries, importedEntryIds, memoryEntries, restoreMemoryEntries } from '../../data/memory';
 import type { MemoryRecord } from '../../data/records';
 import { describeWriteError } from '../../data/write-errors';
@@ -13,8 +13,6 @@ import { saveFile } from '../../files/save-file';
 import { useWorkbench } from '../../workbench/workbench-context';
 import { memoryOrigin } from './memory-origin';
 import './memory.css';
-
-const wholeList = 12;
 
 /** The translation memory: every entry with where it came from; search, delete (one, or one import's) with Undo, export as TMX. */
 export function MemoryScreen() {
@@ -29,15 +27,6 @@ export function MemoryScreen() {
     () => (needle ? (entries ?? []).filter((entry) => foldText([entry.source, entry.target, entry.fileName ?? ''].join('\n')).includes(needle)) : (entries ?? [])),
     [entries, needle],
   );
-  const viewport = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- rows are measured as they render; nothing here is compiled by the React Compiler
-  const virtualizer = useVirtualizer({
-    count: shown.length,
-    getScrollElement: () => viewport.current,
-    estimateSize: () => 96,
-    overscan: shown.length <= wholeList ? wholeList : 4,
-    getItemKey: (index) => shown[index]!.id!,
-  });
 
   const run = async (action: () => Promise<void>, failure: string) => {
     try {
@@ -106,48 +95,42 @@ export function MemoryScreen() {
       {entries && entries.length === 0 ? (
         <p className="empty-state">The memory is empty. Sentences you confirm in the reader, and reviewed units of imported TMX and XLIFF files, come here.</p>
       ) : (
-        <div className="memory-viewport" ref={viewport}>
-          <ul className="memory-list" aria-label="Memory entries" style={{ blockSize: virtualizer.getTotalSize() }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const entry = shown[item.index]!;
-              return (
-                <li
-                  key={item.key}
-                  className="memory-item"
-                  data-index={item.index}
-                  ref={virtualizer.measureElement}
-                  aria-setsize={shown.length}
-                  aria-posinset={item.index + 1}
-                  style={{ transform: `translateY(${item.start}px)` }}
-                >
-                  <div className={`memory-entry ${entry.standing}`}>
-                    <div className="memory-texts">
-                      <bdi className="memory-source" lang={entry.language} dir={textDirection(entry.language)}>
-                        {entry.source}
-                      </bdi>
-                      <span className="memory-target" lang="en" dir="ltr">
-                        {entry.target}
-                      </span>
-                      <span className="memory-origin muted">
-                        <LanguageBadge language={entry.language} /> {entry.standing === 'reviewed' ? 'Memory' : 'Reference'} · {memoryOrigin(entry)}
-                      </span>
-                    </div>
-                    <div className="memory-actions">
-                      <button type="button" className="button small" onClick={() => void remove([entry.id!], 'the entry')}>
-                        Delete
-                      </button>
-                      {entry.importId && (
-                        <button type="button" className="button small" onClick={() => void removeImport(entry)}>
-                          Delete this import
-                        </button>
-                      )}
-                    </div>
-                  </div>
-                </li>
-              );
-            })}
-          </ul>
-        </div>
+        <VirtualList
+          items={shown}
+          itemKey={(entry) => entry.id!}
+          estimateSize={96}
+          label="Memory entries"
+          viewportClassName="memory-viewport"
+          listClassName="memory-list"
+          itemClassName="memory-item"
+          resetKey={needle}
+        >
+          {(entry) => (
+            <div className={`memory-entry ${entry.standing}`}>
+              <div className="memory-texts">
+                <bdi className="memory-source" lang={entry.language} dir={textDirection(entry.language)}>
+                  {entry.source}
+                </bdi>
+                <span className="memory-target" lang="en" dir="ltr">
+                  {entry.target}
+                </span>
+                <span className="memory-origin muted">
+                  <LanguageBadge language={entry.language} /> {entry.standing === 'reviewed' ? 'Memory' : 'Reference'} · {memoryOrigin(entry)}
+                </span>
+              </div>
+              <div className="memory-actions">
+                <button type="button" className="button small" onClick={() => void remove([entry.id!], 'the entry')}>
+                  Delete
+                </button>
+                {entry.importId && (
+                  <button type="button" className="button small" onClick={() => void removeImport(entry)}>
+                    Delete this import
+                  </button>
+                )}
+              </div>
+            </div>
+          )}
+        </VirtualList>
       )}
     </section>
   );
