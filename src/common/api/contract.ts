@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import type { CallContext, CallSignal } from './call';
 import { modelDtypeSchema, modelInfoSchema, translationLanguageSchema } from '../models/model-info';
+import { teamConfigureSchema, teamStatusSchema, teamViewSchema } from '../team/team-config';
 
 export const hostKinds = ['desktop', 'web', 'cli'] as const;
 export type HostKind = (typeof hostKinds)[number];
@@ -191,6 +192,16 @@ export const apiContract = {
   settings: {
     get: { params: noParams, result: serviceSettingsSchema },
     update: { params: serviceSettingsSchema.partial().strict(), result: serviceSettingsSchema },
+  },
+  team: {
+    /** The team space as configured, without its password: credentials never reach the interface. */
+    get: { params: noParams, result: teamViewSchema },
+    /** Saves the team space (the password kept by the host, never in the interface) and checks the server. */
+    configure: { params: teamConfigureSchema, result: teamStatusSchema },
+    /** Asks the team's server now: connected, offline, bad credentials or no such database. */
+    check: { params: noParams, result: teamStatusSchema },
+    /** Leaves the team space: forgets its server and credentials. */
+    leave: { params: noParams, result: z.object({ left: z.literal(true) }) },
   },
   files: {
     /** The app's version and where its data folder and models folder are. */
