@@ -51,7 +51,7 @@ export class TeamStore {
   private readonly file: string;
 
   constructor(
-    dataDir: string,
+    private readonly dataDir: string,
     private readonly credentials: CredentialStore,
     private readonly warn: (message: string) => void,
   ) {
@@ -100,8 +100,11 @@ export class TeamStore {
     return config;
   }
 
+  /** Forgets the team: its settings, and the password as every host keeps it (the desktop and the web host share the folder). */
   async leave(): Promise<void> {
     await this.credentials.clear();
+    const { password, encryptedPassword } = teamFiles(this.dataDir);
+    await Promise.all([password, encryptedPassword].map((file) => rm(file, { force: true })));
     await rm(this.file, { force: true });
   }
 }

@@ -59,9 +59,12 @@ describe('the team store of the web host and the command line', () => {
     await store.save({ ...settings, user: '', password: undefined });
     expect(await store.connection()).toMatchObject({ password: undefined });
     await store.save(settings);
+    // The desktop app, sharing the data folder, kept its own encrypted copy: leaving forgets that too.
+    writeFileSync(teamFiles(dataDir).encryptedPassword, 'sealed');
     await store.leave();
     expect(await store.view()).toEqual({ config: null, hasPassword: false });
     expect(() => statSync(teamFiles(dataDir).password)).toThrow();
+    expect(() => statSync(teamFiles(dataDir).encryptedPassword)).toThrow();
   });
 
   it('shows a damaged team.json as no team, and says so in the log', async () => {
