@@ -88,7 +88,10 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
         throw error;
       });
       if (uploadId !== undefined) await uploads.discard(uploadId);
-      if (ifExists === 'replace') await precision.forget(model);
+      if (ifExists === 'replace') {
+        await queue.unload(model.path);
+        await precision.forget(model);
+      }
       // The first use of a folder with both precisions checks its q8 files: done now, while the user waits for the import anyway.
       await queue.checkPrecision(model);
       return (await precision.annotate([model]))[0]!;
@@ -107,7 +110,9 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
       return (await precision.annotate([model]))[0]!;
     },
     remove: async ({ id }) => {
+      const model = await registry.get(id);
       await registry.remove(id);
+      await queue.unload(model.path);
       return { removed: true };
     },
   };
