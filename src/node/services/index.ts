@@ -80,6 +80,10 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
     list: async () => precision.annotate(await registry.list()),
     catalog: () => installer.catalog(),
     install: ({ catalogId }, call) => installer.install(catalogId, { signal: call.signal, onProgress: (progress) => call.progress(progress) }),
+    installFp32: async ({ id }, call) => {
+      const model = await installer.installFp32(id, { signal: call.signal, onProgress: (progress) => call.progress(progress) });
+      return (await precision.annotate([model]))[0]!;
+    },
     import: async ({ path: folder, uploadId, id, direction, ifExists }, call) => {
       const source = uploadId === undefined ? folder! : uploads.completeFolder(uploadId);
       const model = await registry.importFolder(source, id, { signal: call.signal, onProgress: (progress) => call.progress(progress), direction, ifExists }).catch((error: unknown) => {
