@@ -110,8 +110,7 @@ export class ModelInstaller {
     const request = entry && model.source === 'installed' ? fp32DownloadRequestFor(entry, { hubUrl: hub.url, modelsDir: this.registry.modelsDir }) : undefined;
     if (!request) throw new ModelDownloadError('invalid', `Targum's catalog lists no fp32 files for ${model.id}`);
     if (model.dtypes.includes('fp32')) throw new ModelDownloadError('exists', `${model.id} has its fp32 files already`);
-    // What a run stopped between the download and the moves below left assembled: the staging folder, kept
-    // for resuming, holds the files again when it is not there.
+    // Files an earlier run assembled there but did not move (it stopped in between) are fetched again.
     await rm(request.destination, { recursive: true, force: true });
     await this.fetch(request, hub.allowUnverified, signal, onProgress);
     // The last file moved makes the precision usable, so an interrupted move leaves the model as it was.
