@@ -214,6 +214,8 @@ export const apiContract = {
     catalog: { params: noParams, result: z.array(catalogEntrySchema) },
     /** Downloads a catalog model, with progress per file and in total. */
     install: { params: z.strictObject({ catalogId: z.string().min(1).max(200) }), result: modelInfoSchema, progress: transferProgressSchema },
+    /** Downloads the fp32 files of an installed catalog model whose own files are q8 (the catalog's `fp32Files`), with progress. */
+    installFp32: { params: z.strictObject({ id: z.string().min(1).max(200) }), result: modelInfoSchema, progress: transferProgressSchema },
     /**
      * Copies a model folder into the models folder: a path on the machine running the services (the desktop's
      * folder chooser, the command line), or a folder uploaded with `uploadBegin` and `uploadChunk`.

@@ -141,3 +141,26 @@ export function downloadRequestFor(model: CatalogModel, options: { hubUrl: strin
     manifest: catalogManifest(model),
   };
 }
+
+/** int8 weights take a quarter of the bytes of fp32 ones: a q8 entry's size times this bounds its fp32 files. */
+const fp32SizeFactor = 4;
+
+/**
+ * The download of a q8 entry's fp32 ONNX files for the installed model, staged in
+ * `<modelsDir>/.partial/<id>.fp32` and assembled in `<modelsDir>/.partial/<id>.fp32-done`, from where the
+ * installer moves the files into the model's folder. Undefined when the catalog lists no fp32 files.
+ */
+export function fp32DownloadRequestFor(model: CatalogModel, options: { hubUrl: string; modelsDir: string }): DownloadRequest | undefined {
+  if (!model.fp32Files) return undefined;
+  const sizes = model.fp32Files.map((file) => file.size);
+  const pinnedTotal = sizes.every((size) => size !== undefined) ? sizes.reduce((sum, size) => sum + size, 0) : undefined;
+  return {
+    hubUrl: options.hubUrl,
+    repo: model.hubId,
+    revision: model.revision,
+    files: model.fp32Files.map((file) => ({ ...file })),
+    totalBytes: pinnedTotal ?? model.sizeBytes * fp32SizeFactor,
+    destination: path.join(options.modelsDir, stagingFolderName, `${model.id}.fp32-done`),
+    stagingDir: path.join(options.modelsDir, stagingFolderName, `${model.id}.fp32`),
+  };
+}

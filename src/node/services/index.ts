@@ -89,6 +89,10 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
     list: async () => precision.annotate(await registry.list()),
     catalog: () => installer.catalog(),
     install: ({ catalogId }, call) => installer.install(catalogId, { signal: call.signal, onProgress: (progress) => call.progress(progress) }),
+    installFp32: async ({ id }, call) => {
+      const model = await installer.installFp32(id, { signal: call.signal, onProgress: (progress) => call.progress(progress) });
+      return (await precision.annotate([model]))[0]!;
+    },
     import: async ({ path: folder, uploadId, id, direction, ifExists }, call) => {
       const source = uploadId === undefined ? folder! : uploads.completeFolder(uploadId);
       const model = await registry.importFolder(source, id, { signal: call.signal, onProgress: (progress) => call.progress(progress), direction, ifExists }).catch((error: unknown) => {
@@ -97,7 +101,10 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
         throw error;
       });
       if (uploadId !== undefined) await uploads.discard(uploadId);
-      if (ifExists === 'replace') await precision.forget(model);
+      if (ifExists === 'replace') {
+        await queue.unload(model.path);
+        await precision.forget(model);
+      }
       // The first use of a folder with both precisions checks its q8 files: done now, while the user waits for the import anyway.
       await queue.checkPrecision(model);
       return (await precision.annotate([model]))[0]!;
@@ -116,7 +123,9 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
       return (await precision.annotate([model]))[0]!;
     },
     remove: async ({ id }) => {
+      const model = await registry.get(id);
       await registry.remove(id);
+      await queue.unload(model.path);
       return { removed: true };
     },
   };

@@ -90,6 +90,12 @@ interface Job {
  */
 export const batchSizes = { first: 4, rest: 16 } as const;
 
+/** Releases loaded models' sessions; a model that failed to load has none. */
+async function release(models: ReadonlyArray<Promise<TranslationModel>>): Promise<void> {
+  const settled = await Promise.allSettled(models);
+  await Promise.all(settled.map((model) => (model.status === 'fulfilled' ? model.value.dispose() : undefined)));
+}
+
 function batchSize(batchIndex: number, sizes: { first: number; rest: number } = batchSizes): number {
   return batchIndex === 0 ? sizes.first : sizes.rest;
 }
@@ -98,6 +104,8 @@ export class TranslationService {
   private readonly jobs: Job[] = [];
   private running = false;
   private readonly loaded = new Map<string, Promise<TranslationModel>>();
+  /** Models let go of while a request ran (it may be using them): released when that request ends. */
+  private readonly retired: Array<Promise<TranslationModel>> = [];
 
   constructor(private readonly options: TranslationServiceOptions) {}
 
@@ -169,9 +177,25 @@ export class TranslationService {
 
   async dispose(): Promise<void> {
     for (const job of this.jobs) job.controller.abort();
-    const models = await Promise.allSettled(this.loaded.values());
+    const models = [...this.loaded.values(), ...this.retired.splice(0)];
     this.loaded.clear();
-    await Promise.all(models.map((model) => (model.status === 'fulfilled' ? model.value.dispose() : undefined)));
+    await release(models);
+  }
+
+  /**
+   * Releases the sessions of a model folder whose files were replaced or removed: at once when nothing is
+   * translating, otherwise as soon as the running request ends. The next request loads the folder anew.
+   */
+  async unload(modelPath: string): Promise<void> {
+    const gone: Array<Promise<TranslationModel>> = [];
+    for (const [key, model] of this.loaded) {
+      if (key.startsWith(`${modelPath}|`)) {
+        this.loaded.delete(key);
+        gone.push(model);
+      }
+    }
+    if (this.running) this.retired.push(...gone);
+    else await release(gone);
   }
 
   private async run(): Promise<void> {
@@ -181,6 +205,7 @@ export class TranslationService {
       for (let job = this.jobs[0]; job; job = this.jobs[0]) {
         await this.runJob(job);
         if (this.jobs[0] === job) this.jobs.shift();
+        await release(this.retired.splice(0));
       }
     } finally {
       this.running = false;

@@ -1,26 +1,31 @@
 import { useState } from 'react';
-import type { CatalogEntry } from '../../common/api/contract';
+import type { CatalogEntry, TransferProgress } from '../../common/api/contract';
+import type { ModelInfo } from '../../common/models/model-info';
 import { ApiCallError } from '../../common/api/reply';
 import { useWorkbench } from '../workbench/workbench-context';
 import { ProgressBar } from '../components/ProgressBar';
 import { useTask } from '../tasks/task-store';
 import { formatBytes } from '../../common/format-bytes';
 
-/** Installs a catalog model with a total bar and a per-file bar; the download goes on if you leave the screen. */
-export function InstallButton({ entry, onInstalled }: { entry: CatalogEntry; onInstalled: () => void }) {
-  const { api, tasks } = useWorkbench();
-  const taskId = `install:${entry.id}`;
+type StartDownload = (options: { signal: AbortSignal; onProgress: (progress: TransferProgress) => void }) => Promise<unknown>;
+
+/**
+ * A download of model files as a task, with a total bar and a per-file bar; it goes on if you leave the
+ * screen. `name` says what is downloaded, in the bars' labels and the task list.
+ */
+function DownloadButton({ taskId, name, label, start, onDone }: { taskId: string; name: string; label: string; start: StartDownload; onDone: () => void }) {
+  const { tasks } = useWorkbench();
   const task = useTask(tasks, taskId);
   const [error, setError] = useState<string>();
   const running = task !== undefined && !task.finished;
-  const install = async () => {
+  const download = async () => {
     setError(undefined);
     const controller = new AbortController();
-    tasks.start(taskId, `Downloading ${entry.id}`, () => controller.abort());
+    tasks.start(taskId, `Downloading ${name}`, () => controller.abort());
     try {
-      await api.models.install({ catalogId: entry.id }, { signal: controller.signal, onProgress: (progress) => tasks.progress(taskId, progress) });
+      await start({ signal: controller.signal, onProgress: (progress) => tasks.progress(taskId, progress) });
       tasks.forget(taskId);
-      onInstalled();
+      onDone();
     } catch (failure) {
       // A download the reader cancelled is no failure to report.
       if (failure instanceof ApiCallError && failure.code === 'cancelled') return tasks.forget(taskId);
@@ -32,8 +37,8 @@ export function InstallButton({ entry, onInstalled }: { entry: CatalogEntry; onI
   if (running) {
     return (
       <div className="install-progress">
-        <span>Downloading {entry.id}</span>
-        <ProgressBar done={task.done} total={task.total} label={`${entry.id} download, in total`} />
+        <span>Downloading {name}</span>
+        <ProgressBar done={task.done} total={task.total} label={`${name} download, in total`} />
         {task.file && (
           <span className="muted install-file">
             {task.file.name} <ProgressBar done={task.file.done} total={task.file.total} label={`${task.file.name} download`} />
@@ -47,8 +52,8 @@ export function InstallButton({ entry, onInstalled }: { entry: CatalogEntry; onI
   }
   return (
     <span className="install-action">
-      <button type="button" className="button primary" onClick={() => void install()}>
-        Install {entry.id} ({formatBytes(entry.sizeBytes)})
+      <button type="button" className="button primary" onClick={() => void download()}>
+        {label}
       </button>
       {error && (
         <span role="alert" className="error-text">
@@ -56,5 +61,37 @@ export function InstallButton({ entry, onInstalled }: { entry: CatalogEntry; onI
         </span>
       )}
     </span>
+  );
+}
+
+/** Installs a catalog model. */
+export function InstallButton({ entry, onInstalled }: { entry: CatalogEntry; onInstalled: () => void }) {
+  const { api } = useWorkbench();
+  return (
+    <DownloadButton
+      taskId={`install:${entry.id}`}
+      name={entry.id}
+      label={`Install ${entry.id} (${formatBytes(entry.sizeBytes)})`}
+      start={(options) => api.models.install({ catalogId: entry.id }, options)}
+      onDone={onInstalled}
+    />
+  );
+}
+
+/** int8 weights take a quarter of the bytes of fp32 ones. */
+const fp32PerQ8Bytes = 4;
+
+/** Fetches the fp32 files of an installed q8 model whose catalog entry lists them. */
+export function InstallFp32Button({ model, onInstalled }: { model: ModelInfo; onInstalled: () => void }) {
+  const { api } = useWorkbench();
+  const q8Bytes = model.dtypeSizes?.q8;
+  return (
+    <DownloadButton
+      taskId={`install-fp32:${model.id}`}
+      name={`${model.id} fp32 files`}
+      label={`Get the fp32 files${q8Bytes === undefined ? '' : ` (about ${formatBytes(q8Bytes * fp32PerQ8Bytes)})`}`}
+      start={(options) => api.models.installFp32({ id: model.id }, options)}
+      onDone={onInstalled}
+    />
   );
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { CallCancellation, localCall } from '../../../src/common/api/call';
 import { methodSchemas, type HostKind, type TransferProgress } from '../../../src/common/api/contract';
 import { ApiCallError } from '../../../src/common/api/reply';
@@ -12,6 +12,7 @@ import { resolveDataPaths } from '../../../src/node/paths';
 import { createNodeServices } from '../../../src/node/services';
 import { typedError } from '../../../src/node/services/errors';
 import { ModelFolderError } from '../../../src/node/translation/model-folder';
+import { TranslationModel } from '../../../src/node/translation/translation-model';
 import { tinyModelFolder } from '../../support/tiny-model';
 
 const dataDirs: string[] = [];
@@ -109,6 +110,38 @@ describe('a model folder uploaded from the web page and imported again', () => {
     expect(replaced.id).toBe('targum-tiny-mul-en');
     expect((await created.models.list({}, localCall())).map((model) => model.id)).toEqual(['targum-tiny-mul-en', 'targum-tiny-mul-en-2']);
   });
+});
+
+describe('a model replaced or removed while its sessions are loaded', () => {
+  const demoFolder = path.resolve('resources/models/targum-demo');
+  // A sentence of sample 001 that the demo model knows and the tiny model never saw.
+  const sample = { source: 'وقالت المصادر إن هذه المفاوضات غير المباشرة «بدأت الأسبوع الماضي وهي بصدد التبلور».', english: 'The sources said these indirect negotiations "began last week and are taking shape".' };
+  const translate = async (created: ReturnType<typeof services>['services'], text: string) => {
+    const texts: string[] = [];
+    const progress = (value: unknown) => texts.push(...(value as { results: Array<{ text: string }> }).results.map((result) => result.text));
+    await created.translation.translate({ segments: [{ id: 's1', text }], from: 'ar', to: 'en', model: { id: 'targum-tiny-mul-en' } }, localCall({ onProgress: progress }));
+    return texts;
+  };
+
+  it('releases its sessions at once, and the replacement translates with its own files', async () => {
+    const { services: created } = services();
+    await created.models.import({ path: tinyModelFolder }, localCall());
+    const released = vi.spyOn(TranslationModel.prototype, 'dispose');
+    try {
+      expect(await translate(created, sample.source)).not.toEqual([sample.english]);
+      const loaded = released.mock.calls.length;
+      await created.models.import({ path: demoFolder, id: 'targum-tiny-mul-en', ifExists: 'replace' }, localCall());
+      // The replaced model's q8 session, used above, is released by the import itself.
+      expect(released.mock.calls.length).toBeGreaterThan(loaded);
+      expect(await translate(created, sample.source)).toEqual([sample.english]);
+      const beforeRemoval = released.mock.calls.length;
+      await created.models.remove({ id: 'targum-tiny-mul-en' }, localCall());
+      expect(released.mock.calls.length).toBeGreaterThan(beforeRemoval);
+    } finally {
+      released.mockRestore();
+      await created.dispose();
+    }
+  }, 120_000);
 });
 
 describe('the upload calls’ parameters', () => {

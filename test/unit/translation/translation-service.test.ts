@@ -1,7 +1,8 @@
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { ModelRegistry } from '../../../src/node/models/model-registry';
 import type { SegmentTranslated } from '../../../src/common/api/contract';
 import { NoModelError, TranslationService, type TranslationJob } from '../../../src/node/translation/translation-service';
+import { TranslationModel } from '../../../src/node/translation/translation-model';
 import { readPhrasebook, registryWithTinyModel, removeTemporaryModels } from '../../support/tiny-model';
 
 const phrasebook = readPhrasebook();
@@ -82,6 +83,26 @@ describe('the translation queue', () => {
     // The same sentences again, at once: nothing is left running or reserved by the cancelled request.
     const again = await service.translate({ segments, to: 'en', from: 'ar' }, caller()).result;
     expect(again).toMatchObject({ translated: 20, cancelled: false });
+  });
+
+  it('lets a running request finish with a model unloaded under it, then releases the model', async () => {
+    const { registry } = await registryWithTinyModel();
+    const service = serviceFor(registry, 2);
+    const modelPath = (await registry.get('targum-tiny-mul-en')).path;
+    const released = vi.spyOn(TranslationModel.prototype, 'dispose');
+    try {
+      const unloading: Array<Promise<void>> = [];
+      const { results, progress: _progress, batches: _batches, ...listener } = caller((sofar) => {
+        if (sofar.length === 2) unloading.push(service.unload(modelPath));
+      });
+      const entries = phrasebook.slice(0, 6);
+      await service.translate({ segments: entries.map((entry, index) => ({ id: `s${index}`, text: entry.source })), to: 'en', from: 'ar' }, listener).result;
+      await Promise.all(unloading);
+      expect(results.map((result) => result.text)).toEqual(entries.map((entry) => entry.english));
+      await vi.waitFor(() => expect(released).toHaveBeenCalledTimes(1));
+    } finally {
+      released.mockRestore();
+    }
   });
 
   it('says which direction lacks a model', async () => {

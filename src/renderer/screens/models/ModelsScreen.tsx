@@ -3,7 +3,7 @@ import { defaultDtype, type ModelDtype, type ModelInfo } from '../../../common/m
 import { ApiCallError } from '../../../common/api/reply';
 import type { TextLanguage } from '../../../common/text/language';
 import { useWorkbench } from '../../workbench/workbench-context';
-import { InstallButton } from '../../models/InstallButton';
+import { InstallButton, InstallFp32Button } from '../../models/InstallButton';
 import { formatBytes } from '../../../common/format-bytes';
 import type { TransferProgress } from '../../../common/api/contract';
 import { ProgressBar } from '../../components/ProgressBar';
@@ -12,7 +12,7 @@ import { directionsLabel, licenceName, originLabels } from '../../models/model-l
 import { useModels } from '../../models/use-models';
 
 
-function InstalledModel({ model, onChanged }: { model: ModelInfo; onChanged: () => void }) {
+function InstalledModel({ model, fp32Listed, onChanged }: { model: ModelInfo; fp32Listed: boolean; onChanged: () => void }) {
   const { api } = useWorkbench();
   const [error, setError] = useState<string>();
   const remove = async () => {
@@ -68,6 +68,7 @@ function InstalledModel({ model, onChanged }: { model: ModelInfo; onChanged: () 
           {model.dtypeNote}.
         </span>
       )}
+      {fp32Listed && model.source === 'installed' && !model.dtypes.includes('fp32') && <InstallFp32Button model={model} onInstalled={onChanged} />}
       {model.source !== 'bundled' && (
         <button type="button" className="button" onClick={() => void remove()}>
           Remove
@@ -280,6 +281,7 @@ export function ModelsScreen() {
   const models = useModels();
   const installedIds = new Set(models.installed?.map((model) => model.id));
   const available = models.catalog?.filter((entry) => !installedIds.has(entry.id)) ?? [];
+  const fp32Listed = new Set(models.catalog?.filter((entry) => entry.fp32Files).map((entry) => entry.id));
   return (
     <section className="models" aria-labelledby="models-heading">
       <header className="screen-header">
@@ -296,7 +298,9 @@ export function ModelsScreen() {
           <p className="muted">No model is installed yet. Install one below, or import a folder. Models live in {appInfo.modelsDir}.</p>
         ) : (
           <ul className="model-list" aria-label="Installed models">
-            {models.installed?.map((model) => <InstalledModel key={model.id} model={model} onChanged={models.refresh} />)}
+            {models.installed?.map((model) => (
+              <InstalledModel key={model.id} model={model} fp32Listed={fp32Listed.has(model.id)} onChanged={models.refresh} />
+            ))}
           </ul>
         )}
       </section>
