@@ -53,6 +53,9 @@ export const packageLayers = {
   dexie: renderer,
   'dexie-export-import': renderer,
   'dexie-react-hooks': renderer,
+  // Web pages read in a worker, which has no DOM (src/renderer/import/worker-html-window.ts); tests use linkedom too.
+  linkedom: renderer,
+  parse5: renderer,
   react: renderer,
   'react-dom': renderer,
   wouter: renderer,
@@ -82,7 +85,6 @@ export const packageLayers = {
   'fake-indexeddb': toolingOnly,
   'fast-xml-parser': toolingOnly,
   globals: toolingOnly,
-  linkedom: toolingOnly,
   tsx: toolingOnly,
   typescript: toolingOnly,
   'typescript-eslint': toolingOnly,

@@ -1,13 +1,13 @@
 import type { FetchedArticle } from '../../common/api/contract';
 import type { BilingualDocument } from '../../common/formats/bilingual-document';
-import { ArticleImportError } from '../../common/import/article-import';
+import { ArticleImportError, type ImportedArticle } from '../../common/import/article-import';
 import { ImportTextError } from '../../common/import/encoding';
 import { BilingualImportError } from '../../common/formats/bilingual-readers';
 import { importKindOf, isBilingualFile, unsupportedTypeMessage } from '../../common/import/file-kinds';
 import { importBilingualDocument, importBilingualFile, type BilingualImportOutcome } from './bilingual-import';
 import { readTargumHtmlExport } from './targum-html-export';
-import { readTargumDocxExport } from '../../common/formats/docx-export-reader';
-import { checkImportSize, readImportSource, type ImportFile } from '../../common/import/import-source';
+import { checkImportSize, finishPageSource } from '../../common/import/import-source';
+import { openArticleReader, type ArticleReader } from './article-reader';
 import type { TextLanguage } from '../../common/text/language';
 import type { TargumDatabase } from '../data/database';
 import { addArticle, prepareArticle, type NewArticle, type PreparedArticle } from '../data/articles';
@@ -47,10 +47,11 @@ export async function findDuplicate(db: TargumDatabase, prepared: PreparedArticl
 
 /**
  * Imports one article: nothing is stored unless the whole article is (one transaction). An article the
- * library has already is not stored again unless `duplicates` says to keep both.
+ * library has already is not stored again unless `duplicates` says to keep both. `built`: the article as the
+ * article reader built it from `input`, away from the page.
  */
-async function store(db: TargumDatabase, input: NewArticle, name: string, duplicates: 'ask' | 'keep-both' = 'ask'): Promise<ImportOutcome> {
-  const prepared = prepareArticle(input);
+async function store(db: TargumDatabase, input: NewArticle, name: string, duplicates: 'ask' | 'keep-both' = 'ask', built?: ImportedArticle): Promise<ImportOutcome> {
+  const prepared = prepareArticle(input, Date.now(), built);
   if (duplicates === 'ask') {
     const existingId = await findDuplicate(db, prepared);
     if (existingId !== undefined) return { status: 'duplicate', name, existingId, title: prepared.record.title, input };
@@ -88,11 +89,32 @@ export async function importPasted(db: TargumDatabase, text: string): Promise<Im
   }
 }
 
-async function importBytes(db: TargumDatabase, file: ImportFile, sizeLimitMb: number, details: Pick<NewArticle, 'origin' | 'sourceUrl'>): Promise<ImportOutcome> {
+/** A file or fetched page to read as an article. */
+interface ArticleFile {
+  name: string;
+  bytes: Blob;
+  contentType?: string;
+}
+
+/**
+ * Reads a file in the article reader and stores the article (or, for Targum's own export, the pair it holds). Only
+ * the sanitising of a web page's article, a small part of the page, runs here.
+ */
+async function importArticle(db: TargumDatabase, reader: ArticleReader, file: ArticleFile, sizeLimitMb: number, details: Pick<NewArticle, 'origin' | 'sourceUrl'>, onRead?: (fraction: number) => void): Promise<ImportOutcome> {
   try {
-    const source = readImportSource(file, { sizeLimitMb, htmlWindow: () => window });
-    const originalFile = new Blob([file.bytes as BlobPart], { type: file.contentType ?? '' });
-    return await store(db, { ...source, ...details, originalFileName: file.name, originalFile }, file.name);
+    const task = { task: 'read', name: file.name, bytes: file.bytes, sizeLimitMb, ownExports: details.origin === 'file', ...(file.contentType ? { contentType: file.contentType } : {}) } as const;
+    let read = await reader.run(task, onRead);
+    if ('ownExport' in read) return await importOwnExport(db, file.name, read.ownExport);
+    if ('ownHtmlExport' in read) {
+      const document = readTargumHtmlExport(read.ownHtmlExport, window);
+      if (document) return await importOwnExport(db, file.name, document);
+      read = await reader.run({ ...task, ownExports: false }, onRead); // it only named Targum: read as any page
+    }
+    if ('page' in read) read = await reader.run({ task: 'build', source: finishPageSource(read.page, window) }, onRead);
+    if (!('source' in read)) throw new Error('the article reader answered out of turn');
+    onRead?.(1);
+    const originalFile = new Blob([file.bytes], { type: file.contentType ?? '' });
+    return await store(db, { ...read.source, ...details, originalFileName: file.name, originalFile }, file.name, 'ask', read.article);
   } catch (error) {
     return failure(file.name, error);
   }
@@ -107,6 +129,7 @@ export type ImportProgress = (done: number, total: number, reading?: { name: str
  */
 export async function importFiles(db: TargumDatabase, candidates: readonly ImportCandidate[], sizeLimitMb: number, onProgress?: ImportProgress): Promise<ImportOutcome[]> {
   const outcomes: ImportOutcome[] = [];
+  let reader: ArticleReader | undefined;
   for (const [index, { file, path }] of candidates.entries()) {
     onProgress?.(index, candidates.length);
     const name = path ?? file.name;
@@ -122,17 +145,13 @@ export async function importFiles(db: TargumDatabase, candidates: readonly Impor
       outcomes.push(failure(name, error));
       continue;
     }
-    const bytes = new Uint8Array(await file.arrayBuffer());
     const onRead = (fraction: number) => onProgress?.(index, candidates.length, { name, fraction });
-    const kind = importKindOf(file.name);
-    const ownExport = kind === 'html' ? targumHtmlExport(bytes) : kind === 'docx' ? readTargumDocxExport(bytes) : undefined;
     const outcome = isBilingualFile(file.name)
-      ? await importPairs(db, file.name, bytes, onRead)
-      : ownExport
-        ? await importOwnExport(db, file.name, ownExport)
-        : await importBytes(db, { name: file.name, bytes }, sizeLimitMb, { origin: 'file' });
+      ? await importPairs(db, file.name, new Uint8Array(await file.arrayBuffer()), onRead)
+      : await importArticle(db, (reader ??= openArticleReader()), { name: file.name, bytes: file }, sizeLimitMb, { origin: 'file' }, onRead);
     outcomes.push({ ...outcome, name });
   }
+  reader?.close();
   onProgress?.(candidates.length, candidates.length);
   return outcomes;
 }
@@ -142,15 +161,6 @@ async function importPairs(db: TargumDatabase, name: string, bytes: Uint8Array, 
     return { status: 'pairs', name, ...(await importBilingualFile(db, name, bytes, onRead)) };
   } catch (error) {
     return failure(name, error);
-  }
-}
-
-/** Targum's own HTML export of an article and its English, read back as the pair it holds (see readTargumDocxExport for DOCX). */
-function targumHtmlExport(bytes: Uint8Array) {
-  try {
-    return readTargumHtmlExport(new TextDecoder('utf-8', { fatal: true }).decode(bytes), window);
-  } catch {
-    return undefined; // not UTF-8: not Targum's export, read as any page
   }
 }
 
@@ -164,6 +174,14 @@ async function importOwnExport(db: TargumDatabase, name: string, document: Bilin
 
 /** Imports an article the services fetched, keeping its address. */
 export async function importFetched(db: TargumDatabase, fetched: FetchedArticle, sizeLimitMb: number): Promise<ImportOutcome> {
-  const bytes = Uint8Array.from(atob(fetched.bytes), (character) => character.charCodeAt(0));
-  return importBytes(db, { name: fetched.fileName, bytes, contentType: fetched.contentType }, sizeLimitMb, { origin: 'url', sourceUrl: fetched.finalUrl });
+  const reader = openArticleReader();
+  try {
+    const unpacked = await reader.run({ task: 'unpack', base64: fetched.bytes });
+    if (!('blob' in unpacked)) throw new Error('the article reader answered out of turn');
+    return await importArticle(db, reader, { name: fetched.fileName, bytes: unpacked.blob, contentType: fetched.contentType }, sizeLimitMb, { origin: 'url', sourceUrl: fetched.finalUrl });
+  } catch (error) {
+    return failure(fetched.fileName, error);
+  } finally {
+    reader.close();
+  }
 }
