@@ -42,6 +42,8 @@ export const packageLayers = {
   docx: everywhere,
   dompurify: everywhere,
   fflate: everywhere,
+  // The HTML parser of the standard: the interface's worker reads pages with it; jsdom, in the services, is built on it.
+  parse5: everywhere,
   zod: everywhere,
 
   // The page.
@@ -53,9 +55,8 @@ export const packageLayers = {
   dexie: renderer,
   'dexie-export-import': renderer,
   'dexie-react-hooks': renderer,
-  // Web pages read in a worker, which has no DOM (src/renderer/import/worker-html-window.ts); tests use linkedom too.
+  // A DOM for web pages read in a worker, which has none (src/renderer/import/worker-html-window.ts).
   linkedom: renderer,
-  parse5: renderer,
   react: renderer,
   'react-dom': renderer,
   wouter: renderer,
