@@ -12,6 +12,7 @@ import type { TextLanguage } from '../../common/text/language';
 import type { TargumDatabase } from '../data/database';
 import { addArticle, prepareArticle, type NewArticle, type PreparedArticle } from '../data/articles';
 import { deleteArticle } from '../data/delete-article';
+import type { StoreControl } from '../data/memory';
 
 /** What became of one file, link or pasted text. */
 export type ImportOutcome =
@@ -74,7 +75,11 @@ export async function resolveDuplicate(db: TargumDatabase, duplicate: Extract<Im
   }
 }
 
+/** What a file whose import the user cancelled says. */
+export const cancelledReason = 'the import was cancelled before this file was stored; nothing of it was kept.';
+
 function failure(name: string, error: unknown): ImportOutcome {
+  if (error instanceof DOMException && error.name === 'AbortError') return { status: 'failed', name, reason: cancelledReason };
   const known = error instanceof ImportTextError || error instanceof ArticleImportError || error instanceof BilingualImportError;
   const reason = error instanceof Error ? error.message : String(error);
   return { status: 'failed', name, reason: known ? reason : `it could not be imported (${reason}).` };
@@ -120,19 +125,30 @@ async function importArticle(db: TargumDatabase, reader: ArticleReader, file: Ar
   }
 }
 
-/** Files done out of the total; while a file of pairs is read, its name and the share of it read (1: read, being stored). */
-export type ImportProgress = (done: number, total: number, reading?: { name: string; fraction: number }) => void;
+/** Where a file is: the share of it read (1: read, being stored), and of a file of pairs, the share of its pairs stored. */
+export interface FileProgress {
+  name: string;
+  fraction: number;
+  stored?: number;
+}
+
+/** Files done out of the total, and where the file being imported is. */
+export type ImportProgress = (done: number, total: number, reading?: FileProgress) => void;
 
 /**
  * Imports files a reader picked or dropped, one by one, each with its own outcome: a failure leaves nothing
  * of that file behind and does not stop the others. Files of other types found in a folder are skipped.
  */
-export async function importFiles(db: TargumDatabase, candidates: readonly ImportCandidate[], sizeLimitMb: number, onProgress?: ImportProgress): Promise<ImportOutcome[]> {
+export async function importFiles(db: TargumDatabase, candidates: readonly ImportCandidate[], sizeLimitMb: number, onProgress?: ImportProgress, signal?: AbortSignal): Promise<ImportOutcome[]> {
   const outcomes: ImportOutcome[] = [];
   let reader: ArticleReader | undefined;
   for (const [index, { file, path }] of candidates.entries()) {
     onProgress?.(index, candidates.length);
     const name = path ?? file.name;
+    if (signal?.aborted) {
+      outcomes.push({ status: 'failed', name, reason: cancelledReason });
+      continue;
+    }
     if (importKindOf(file.name) === undefined && !isBilingualFile(file.name)) {
       const reason = unsupportedTypeMessage(file.name);
       outcomes.push(path === undefined ? { status: 'failed', name, reason } : { status: 'skipped', name, reason });
@@ -146,8 +162,9 @@ export async function importFiles(db: TargumDatabase, candidates: readonly Impor
       continue;
     }
     const onRead = (fraction: number) => onProgress?.(index, candidates.length, { name, fraction });
+    const store = { signal, onProgress: (stored: number) => onProgress?.(index, candidates.length, { name, fraction: 1, stored }) };
     const outcome = isBilingualFile(file.name)
-      ? await importPairs(db, file.name, new Uint8Array(await file.arrayBuffer()), onRead)
+      ? await importPairs(db, file.name, new Uint8Array(await file.arrayBuffer()), onRead, store)
       : await importArticle(db, (reader ??= openArticleReader()), { name: file.name, bytes: file }, sizeLimitMb, { origin: 'file' }, onRead);
     outcomes.push({ ...outcome, name });
   }
@@ -156,9 +173,9 @@ export async function importFiles(db: TargumDatabase, candidates: readonly Impor
   return outcomes;
 }
 
-async function importPairs(db: TargumDatabase, name: string, bytes: Uint8Array, onRead: (fraction: number) => void): Promise<ImportOutcome> {
+async function importPairs(db: TargumDatabase, name: string, bytes: Uint8Array, onRead: (fraction: number) => void, store: StoreControl): Promise<ImportOutcome> {
   try {
-    return { status: 'pairs', name, ...(await importBilingualFile(db, name, bytes, onRead)) };
+    return { status: 'pairs', name, ...(await importBilingualFile(db, name, bytes, onRead, store)) };
   } catch (error) {
     return failure(name, error);
   }
