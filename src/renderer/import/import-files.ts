@@ -105,7 +105,7 @@ interface ArticleFile {
  * Reads a file in the article reader and stores the article (or, for Targum's own export, the pair it holds). Only
  * the sanitising of a web page's article, a small part of the page, runs here.
  */
-async function importArticle(db: TargumDatabase, reader: ArticleReader, file: ArticleFile, sizeLimitMb: number, details: Pick<NewArticle, 'origin' | 'sourceUrl'>, onRead?: (fraction: number) => void): Promise<ImportOutcome> {
+async function importArticle(db: TargumDatabase, reader: ArticleReader, file: ArticleFile, sizeLimitMb: number, details: Pick<NewArticle, 'origin' | 'sourceUrl'>, onRead?: (fraction: number) => void, signal?: AbortSignal): Promise<ImportOutcome> {
   try {
     const task = { task: 'read', name: file.name, bytes: file.bytes, sizeLimitMb, ownExports: details.origin === 'file', ...(file.contentType ? { contentType: file.contentType } : {}) } as const;
     let read = await reader.run(task, onRead);
@@ -117,6 +117,7 @@ async function importArticle(db: TargumDatabase, reader: ArticleReader, file: Ar
     }
     if ('page' in read) read = await reader.run({ task: 'build', source: finishPageSource(read.page, window) }, onRead);
     if (!('source' in read)) throw new Error('the article reader answered out of turn');
+    signal?.throwIfAborted();
     onRead?.(1);
     const originalFile = new Blob([file.bytes], { type: file.contentType ?? '' });
     return await store(db, { ...read.source, ...details, originalFileName: file.name, originalFile }, file.name, 'ask', read.article);
@@ -165,7 +166,7 @@ export async function importFiles(db: TargumDatabase, candidates: readonly Impor
     const store = { signal, onProgress: (stored: number) => onProgress?.(index, candidates.length, { name, fraction: 1, stored }) };
     const outcome = isBilingualFile(file.name)
       ? await importPairs(db, file.name, new Uint8Array(await file.arrayBuffer()), onRead, store)
-      : await importArticle(db, (reader ??= openArticleReader()), { name: file.name, bytes: file }, sizeLimitMb, { origin: 'file' }, onRead);
+      : await importArticle(db, (reader ??= openArticleReader()), { name: file.name, bytes: file }, sizeLimitMb, { origin: 'file' }, onRead, signal);
     outcomes.push({ ...outcome, name });
   }
   reader?.close();
