@@ -29,16 +29,20 @@ export async function measureTmxStore(tmx: string, fileName: string): Promise<Tm
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
     await page.addInitScript(() => {
-      // Each long task with what the import panel said when it began (sampled every 10 ms: the line before and now).
+      // Each long task with what the import panel said when it began: its line before and its latest, followed as
+      // the page changes it.
       const tasks: Array<{ start: number; duration: number; said: string }> = [];
-      const stored: number[] = [];
+      const stored: { from?: number; until?: number } = {};
       const said = ['', ''];
       (window as unknown as { bench: object }).bench = { tasks, stored };
-      setInterval(() => {
+      new MutationObserver(() => {
+        const line = document.querySelector('.import-panel [role=status]')?.textContent ?? '';
+        if (line === said[1]) return;
         said.shift();
-        said.push(document.querySelector('.import-panel [role=status]')?.textContent ?? '');
-        if (said[1]!.includes(': storing ')) stored.push(performance.now());
-      }, 10);
+        said.push(line);
+        if (line.includes(': storing ')) stored.from ??= performance.now();
+        else if (stored.from !== undefined) stored.until ??= performance.now();
+      }).observe(document, { subtree: true, childList: true, characterData: true });
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration, said: said.join(' | ') });
       }).observe({ type: 'longtask' });
@@ -54,14 +58,14 @@ export async function measureTmxStore(tmx: string, fileName: string): Promise<Tm
     await page.locator('.import-panel input[type=file][multiple]').setInputFiles(file);
     const result = page.getByRole('list', { name: 'Import results' }).getByRole('listitem').first();
     await result.waitFor({ timeout: 600_000 });
-    const { tasks, stored } = await page.evaluate(() => (window as unknown as { bench: { tasks: Array<{ start: number; duration: number; said: string }>; stored: number[] } }).bench);
+    const { tasks, stored } = await page.evaluate(() => (window as unknown as { bench: { tasks: Array<{ start: number; duration: number; said: string }>; stored: { from?: number; until?: number } } }).bench);
     if (process.env.BENCH_VERBOSE) for (const task of tasks.filter((task) => task.duration > 100)) console.log(`${Math.round(task.start)} ms: ${Math.round(task.duration)} ms under «${task.said}»`);
     const longest = (filter: (said: string) => boolean) => tasks.filter((task) => filter(task.said)).reduce((most, task) => Math.max(most, task.duration), 0);
     return {
       longestBlockMs: longest((said) => said.includes(': storing ')),
       // The memory being written (the panel's latest line: under 100 %); after it, the articles are made.
       longestMemoryBlockMs: longest((said) => /: storing [^|]*, \d\d?%[^|]*$/.test(said)),
-      storeSeconds: stored.length > 0 ? (stored.at(-1)! - stored[0]!) / 1000 : 0,
+      storeSeconds: stored.from !== undefined && stored.until !== undefined ? (stored.until - stored.from) / 1000 : 0,
       result: (await result.textContent()) ?? '',
     };
   } finally {

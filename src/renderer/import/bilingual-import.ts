@@ -114,6 +114,8 @@ export async function importBilingualDocument(db: TargumDatabase, fileName: stri
   if (document.units.length === 0) throw new BilingualImportError('This file holds no translation units.');
   const update = isXliff ? await updateArticleFromXliff(db, document) : undefined;
   const memory = await importIntoMemory(db, document, { fileName }, store);
+  // A turn for the screen to show the memory written before the articles are made, which holds this thread.
+  if (store) await new Promise((resolve) => setTimeout(resolve, 0));
   const remembered = memorySentence(memory);
   const trustable = memory.references > 0 ? trustableReview(document.units.map((unit) => unit.review)) : undefined;
   const memoryOutcome: MemoryOutcome = { importId: memory.importId, ...(trustable ? { trustable } : {}) };
