@@ -143,33 +143,36 @@ export type ImportProgress = (done: number, total: number, reading?: FileProgres
 export async function importFiles(db: TargumDatabase, candidates: readonly ImportCandidate[], sizeLimitMb: number, onProgress?: ImportProgress, signal?: AbortSignal): Promise<ImportOutcome[]> {
   const outcomes: ImportOutcome[] = [];
   let reader: ArticleReader | undefined;
-  for (const [index, { file, path }] of candidates.entries()) {
-    onProgress?.(index, candidates.length);
-    const name = path ?? file.name;
-    if (signal?.aborted) {
-      outcomes.push({ status: 'failed', name, reason: cancelledReason });
-      continue;
+  try {
+    for (const [index, { file, path }] of candidates.entries()) {
+      onProgress?.(index, candidates.length);
+      const name = path ?? file.name;
+      if (signal?.aborted) {
+        outcomes.push({ status: 'failed', name, reason: cancelledReason });
+        continue;
+      }
+      if (importKindOf(file.name) === undefined && !isBilingualFile(file.name)) {
+        const reason = unsupportedTypeMessage(file.name);
+        outcomes.push(path === undefined ? { status: 'failed', name, reason } : { status: 'skipped', name, reason });
+        continue;
+      }
+      try {
+        // Checked before reading: a file over the limit is never loaded.
+        checkImportSize(file.size, sizeLimitMb);
+      } catch (error) {
+        outcomes.push(failure(name, error));
+        continue;
+      }
+      const onRead = (fraction: number) => onProgress?.(index, candidates.length, { name, fraction });
+      const store = { signal, onProgress: (stored: number) => onProgress?.(index, candidates.length, { name, fraction: 1, stored }) };
+      const outcome = isBilingualFile(file.name)
+        ? await importPairs(db, file.name, new Uint8Array(await file.arrayBuffer()), onRead, store)
+        : await importArticle(db, (reader ??= openArticleReader()), { name: file.name, bytes: file }, sizeLimitMb, { origin: 'file' }, onRead, signal);
+      outcomes.push({ ...outcome, name });
     }
-    if (importKindOf(file.name) === undefined && !isBilingualFile(file.name)) {
-      const reason = unsupportedTypeMessage(file.name);
-      outcomes.push(path === undefined ? { status: 'failed', name, reason } : { status: 'skipped', name, reason });
-      continue;
-    }
-    try {
-      // Checked before reading: a file over the limit is never loaded.
-      checkImportSize(file.size, sizeLimitMb);
-    } catch (error) {
-      outcomes.push(failure(name, error));
-      continue;
-    }
-    const onRead = (fraction: number) => onProgress?.(index, candidates.length, { name, fraction });
-    const store = { signal, onProgress: (stored: number) => onProgress?.(index, candidates.length, { name, fraction: 1, stored }) };
-    const outcome = isBilingualFile(file.name)
-      ? await importPairs(db, file.name, new Uint8Array(await file.arrayBuffer()), onRead, store)
-      : await importArticle(db, (reader ??= openArticleReader()), { name: file.name, bytes: file }, sizeLimitMb, { origin: 'file' }, onRead, signal);
-    outcomes.push({ ...outcome, name });
+  } finally {
+    reader?.close();
   }
-  reader?.close();
   onProgress?.(candidates.length, candidates.length);
   return outcomes;
 }
