@@ -42,6 +42,8 @@ export const packageLayers = {
   docx: everywhere,
   dompurify: everywhere,
   fflate: everywhere,
+  // The HTML parser of the standard: the interface's worker reads pages with it; jsdom, in the services, is built on it.
+  parse5: everywhere,
   zod: everywhere,
 
   // The page.
@@ -55,6 +57,8 @@ export const packageLayers = {
   dexie: renderer,
   'dexie-export-import': renderer,
   'dexie-react-hooks': renderer,
+  // A DOM for web pages read in a worker, which has none (src/renderer/import/worker-html-window.ts).
+  linkedom: renderer,
   react: renderer,
   'react-dom': renderer,
   wouter: renderer,
@@ -85,7 +89,6 @@ export const packageLayers = {
   'fast-xml-parser': toolingOnly,
   globals: toolingOnly,
   'pouchdb-server': toolingOnly,
-  linkedom: toolingOnly,
   tsx: toolingOnly,
   typescript: toolingOnly,
   'typescript-eslint': toolingOnly,

@@ -55,9 +55,11 @@ describe('packaging configuration', () => {
     expect(kept(candidates, files)).toEqual(['out/main/index.js', 'out/main/utility-process.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'package.json']);
     // Packages the renderer bundle already holds are left out of node_modules; the services' packages stay.
     // So is onnxruntime-web, which transformers.js's Node build does not load.
-    expect(nodeModulesKept(['node_modules/react/index.js', 'node_modules/dexie/package.json', 'node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.jsep.wasm', 'node_modules/zod/index.js', 'node_modules/jsdom/lib/api.js', 'node_modules/@huggingface/transformers/dist/transformers.node.mjs'], files)).toEqual([
+    // parse5 is bundled into the interface's worker, and jsdom's parser in the services: it stays.
+    expect(nodeModulesKept(['node_modules/react/index.js', 'node_modules/dexie/package.json', 'node_modules/linkedom/worker.js', 'node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.jsep.wasm', 'node_modules/zod/index.js', 'node_modules/jsdom/lib/api.js', 'node_modules/parse5/dist/index.js', 'node_modules/@huggingface/transformers/dist/transformers.node.mjs'], files)).toEqual([
       'node_modules/zod/index.js',
       'node_modules/jsdom/lib/api.js',
+      'node_modules/parse5/dist/index.js',
       'node_modules/@huggingface/transformers/dist/transformers.node.mjs',
     ]);
     const transformersNodeBuild = readFileSync(path.join(root, 'node_modules/@huggingface/transformers/dist/transformers.node.mjs'), 'utf8');

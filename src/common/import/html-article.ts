@@ -113,20 +113,27 @@ export const readabilityElementLimit = 15_000;
 export const maxHtmlElements = 60_000;
 
 /** The text of a page too large for Readability: the blocks outside site furniture, the title and site name. */
-function plainArticle(page: PageDocument): { content: string[]; title?: string; siteName?: string } {
+function plainArticle(page: PageDocument): PageReading {
   for (const element of [...(page.body?.querySelectorAll('script, style, noscript, template, nav, header, footer, aside, form, iframe, svg') ?? [])]) element.remove();
   const elements = [...(page.body?.querySelectorAll(blocks) ?? [])].filter((element) => !element.parentElement?.closest(blocks));
-  const content = elements.length > 0 ? elements.map((element) => element.textContent ?? '') : (page.body?.textContent ?? '').split(/\n+/);
+  const paragraphs = elements.length > 0 ? elements.map((element) => element.textContent ?? '') : (page.body?.textContent ?? '').split(/\n+/);
   const siteName = page.querySelector('meta[property="og:site_name"]')?.getAttribute('content') ?? undefined;
-  return { content, ...(page.title.trim() ? { title: page.title } : {}), ...(siteName ? { siteName } : {}) };
+  return { paragraphs, ...(page.title.trim() ? { title: page.title } : {}), ...(siteName ? { siteName } : {}) };
 }
 
 /**
- * The article body of a web page as text, one paragraph per line. The page is parsed into an inert document;
- * Mozilla Readability keeps the article, its title, site name and date, and drops navigation, ads and
- * related-links blocks; DOMPurify sanitises what it keeps before anything reads it.
+ * What was read of a page before its article is sanitised: Readability's pick (its HTML, to be sanitised before
+ * anything reads it), or, for a page too large for Readability, the text of its blocks.
  */
-export function articleFromHtml(html: string, window: HtmlWindow): HtmlArticle {
+export type PageReading = { title?: string; siteName?: string; publishedTime?: string } & ({ articleHtml: string } | { paragraphs: string[] });
+
+/**
+ * A web page parsed into an inert document and read: Mozilla Readability keeps the article, its title, site name
+ * and date, and drops navigation, ads and related-links blocks. Pages nested too deep or with too many elements
+ * are refused before they are parsed. `window` only parses: it need not be one DOMPurify can sanitise with (the
+ * interface reads pages in a worker, on a DOM of its own).
+ */
+export function readPage(html: string, window: HtmlWindow): PageReading {
   const shape = htmlShape(html, maxHtmlNesting);
   if (shape.depth > maxHtmlNesting) {
     throw new ArticleImportError(`This web page nests its elements more than ${maxHtmlNesting} levels deep, far more than any article page, so Targum does not read it.`);
@@ -135,7 +142,7 @@ export function articleFromHtml(html: string, window: HtmlWindow): HtmlArticle {
     throw new ArticleImportError(`This web page has over ${maxHtmlElements.toLocaleString('en')} elements, far more than an article page; copy the article's text into a text file and import that.`);
   }
   const page = new window.DOMParser().parseFromString(html, 'text/html');
-  if (shape.elements > readabilityElementLimit) return articleFromParagraphs(plainArticle(page));
+  if (shape.elements > readabilityElementLimit) return plainArticle(page);
   const fallback = page.body?.innerHTML ?? '';
   let parsed: ReturnType<Readability['parse']>;
   try {
@@ -143,19 +150,33 @@ export function articleFromHtml(html: string, window: HtmlWindow): HtmlArticle {
   } catch {
     throw new ArticleImportError('This web page could not be read as an article; save it from a browser as a web page or as text and import that.');
   }
-  const clean = sanitiserFor(window).sanitize(parsed?.content ?? fallback, { FORBID_TAGS: forbiddenTags });
-  const body = new window.DOMParser().parseFromString(clean, 'text/html').body;
-  const elements = [...(body?.querySelectorAll(blocks) ?? [])].filter((element) => !element.parentElement?.closest(blocks));
-  return articleFromParagraphs({
-    content: elements.length > 0 ? elements.map((element) => element.textContent ?? '') : (body?.textContent ?? '').split(/\n+/),
+  return {
+    articleHtml: parsed?.content ?? fallback,
     ...(parsed?.title ? { title: parsed.title } : {}),
     ...(parsed?.siteName ? { siteName: parsed.siteName } : {}),
     ...(parsed?.publishedTime ? { publishedTime: parsed.publishedTime } : {}),
-  });
+  };
 }
 
-function articleFromParagraphs(found: { content: string[]; title?: string; siteName?: string; publishedTime?: string }): HtmlArticle {
-  const paragraphs = found.content.map((paragraph) => paragraph.replace(/\s+/g, ' ').trim()).filter(Boolean);
+/** The article of a page read by readPage: Readability's HTML sanitised by DOMPurify on `window`, then its blocks' text. */
+export function articleFromReading(reading: PageReading, window: HtmlWindow): HtmlArticle {
+  if ('paragraphs' in reading) return articleFromParagraphs(reading.paragraphs, reading);
+  const clean = sanitiserFor(window).sanitize(reading.articleHtml, { FORBID_TAGS: forbiddenTags });
+  const body = new window.DOMParser().parseFromString(clean, 'text/html').body;
+  const elements = [...(body?.querySelectorAll(blocks) ?? [])].filter((element) => !element.parentElement?.closest(blocks));
+  return articleFromParagraphs(elements.length > 0 ? elements.map((element) => element.textContent ?? '') : (body?.textContent ?? '').split(/\n+/), reading);
+}
+
+/**
+ * The article body of a web page as text, one paragraph per line: readPage, then articleFromReading, on one
+ * window that both parses and sanitises (the browser's, or jsdom's in Node).
+ */
+export function articleFromHtml(html: string, window: HtmlWindow): HtmlArticle {
+  return articleFromReading(readPage(html, window), window);
+}
+
+function articleFromParagraphs(content: readonly string[], found: { title?: string; siteName?: string; publishedTime?: string }): HtmlArticle {
+  const paragraphs = content.map((paragraph) => paragraph.replace(/\s+/g, ' ').trim()).filter(Boolean);
   const title = found.title?.replace(/\s+/g, ' ').trim();
   if (title && paragraphs[0] !== title) paragraphs.unshift(title);
   const date = found.publishedTime ? publicationDay(found.publishedTime) : undefined;

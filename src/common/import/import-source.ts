@@ -9,7 +9,7 @@ import { cleanImportedLine } from './clean-text';
 import { readDocx } from './docx';
 import { decodeText, type SupportedEncoding } from './encoding';
 import { importKindOf, unsupportedTypeMessage, type ImportFileKind } from './file-kinds';
-import { articleFromHtml, type HtmlWindow } from './html-article';
+import { articleFromReading, readPage, type HtmlWindow, type PageReading } from './html-article';
 
 /** Refuses a file over the import size limit (Settings → Largest file to import). */
 export function checkImportSize(bytes: number, limitMb: number): void {
@@ -41,6 +41,14 @@ export interface ImportSourceOptions {
   htmlWindow?: () => HtmlWindow;
 }
 
+/** A web page decoded and read (readPage), its article still to be sanitised by finishPageSource. */
+export interface PageSource {
+  kind: 'html';
+  encoding: SupportedEncoding;
+  reversedVisualOrder?: boolean;
+  reading: PageReading;
+}
+
 /** What a file says of itself, each a clean single line (no bidi overrides to make "‮gpj.exe" look like "exe.jpg"). */
 function cleanDetails<Source extends ArticleSourceDetails>(source: Source): Source {
   const cleaned = { ...source };
@@ -54,19 +62,32 @@ function cleanDetails<Source extends ArticleSourceDetails>(source: Source): Sour
 
 /** The text of an imported file and what the file says of itself; a clear one-sentence error for anything it cannot import. */
 export function readImportSource(file: ImportFile, options: ImportSourceOptions): ImportSource {
-  return cleanDetails(readUncleanedSource(file, options));
+  const read = readImportFile(file, options);
+  if ('reading' in read) return finishPageSource(read, options.htmlWindow!());
+  return read;
 }
 
-function readUncleanedSource(file: ImportFile, options: ImportSourceOptions): ImportSource {
+/**
+ * readImportSource up to the sanitising of a web page's article, which needs a DOM DOMPurify works with: a text file
+ * or Word document whole, a web page decoded and read with `options.htmlWindow`, which need only parse (the
+ * interface does this much in a worker, with a DOM of its own).
+ */
+export function readImportFile(file: ImportFile, options: ImportSourceOptions): ImportSource | PageSource {
   const kind = importKindOf(file.name, file.contentType);
   if (kind === undefined) throw new ArticleImportError(unsupportedTypeMessage(file.name, file.contentType));
   checkImportSize(file.bytes.length, options.sizeLimitMb);
-  if (kind === 'docx') return { kind, encoding: 'utf-8', ...readDocx(file.bytes) };
+  if (kind === 'docx') return cleanDetails<ImportSource>({ kind, encoding: 'utf-8', ...readDocx(file.bytes) });
   const decoded = decodeText(file.bytes, { encoding: options.encoding });
   const visual = decoded.reversedVisualOrder ? { reversedVisualOrder: true } : {};
   if (kind === 'text') return { kind, text: decoded.text, encoding: decoded.encoding, ...visual };
   if (options.htmlWindow === undefined) throw new Error('readImportSource: a web page needs an HTML window to be read with');
-  const page = articleFromHtml(decoded.text, options.htmlWindow());
-  if (page.text.trim() === '') throw new ArticleImportError('This web page holds no article text.');
-  return { kind, encoding: decoded.encoding, ...visual, ...page };
+  return { kind, encoding: decoded.encoding, ...visual, reading: readPage(decoded.text, options.htmlWindow()) };
+}
+
+/** A web page's source from what readImportFile read: its article sanitised on `window` (the browser's, or jsdom's). */
+export function finishPageSource(page: PageSource, window: HtmlWindow): ImportSource {
+  const { reading, ...source } = page;
+  const article = articleFromReading(reading, window);
+  if (article.text.trim() === '') throw new ArticleImportError('This web page holds no article text.');
+  return cleanDetails({ ...source, ...article });
 }

@@ -35,9 +35,15 @@ export function deriveSegments(articleId: number, article: ImportedArticle): Seg
   );
 }
 
-/** Builds the article: title, language, date, paragraphs and boilerplate; fails with a clear message on text with nothing to read. */
-export function prepareArticle(input: NewArticle, now: number = Date.now()): { record: Omit<ArticleRecord, 'id'>; article: ImportedArticle } {
-  const article = buildArticle(input.text, input.language, { title: input.title, outlet: input.outlet, date: input.date });
+/**
+ * Builds the article: title, language, date, paragraphs and boilerplate; fails with a clear message on text with
+ * nothing to read. `article` is the same built elsewhere (an imported file's, in the article reader's worker).
+ */
+export function prepareArticle(
+  input: NewArticle,
+  now: number = Date.now(),
+  article: ImportedArticle = buildArticle(input.text, input.language, { title: input.title, outlet: input.outlet, date: input.date }),
+): { record: Omit<ArticleRecord, 'id'>; article: ImportedArticle } {
   return {
     article,
     record: {

@@ -35,16 +35,33 @@ function replaces(entry: MemoryRecord, known: MemoryRecord | undefined): boolean
   return entry.standing === 'reviewed' || known.standing === 'reference';
 }
 
+/** How a long write reports and is stopped: the share done (0 to 1), and the user's cancel. */
+export interface StoreControl {
+  onProgress?: (fraction: number) => void;
+  signal?: AbortSignal;
+}
+
+/** Entries built, looked up and written this many at a time. */
+const batchSize = 1_000;
+
+/** A turn for the screen (input, progress, painting) between batches of work on this thread. */
+const screenTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /**
  * Adds a file's pairs to the translation memory, in one transaction: reviewed units as memory, the others as
- * references, each with the file and date. What the reader confirmed is never replaced.
+ * references, each with the file and date. What the reader confirmed is never replaced. A large file is written
+ * in batches, each issued when the one before is done, so that the screen answers between them; its progress is
+ * reported, and a cancel (or a failure) aborts the transaction and leaves the memory as it was.
  */
-export async function addMemoryPairs(db: TargumDatabase, pairs: readonly MemoryPair[], from: MemorySource): Promise<MemoryImport> {
-  return db.transaction('rw', db.memory, async () => {
-    const importedAt = Date.now();
-    const result: MemoryImport = { importId: crypto.randomUUID(), added: 0, references: 0, keptConfirmed: 0 };
-    const entries = new Map<string, MemoryRecord>();
-    for (const pair of pairs) {
+export async function addMemoryPairs(db: TargumDatabase, pairs: readonly MemoryPair[], from: MemorySource, control: StoreControl = {}): Promise<MemoryImport> {
+  const { onProgress, signal } = control;
+  const importedAt = Date.now();
+  const importId = crypto.randomUUID();
+  const entries = new Map<string, MemoryRecord>();
+  for (let at = 0; at < pairs.length; at += batchSize) {
+    if (at > 0) await screenTurn();
+    signal?.throwIfAborted();
+    for (const pair of pairs.slice(at, at + batchSize)) {
       const sourceKey = memoryKey(pair.language, pair.source);
       entries.set(sourceKey, {
         sourceKey,
@@ -54,23 +71,33 @@ export async function addMemoryPairs(db: TargumDatabase, pairs: readonly MemoryP
         origin: 'import',
         standing: memoryStanding(pair.review, from.trust),
         ...(pair.review ? { review: pair.review } : {}),
-        importId: result.importId,
+        importId,
         fileName: from.fileName,
         importedAt,
         updatedAt: importedAt,
       });
     }
-    const existing = new Map((await db.memory.where('sourceKey').anyOf([...entries.keys()]).toArray()).map((entry) => [entry.sourceKey, entry]));
-    const writes: MemoryRecord[] = [];
-    for (const [key, entry] of entries) {
-      const known = existing.get(key);
-      if (known?.origin === 'confirmed') result.keptConfirmed += 1;
-      if (!replaces(entry, known)) continue;
-      writes.push(known ? { ...entry, id: known.id } : entry);
-      if (entry.standing === 'reviewed') result.added += 1;
-      else result.references += 1;
+  }
+  const keys = [...entries.keys()];
+  return db.transaction('rw', db.memory, async () => {
+    const result: MemoryImport = { importId, added: 0, references: 0, keptConfirmed: 0 };
+    for (let at = 0; at < keys.length; at += batchSize) {
+      signal?.throwIfAborted();
+      const batch = keys.slice(at, at + batchSize);
+      const existing = new Map((await db.memory.where('sourceKey').anyOf(batch).toArray()).map((entry) => [entry.sourceKey, entry]));
+      const writes: MemoryRecord[] = [];
+      for (const key of batch) {
+        const entry = entries.get(key)!;
+        const known = existing.get(key);
+        if (known?.origin === 'confirmed') result.keptConfirmed += 1;
+        if (!replaces(entry, known)) continue;
+        writes.push(known ? { ...entry, id: known.id } : entry);
+        if (entry.standing === 'reviewed') result.added += 1;
+        else result.references += 1;
+      }
+      await db.memory.bulkPut(writes);
+      onProgress?.((at + batch.length) / keys.length);
     }
-    await db.memory.bulkPut(writes);
     return result;
   });
 }

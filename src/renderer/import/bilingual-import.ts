@@ -7,7 +7,7 @@ import type { SegmentStatus } from '../../common/formats/translation-output';
 import type { TargumDatabase } from '../data/database';
 import { addImportedEdits } from '../data/article-changes';
 import { articlesTitled } from '../data/articles';
-import { addMemoryPairs, type MemoryImport, type MemoryPair, type MemorySource } from '../data/memory';
+import { addMemoryPairs, type MemoryImport, type MemoryPair, type MemorySource, type StoreControl } from '../data/memory';
 import { loadArticleView } from '../data/article-view';
 import { readBilingualOffThread } from './bilingual-read-off-thread';
 
@@ -30,8 +30,8 @@ function memoryPairs(document: BilingualDocument): MemoryPair[] {
  * (or the user) marks as reviewed are offered as those sentences' English wherever they appear, the others as
  * references only. What the reader confirmed stays.
  */
-export function importIntoMemory(db: TargumDatabase, document: BilingualDocument, from: MemorySource): Promise<MemoryImport> {
-  return addMemoryPairs(db, memoryPairs(document), from);
+export function importIntoMemory(db: TargumDatabase, document: BilingualDocument, from: MemorySource, control?: StoreControl): Promise<MemoryImport> {
+  return addMemoryPairs(db, memoryPairs(document), from, control);
 }
 
 /** What the import panel needs to let the user vouch for a file's units after the import. */
@@ -94,24 +94,28 @@ export interface BilingualImportOutcome {
 /**
  * A TMX, XLIFF or TSV file: its pairs go into the translation memory; an XLIFF exported from an article of
  * the library goes back into that article; anything else becomes a new pair of aligned articles. The file is read
- * in a worker, reporting how far it has read; 1 once it is read, before it is stored.
+ * in a worker, reporting how far it has read; 1 once it is read, before it is stored. `store`: the progress of
+ * writing its pairs to the memory, and the user's cancel, which stops the import before anything is stored.
  */
-export async function importBilingualFile(db: TargumDatabase, fileName: string, bytes: Uint8Array, onRead?: ReadProgress): Promise<BilingualImportOutcome> {
+export async function importBilingualFile(db: TargumDatabase, fileName: string, bytes: Uint8Array, onRead?: ReadProgress, store?: StoreControl): Promise<BilingualImportOutcome> {
   const document = await readBilingualOffThread(fileName, bytes, onRead);
+  store?.signal?.throwIfAborted();
   if (onRead) {
     onRead(1);
     // A turn for the screen to say the file is read before storing it holds this thread.
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
   const isXliff = importFormatOf(fileName, new TextDecoder().decode(bytes.subarray(0, 4096))) === 'xliff';
-  return importBilingualDocument(db, fileName, document, isXliff);
+  return importBilingualDocument(db, fileName, document, isXliff, store);
 }
 
 /** A bilingual document read from a file (a TMX, XLIFF or TSV file, or Targum's own HTML export), stored as importBilingualFile says. */
-export async function importBilingualDocument(db: TargumDatabase, fileName: string, document: BilingualDocument, isXliff = false): Promise<BilingualImportOutcome> {
+export async function importBilingualDocument(db: TargumDatabase, fileName: string, document: BilingualDocument, isXliff = false, store?: StoreControl): Promise<BilingualImportOutcome> {
   if (document.units.length === 0) throw new BilingualImportError('This file holds no translation units.');
   const update = isXliff ? await updateArticleFromXliff(db, document) : undefined;
-  const memory = await importIntoMemory(db, document, { fileName });
+  const memory = await importIntoMemory(db, document, { fileName }, store);
+  // A turn for the screen to show the memory written before the articles are made, which holds this thread.
+  if (store) await new Promise((resolve) => setTimeout(resolve, 0));
   const remembered = memorySentence(memory);
   const trustable = memory.references > 0 ? trustableReview(document.units.map((unit) => unit.review)) : undefined;
   const memoryOutcome: MemoryOutcome = { importId: memory.importId, ...(trustable ? { trustable } : {}) };

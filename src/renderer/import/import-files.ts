@@ -1,17 +1,18 @@
 import type { FetchedArticle } from '../../common/api/contract';
 import type { BilingualDocument } from '../../common/formats/bilingual-document';
-import { ArticleImportError } from '../../common/import/article-import';
+import { ArticleImportError, type ImportedArticle } from '../../common/import/article-import';
 import { ImportTextError } from '../../common/import/encoding';
 import { BilingualImportError } from '../../common/formats/bilingual-readers';
 import { importKindOf, isBilingualFile, unsupportedTypeMessage } from '../../common/import/file-kinds';
 import { importBilingualDocument, importBilingualFile, type BilingualImportOutcome } from './bilingual-import';
 import { readTargumHtmlExport } from './targum-html-export';
-import { readTargumDocxExport } from '../../common/formats/docx-export-reader';
-import { checkImportSize, readImportSource, type ImportFile } from '../../common/import/import-source';
+import { checkImportSize, finishPageSource } from '../../common/import/import-source';
+import { openArticleReader, type ArticleReader } from './article-reader';
 import type { TextLanguage } from '../../common/text/language';
 import type { TargumDatabase } from '../data/database';
 import { addArticle, prepareArticle, type NewArticle, type PreparedArticle } from '../data/articles';
 import { deleteArticle } from '../data/delete-article';
+import type { StoreControl } from '../data/memory';
 
 /** What became of one file, link or pasted text. */
 export type ImportOutcome =
@@ -47,10 +48,11 @@ export async function findDuplicate(db: TargumDatabase, prepared: PreparedArticl
 
 /**
  * Imports one article: nothing is stored unless the whole article is (one transaction). An article the
- * library has already is not stored again unless `duplicates` says to keep both.
+ * library has already is not stored again unless `duplicates` says to keep both. `built`: the article as the
+ * article reader built it from `input`, away from the page.
  */
-async function store(db: TargumDatabase, input: NewArticle, name: string, duplicates: 'ask' | 'keep-both' = 'ask'): Promise<ImportOutcome> {
-  const prepared = prepareArticle(input);
+async function store(db: TargumDatabase, input: NewArticle, name: string, duplicates: 'ask' | 'keep-both' = 'ask', built?: ImportedArticle): Promise<ImportOutcome> {
+  const prepared = prepareArticle(input, Date.now(), built);
   if (duplicates === 'ask') {
     const existingId = await findDuplicate(db, prepared);
     if (existingId !== undefined) return { status: 'duplicate', name, existingId, title: prepared.record.title, input };
@@ -73,7 +75,11 @@ export async function resolveDuplicate(db: TargumDatabase, duplicate: Extract<Im
   }
 }
 
+/** What a file whose import the user cancelled says. */
+export const cancelledReason = 'the import was cancelled before this file was stored; nothing of it was kept.';
+
 function failure(name: string, error: unknown): ImportOutcome {
+  if (error instanceof DOMException && error.name === 'AbortError') return { status: 'failed', name, reason: cancelledReason };
   const known = error instanceof ImportTextError || error instanceof ArticleImportError || error instanceof BilingualImportError;
   const reason = error instanceof Error ? error.message : String(error);
   return { status: 'failed', name, reason: known ? reason : `it could not be imported (${reason}).` };
@@ -88,69 +94,94 @@ export async function importPasted(db: TargumDatabase, text: string): Promise<Im
   }
 }
 
-async function importBytes(db: TargumDatabase, file: ImportFile, sizeLimitMb: number, details: Pick<NewArticle, 'origin' | 'sourceUrl'>): Promise<ImportOutcome> {
+/** A file or fetched page to read as an article. */
+interface ArticleFile {
+  name: string;
+  bytes: Blob;
+  contentType?: string;
+}
+
+/**
+ * Reads a file in the article reader and stores the article (or, for Targum's own export, the pair it holds). Only
+ * the sanitising of a web page's article, a small part of the page, runs here.
+ */
+async function importArticle(db: TargumDatabase, reader: ArticleReader, file: ArticleFile, sizeLimitMb: number, details: Pick<NewArticle, 'origin' | 'sourceUrl'>, onRead?: (fraction: number) => void, signal?: AbortSignal): Promise<ImportOutcome> {
   try {
-    const source = readImportSource(file, { sizeLimitMb, htmlWindow: () => window });
-    const originalFile = new Blob([file.bytes as BlobPart], { type: file.contentType ?? '' });
-    return await store(db, { ...source, ...details, originalFileName: file.name, originalFile }, file.name);
+    const task = { task: 'read', name: file.name, bytes: file.bytes, sizeLimitMb, ownExports: details.origin === 'file', ...(file.contentType ? { contentType: file.contentType } : {}) } as const;
+    let read = await reader.run(task, onRead);
+    if ('ownExport' in read) return await importOwnExport(db, file.name, read.ownExport);
+    if ('ownHtmlExport' in read) {
+      const document = readTargumHtmlExport(read.ownHtmlExport, window);
+      if (document) return await importOwnExport(db, file.name, document);
+      read = await reader.run({ ...task, ownExports: false }, onRead); // it only named Targum: read as any page
+    }
+    if ('page' in read) read = await reader.run({ task: 'build', source: finishPageSource(read.page, window) }, onRead);
+    if (!('source' in read)) throw new Error('the article reader answered out of turn');
+    signal?.throwIfAborted();
+    onRead?.(1);
+    const originalFile = new Blob([file.bytes], { type: file.contentType ?? '' });
+    return await store(db, { ...read.source, ...details, originalFileName: file.name, originalFile }, file.name, 'ask', read.article);
   } catch (error) {
     return failure(file.name, error);
   }
 }
 
-/** Files done out of the total; while a file of pairs is read, its name and the share of it read (1: read, being stored). */
-export type ImportProgress = (done: number, total: number, reading?: { name: string; fraction: number }) => void;
+/** Where a file is: the share of it read (1: read, being stored), and of a file of pairs, the share of its pairs stored. */
+export interface FileProgress {
+  name: string;
+  fraction: number;
+  stored?: number;
+}
+
+/** Files done out of the total, and where the file being imported is. */
+export type ImportProgress = (done: number, total: number, reading?: FileProgress) => void;
 
 /**
  * Imports files a reader picked or dropped, one by one, each with its own outcome: a failure leaves nothing
  * of that file behind and does not stop the others. Files of other types found in a folder are skipped.
  */
-export async function importFiles(db: TargumDatabase, candidates: readonly ImportCandidate[], sizeLimitMb: number, onProgress?: ImportProgress): Promise<ImportOutcome[]> {
+export async function importFiles(db: TargumDatabase, candidates: readonly ImportCandidate[], sizeLimitMb: number, onProgress?: ImportProgress, signal?: AbortSignal): Promise<ImportOutcome[]> {
   const outcomes: ImportOutcome[] = [];
-  for (const [index, { file, path }] of candidates.entries()) {
-    onProgress?.(index, candidates.length);
-    const name = path ?? file.name;
-    if (importKindOf(file.name) === undefined && !isBilingualFile(file.name)) {
-      const reason = unsupportedTypeMessage(file.name);
-      outcomes.push(path === undefined ? { status: 'failed', name, reason } : { status: 'skipped', name, reason });
-      continue;
+  let reader: ArticleReader | undefined;
+  try {
+    for (const [index, { file, path }] of candidates.entries()) {
+      onProgress?.(index, candidates.length);
+      const name = path ?? file.name;
+      if (signal?.aborted) {
+        outcomes.push({ status: 'failed', name, reason: cancelledReason });
+        continue;
+      }
+      if (importKindOf(file.name) === undefined && !isBilingualFile(file.name)) {
+        const reason = unsupportedTypeMessage(file.name);
+        outcomes.push(path === undefined ? { status: 'failed', name, reason } : { status: 'skipped', name, reason });
+        continue;
+      }
+      try {
+        // Checked before reading: a file over the limit is never loaded.
+        checkImportSize(file.size, sizeLimitMb);
+      } catch (error) {
+        outcomes.push(failure(name, error));
+        continue;
+      }
+      const onRead = (fraction: number) => onProgress?.(index, candidates.length, { name, fraction });
+      const store = { signal, onProgress: (stored: number) => onProgress?.(index, candidates.length, { name, fraction: 1, stored }) };
+      const outcome = isBilingualFile(file.name)
+        ? await importPairs(db, file.name, new Uint8Array(await file.arrayBuffer()), onRead, store)
+        : await importArticle(db, (reader ??= openArticleReader()), { name: file.name, bytes: file }, sizeLimitMb, { origin: 'file' }, onRead, signal);
+      outcomes.push({ ...outcome, name });
     }
-    try {
-      // Checked before reading: a file over the limit is never loaded.
-      checkImportSize(file.size, sizeLimitMb);
-    } catch (error) {
-      outcomes.push(failure(name, error));
-      continue;
-    }
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const onRead = (fraction: number) => onProgress?.(index, candidates.length, { name, fraction });
-    const kind = importKindOf(file.name);
-    const ownExport = kind === 'html' ? targumHtmlExport(bytes) : kind === 'docx' ? readTargumDocxExport(bytes) : undefined;
-    const outcome = isBilingualFile(file.name)
-      ? await importPairs(db, file.name, bytes, onRead)
-      : ownExport
-        ? await importOwnExport(db, file.name, ownExport)
-        : await importBytes(db, { name: file.name, bytes }, sizeLimitMb, { origin: 'file' });
-    outcomes.push({ ...outcome, name });
+  } finally {
+    reader?.close();
   }
   onProgress?.(candidates.length, candidates.length);
   return outcomes;
 }
 
-async function importPairs(db: TargumDatabase, name: string, bytes: Uint8Array, onRead: (fraction: number) => void): Promise<ImportOutcome> {
+async function importPairs(db: TargumDatabase, name: string, bytes: Uint8Array, onRead: (fraction: number) => void, store: StoreControl): Promise<ImportOutcome> {
   try {
-    return { status: 'pairs', name, ...(await importBilingualFile(db, name, bytes, onRead)) };
+    return { status: 'pairs', name, ...(await importBilingualFile(db, name, bytes, onRead, store)) };
   } catch (error) {
     return failure(name, error);
-  }
-}
-
-/** Targum's own HTML export of an article and its English, read back as the pair it holds (see readTargumDocxExport for DOCX). */
-function targumHtmlExport(bytes: Uint8Array) {
-  try {
-    return readTargumHtmlExport(new TextDecoder('utf-8', { fatal: true }).decode(bytes), window);
-  } catch {
-    return undefined; // not UTF-8: not Targum's export, read as any page
   }
 }
 
@@ -164,6 +195,14 @@ async function importOwnExport(db: TargumDatabase, name: string, document: Bilin
 
 /** Imports an article the services fetched, keeping its address. */
 export async function importFetched(db: TargumDatabase, fetched: FetchedArticle, sizeLimitMb: number): Promise<ImportOutcome> {
-  const bytes = Uint8Array.from(atob(fetched.bytes), (character) => character.charCodeAt(0));
-  return importBytes(db, { name: fetched.fileName, bytes, contentType: fetched.contentType }, sizeLimitMb, { origin: 'url', sourceUrl: fetched.finalUrl });
+  const reader = openArticleReader();
+  try {
+    const unpacked = await reader.run({ task: 'unpack', base64: fetched.bytes });
+    if (!('blob' in unpacked)) throw new Error('the article reader answered out of turn');
+    return await importArticle(db, reader, { name: fetched.fileName, bytes: unpacked.blob, contentType: fetched.contentType }, sizeLimitMb, { origin: 'url', sourceUrl: fetched.finalUrl });
+  } catch (error) {
+    return failure(fetched.fileName, error);
+  } finally {
+    reader.close();
+  }
 }

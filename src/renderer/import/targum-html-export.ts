@@ -17,12 +17,15 @@ function cellText(cell: Element): string {
   return (copy.textContent ?? '').trim();
 }
 
+/** Whether a page names Targum as its generator, as Targum's HTML export does (html-writer.ts). */
+export const namesTargumAsGenerator = (html: string): boolean => /<meta name="generator" content="Targum /.test(html.slice(0, 4096));
+
 /**
  * The bilingual document of a page Targum's HTML export wrote (see html-writer.ts: a generator meta naming
  * Targum and a table of source and English cells, each with its language), or undefined for any other page.
  */
 export function readTargumHtmlExport(html: string, window: ParsingWindow): BilingualDocument | undefined {
-  if (!/<meta name="generator" content="Targum /.test(html.slice(0, 4096))) return undefined;
+  if (!namesTargumAsGenerator(html)) return undefined;
   const page = new window.DOMParser().parseFromString(html, 'text/html');
   const rows = [...page.querySelectorAll('table > tbody > tr')];
   const first = rows[0]?.querySelectorAll(':scope > td');

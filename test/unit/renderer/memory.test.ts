@@ -58,4 +58,35 @@ describe('the translation memory', () => {
     const outcome = await importIntoMemory(again, readTmx(hebrew), { fileName: 'targum-memory-he.tmx' });
     expect(outcome).toMatchObject({ added: 2, references: 1 });
   });
+
+  it('writes a large file in batches with its progress; a cancel half-way leaves the memory as it was, a full run replaces as one', async () => {
+    const { db } = await memoryOfTwoImports();
+    const before = await memoryEntries(db);
+    const pairs = Array.from({ length: 5_500 }, (_, index) => ({ language: 'he' as const, source: `משפט ${index}.`, target: `Sentence ${index}.`, review: 'reviewed' as const }));
+    // The file also holds the sentence confirmed here and one of the first import's: the one stays, the other is replaced.
+    pairs.push({ language: 'he', source: 'אושר כאן.', target: 'Not this.', review: 'reviewed' }, { language: 'he', source: 'משפט שני.', target: 'Second, reviewed.', review: 'reviewed' });
+
+    const cancel = new AbortController();
+    const cancelled: number[] = [];
+    const stopped = addMemoryPairs(db, pairs, { fileName: 'big.tmx' }, {
+      signal: cancel.signal,
+      onProgress: (fraction) => {
+        cancelled.push(fraction);
+        if (fraction >= 0.5) cancel.abort();
+      },
+    });
+    await expect(stopped).rejects.toMatchObject({ name: 'AbortError' });
+    expect(cancelled.length).toBeGreaterThanOrEqual(3);
+    expect(await memoryEntries(db)).toEqual(before);
+
+    const progress: number[] = [];
+    const result = await addMemoryPairs(db, pairs, { fileName: 'big.tmx' }, { onProgress: (fraction) => progress.push(fraction) });
+    expect(progress).toHaveLength(6);
+    expect(progress.at(-1)).toBe(1);
+    expect(result).toMatchObject({ added: 5_501, references: 0, keptConfirmed: 1 });
+    const bySource = new Map((await memoryEntries(db)).map((entry) => [entry.source, entry]));
+    expect(bySource.size).toBe(before.length + 5_500);
+    expect(bySource.get('אושר כאן.')?.target).toBe('Confirmed here.');
+    expect(bySource.get('משפט שני.')).toMatchObject({ target: 'Second, reviewed.', fileName: 'big.tmx' });
+  });
 });

@@ -2,7 +2,7 @@ import { useState, type DragEvent, type FormEvent } from 'react';
 import { importAccept } from '../../../common/import/file-kinds';
 import { languageNames } from '../../../common/text/language';
 import { useWorkbench } from '../../workbench/workbench-context';
-import { importFetched, importFiles, importPasted, resolveDuplicate, type ImportCandidate, type ImportOutcome } from '../../import/import-files';
+import { importFetched, importFiles, importPasted, resolveDuplicate, type FileProgress, type ImportCandidate, type ImportOutcome } from '../../import/import-files';
 import { Link } from 'wouter';
 import { droppedFiles, pickedFolderFiles } from '../../import/dropped-files';
 import { setImportTrust } from '../../data/memory';
@@ -92,10 +92,17 @@ function summary(outcomes: readonly ImportOutcome[]): string {
     .join(', ');
 }
 
-function progressLine({ done, total, reading }: { done: number; total: number; reading?: { name: string; fraction: number } }): string {
+interface Progress {
+  done: number;
+  total: number;
+  reading?: FileProgress;
+}
+
+function progressLine({ done, total, reading }: Progress): string {
   const count = total > 1 ? `Importing ${Math.min(done + 1, total)} of ${total}` : 'Importing';
   if (!reading) return `${count}…`;
-  return reading.fraction < 1 ? `${count}: reading ${reading.name}, ${Math.floor(reading.fraction * 100)}%…` : `${count}: storing ${reading.name}…`;
+  if (reading.fraction < 1) return `${count}: reading ${reading.name}, ${Math.floor(reading.fraction * 100)}%…`;
+  return reading.stored === undefined ? `${count}: storing ${reading.name}…` : `${count}: storing ${reading.name}, ${Math.floor(reading.stored * 100)}%…`;
 }
 
 /** Paste an article, choose or drop files and folders, or give a web address; each import says what happened. */
@@ -104,7 +111,9 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
   const [pasted, setPasted] = useState('');
   const [address, setAddress] = useState('');
   const [outcomes, setOutcomes] = useState<ImportOutcome[]>([]);
-  const [progress, setProgress] = useState<{ done: number; total: number; reading?: { name: string; fraction: number } }>();
+  const [progress, setProgress] = useState<Progress>();
+  /** The running import of files, which Cancel stops (a file of pairs being stored is left as it was before). */
+  const [cancel, setCancel] = useState<AbortController>();
   const [dragging, setDragging] = useState(false);
   const busy = progress !== undefined;
 
@@ -118,8 +127,14 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
   };
   const addFiles = (candidates: ImportCandidate[]) =>
     run(async () => {
-      const { importSizeLimitMb } = await api.settings.get({});
-      return importFiles(db, candidates, importSizeLimitMb, (done, total, reading) => setProgress({ done, total, reading }));
+      const controller = new AbortController();
+      setCancel(controller);
+      try {
+        const { importSizeLimitMb } = await api.settings.get({});
+        return await importFiles(db, candidates, importSizeLimitMb, (done, total, reading) => setProgress({ done, total, reading }), controller.signal);
+      } finally {
+        setCancel(undefined);
+      }
     });
   const addPasted = () =>
     run(async () => {
@@ -226,6 +241,18 @@ export function ImportPanel({ onClose }: { onClose: () => void }) {
         <span role="status" className="muted">
           {progress ? progressLine(progress) : outcomes.length > 1 ? summary(outcomes) : ''}
         </span>
+        {cancel && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              cancel.abort();
+              setCancel(undefined);
+            }}
+          >
+            Cancel import
+          </button>
+        )}
       </div>
       {outcomes.length > 0 && (
         <ul className="import-outcomes" aria-label="Import results">
