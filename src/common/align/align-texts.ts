@@ -5,11 +5,13 @@
  * - its prior (how often links of that shape occur);
  * - Gale–Church length evidence, calibrated per language pair (length-model.ts);
  * - minus a bonus for every anchor found on both sides (anchors.ts), less those expected by chance;
- * - a cost growing with the difference in commas;
+ * - a cost growing with the difference in commas, and in sentence-final marks (how many sentences
+ *   each side holds: a translator who joins two sentences often keeps both full stops);
  * - when a translation of one side into the other's language (or of both into English) is given,
  *   minus a bonus growing with the chrF of the translation against the other side above that of
  *   unrelated sentences (Bleualign's idea, with a character n-gram F-score in place of BLEU); never
- *   a cost, so that a translation that compares badly is no evidence against a link;
+ *   a cost, so that a translation that compares badly is no evidence against a link; two texts in the
+ *   same language are compared as they are, against a higher baseline;
  * - for sentences, a penalty when the link joins sentences of paragraphs that the paragraph
  *   alignment did not link, but only where the paragraph breaks of the two texts agree with a first
  *   alignment of the sentences made without them: paragraph breaks placed at other places on each
@@ -49,10 +51,17 @@ export interface AlignmentModel {
   similarityWeight: number;
   similarityBaseline: number;
   /**
+   * The baseline when two texts in the same language are compared as they are: sentences of two
+   * articles on the same story share names and words (chrF 0.3–0.5) without translating each other.
+   */
+  sameLanguageBaseline: number;
+  /**
    * Commas (`,` and `،`) survive translation more often than not: a link whose sides differ by d commas
    * costs commaWeight × (d − 1), a bonus when they have as many.
    */
   commaWeight: number;
+  /** The same for sentence-final marks (`.`, `!`, `?`, `؟`, `…` before a space or the end), at least one a sentence. */
+  stopWeight: number;
   /** Temperature of the posteriors that become confidences. */
   temperature: number;
   /**
@@ -67,8 +76,8 @@ export interface AlignmentModel {
 
 /**
  * Tuned on FLORES-200 dev documents built like the accuracy test's (documents of 40–80 lines, 8% 2-1,
- * 8% 1-2, 3% 1-0, 3% 0-1, paragraphs cut independently on each side) from lines 0–498 only and
- * other seeds than the test's, ar→en, he→en, he→ar and ar→he. The correspondence settings separate
+ * 8% 1-2, 3% 1-0, 3% 0-1, paragraphs cut independently on each side) with seeds 1–6 only (never the
+ * test's), ar→en, he→en, he→ar and ar→he. The correspondence settings separate
  * those documents from pairs of documents made of different lines; `calibration` is the logistic
  * fit of rightness on the posterior's log-odds over the same documents (slope 0.96 taken as 1).
  */
@@ -81,9 +90,11 @@ export const defaultAlignmentModel: AlignmentModel = {
   paragraphTrust: { confidence: 0.9, lengthCost: 4, agreement: 0.8 },
   similarityWeight: 12,
   similarityBaseline: 0.25,
+  sameLanguageBaseline: 0.55,
   commaWeight: 0.65,
+  stopWeight: 2,
   temperature: 1,
-  correspondence: { calibration: 1.77, window: 16, scale: 0.5, bias: 1, similarityBias: 3, unrelatedDelta: 3 },
+  correspondence: { calibration: 1.77, window: 40, scale: 0.3, bias: 0.8, similarityBias: 3, unrelatedDelta: 3 },
 };
 
 /**
@@ -104,7 +115,9 @@ export function galeChurchModel(from: TextLanguage, to: TextLanguage): Alignment
     paragraphTrust: { confidence: 0, lengthCost: Infinity, agreement: 0 },
     similarityWeight: 0,
     similarityBaseline: 0,
+    sameLanguageBaseline: 0,
     commaWeight: 0,
+    stopWeight: 0,
     temperature: 1,
     correspondence: defaultAlignmentModel.correspondence,
   };
@@ -136,8 +149,12 @@ export interface AlignOptions {
 export function alignTexts(source: AlignmentSide, target: AlignmentSide, options: AlignOptions = {}): AlignedText {
   const unit = options.unit ?? 'sentence';
   const chosen = options.model ?? defaultAlignmentModel;
-  const model = { ...chosen, length: chosen.length ?? lengthModelFor(source.language, target.language) };
-  const compared = comparedTexts(source, target, model);
+  const compared = comparedTexts(source, target, chosen);
+  const model = {
+    ...chosen,
+    length: chosen.length ?? lengthModelFor(source.language, target.language),
+    similarityBaseline: compared?.sameLanguage ? chosen.sameLanguageBaseline : chosen.similarityBaseline,
+  };
   const sourceKeys = source.paragraphs.flat().map((text) => anchorKeys(text, source.language));
   const targetKeys = target.paragraphs.flat().map((text) => anchorKeys(text, target.language));
   const anchors = anchorDictionary(sourceKeys, targetKeys, model.anchorWeights);
@@ -175,10 +192,12 @@ function comparedTexts(source: AlignmentSide, target: AlignmentSide, model: Alig
       throw new Error(`alignment: ${side.translation.length} translated lines for ${sentences} sentences`);
     }
   }
-  if (model.similarityWeight === 0 || (!source.translation && !target.translation)) return undefined;
-  const sourceTexts = source.translation ?? (source.language === 'en' ? source.paragraphs.flat() : undefined);
-  const targetTexts = target.translation ?? (target.language === 'en' ? target.paragraphs.flat() : undefined);
-  return sourceTexts && targetTexts ? { source: sourceTexts, target: targetTexts } : undefined;
+  if (model.similarityWeight === 0 || (!source.translation && !target.translation && source.language !== target.language)) return undefined;
+  // Translations are into English; two texts in the same language are compared as they are.
+  const common = source.translation || target.translation ? 'en' : source.language;
+  const sourceTexts = source.translation ?? (source.language === common ? source.paragraphs.flat() : undefined);
+  const targetTexts = target.translation ?? (target.language === common ? target.paragraphs.flat() : undefined);
+  return sourceTexts && targetTexts ? { source: sourceTexts, target: targetTexts, sameLanguage: !source.translation && !target.translation } : undefined;
 }
 
 /** The model for paragraphs: their own priors, a wider length variance. */
@@ -191,9 +210,15 @@ interface Units {
   texts: string[];
   lengths: number[];
   commas: number[];
+  stops: number[];
   /** Ids of the unit's anchors (anchorDictionary), sorted. */
   anchors: Int32Array[];
   profiles?: NgramProfile[];
+}
+
+/** Sentence-final marks (. ! ? ؟ …) followed by a space or the end: how many sentences a unit holds. */
+function sentenceStops(text: string): number {
+  return Math.max(1, text.match(/[.!?\u061F\u2026]+["'\u201D\u00BB)]*(?=\s|$)/g)?.length ?? 0);
 }
 
 function sentenceUnits(side: AlignmentSide, anchors: Int32Array[], compared: string[] | undefined): Units {
@@ -202,6 +227,7 @@ function sentenceUnits(side: AlignmentSide, anchors: Int32Array[], compared: str
     texts,
     lengths: texts.map(textLength),
     commas: texts.map((text) => text.match(/[,\u060C]/g)?.length ?? 0),
+    stops: texts.map(sentenceStops),
     anchors,
     profiles: compared?.map(ngramProfile),
   };
@@ -209,7 +235,7 @@ function sentenceUnits(side: AlignmentSide, anchors: Int32Array[], compared: str
 
 /** Paragraph units from their sentences' features (a paragraph's text is its sentences joined by spaces). */
 function paragraphUnits(side: AlignmentSide, sentences: Units, compare: boolean): Units {
-  const units: Units = { texts: [], lengths: [], commas: [], anchors: [], profiles: compare && sentences.profiles ? [] : undefined };
+  const units: Units = { texts: [], lengths: [], commas: [], stops: [], anchors: [], profiles: compare && sentences.profiles ? [] : undefined };
   let next = 0;
   for (const paragraph of side.paragraphs) {
     const end = next + paragraph.length;
@@ -217,6 +243,7 @@ function paragraphUnits(side: AlignmentSide, sentences: Units, compare: boolean)
     units.lengths.push(sentences.lengths.slice(next, end).reduce((sum, length) => sum + length, paragraph.length - 1));
     units.anchors.push(joinIds(sentences.anchors.slice(next, end)));
     units.commas.push(sentences.commas.slice(next, end).reduce((sum, count) => sum + count, 0));
+    units.stops.push(sentences.stops.slice(next, end).reduce((sum, count) => sum + count, 0));
     units.profiles?.push(sentences.profiles!.slice(next, end).reduce(mergeProfiles));
     next = end;
   }
@@ -403,6 +430,8 @@ function alignUnits(
   const targetLengths = prefixSums(target.lengths);
   const sourceCommas = prefixSums(source.commas);
   const targetCommas = prefixSums(target.commas);
+  const sourceStops = prefixSums(source.stops);
+  const targetStops = prefixSums(target.stops);
   const anchors = anchorSpans(source.anchors, target.anchors, weights);
   const priorCosts = model.priors.map((p) => -Math.log(p));
   const similarity = source.profiles && target.profiles ? similarityOf(source.profiles, target.profiles) : undefined;
@@ -414,6 +443,7 @@ function alignUnits(
     total += length;
     total -= anchorMatches(anchors.source(i0, i1), anchors.target(j0, j1), weights);
     total += model.commaWeight * (Math.abs(sourceCommas[i1]! - sourceCommas[i0]! - targetCommas[j1]! + targetCommas[j0]!) - 1);
+    total += model.stopWeight * (Math.abs(sourceStops[i1]! - sourceStops[i0]! - targetStops[j1]! + targetStops[j0]!) - 1);
     total += ((anchors.sourceChance[i1]! - anchors.sourceChance[i0]!) * (j1 - j0) + (anchors.targetChance[j1]! - anchors.targetChance[j0]!) * (i1 - i0)) / 2;
     // Links whose lengths rule them out are not worth a comparison (the costly part of the cost).
     if (compare && length < HOPELESS_LENGTH_COST) total -= model.similarityWeight * Math.max(0, similarity!(i0, i1, j0, j1) - model.similarityBaseline);
