@@ -3,7 +3,8 @@
  *
  * The cost of a link (a bead of BEADS) adds, in nats:
  * - its prior (how often links of that shape occur);
- * - Gale–Church length evidence, calibrated per language pair (length-model.ts);
+ * - Gale–Church length evidence, calibrated per language pair (length-model.ts), its ratio moved
+ *   towards that of the two texts;
  * - minus a bonus for every anchor found on both sides (anchors.ts), less those expected by chance;
  * - a cost growing with the difference in commas, and in sentence-final marks (how many sentences
  *   each side holds: a translator who joins two sentences often keeps both full stops);
@@ -83,7 +84,7 @@ export interface AlignmentModel {
  */
 export const defaultAlignmentModel: AlignmentModel = {
   priors: [0.86, 0.015, 0.015, 0.05, 0.05, 0.003, 0.003, 0.003],
-  anchorWeights: { number: 4.8, month: 5, day: 2, question: 2.4, exclamation: 1, quotation: 1.6, parenthesis: 1.6, latin: 1.5, name: 1.2 },
+  anchorWeights: { number: 4.8, month: 5, day: 2, question: 2.4, exclamation: 1, quotation: 1.6, parenthesis: 1.6, mark: 2, latin: 1.5, name: 1.2 },
   paragraphPriors: [0.97, 0.003, 0.003, 0.01, 0.01, 0.003, 0.001, 0.001],
   paragraphVarianceFactor: 8,
   paragraphPenalty: 6,
@@ -108,7 +109,7 @@ export function galeChurchModel(from: TextLanguage, to: TextLanguage): Alignment
   return {
     length: { ratio: lengthModelFor(from, to).ratio, variance: galeChurchLengthModel.variance },
     priors,
-    anchorWeights: { number: 0, month: 0, day: 0, question: 0, exclamation: 0, quotation: 0, parenthesis: 0, latin: 0, name: 0 },
+    anchorWeights: { number: 0, month: 0, day: 0, question: 0, exclamation: 0, quotation: 0, parenthesis: 0, mark: 0, latin: 0, name: 0 },
     paragraphPriors: priors,
     paragraphVarianceFactor: 1,
     paragraphPenalty: 1000,
@@ -152,7 +153,7 @@ export function alignTexts(source: AlignmentSide, target: AlignmentSide, options
   const compared = comparedTexts(source, target, chosen);
   const model = {
     ...chosen,
-    length: chosen.length ?? lengthModelFor(source.language, target.language),
+    length: chosen.length ?? lengthModelOfTexts(lengthModelFor(source.language, target.language), source, target),
     similarityBaseline: compared?.sameLanguage ? chosen.sameLanguageBaseline : chosen.similarityBaseline,
   };
   const sourceKeys = source.paragraphs.flat().map((text) => anchorKeys(text, source.language));
@@ -199,6 +200,23 @@ function comparedTexts(source: AlignmentSide, target: AlignmentSide, model: Alig
   const targetTexts = target.translation ?? (target.language === common ? target.paragraphs.flat() : undefined);
   return sourceTexts && targetTexts ? { source: sourceTexts, target: targetTexts, sameLanguage: !source.translation && !target.translation } : undefined;
 }
+
+/**
+ * The calibrated length model with its ratio moved towards the ratio of the two texts' lengths (in
+ * log space; the texts weigh as much as the calibration once the source has RATIO_EVIDENCE
+ * characters): a translator, a subject or a language pair without calibration may run longer or
+ * shorter than FLORES.
+ */
+function lengthModelOfTexts(calibrated: LengthModel, source: AlignmentSide, target: AlignmentSide): LengthModel {
+  const total = (side: AlignmentSide) => side.paragraphs.reduce((sum, paragraph) => paragraph.reduce((inner, text) => inner + textLength(text), sum), 0);
+  const sourceLength = total(source);
+  const targetLength = total(target);
+  if (sourceLength === 0 || targetLength === 0) return calibrated;
+  const weight = sourceLength / (sourceLength + RATIO_EVIDENCE);
+  return { ...calibrated, ratio: Math.exp(weight * Math.log(targetLength / sourceLength) + (1 - weight) * Math.log(calibrated.ratio)) };
+}
+
+const RATIO_EVIDENCE = 3000;
 
 /** The model for paragraphs: their own priors, a wider length variance. */
 function paragraphModel(model: AlignmentModel & { length: LengthModel }): AlignmentModel & { length: LengthModel } {
@@ -525,3 +543,4 @@ function anchorMatches(a: Int32Array, b: Int32Array, weights: Float64Array): num
   }
   return total;
 }
+
