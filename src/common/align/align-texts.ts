@@ -24,6 +24,7 @@
  */
 import { anchorKeys, anchorKind, type AnchorKind } from './anchors';
 import { alignInBand } from './band-alignment';
+import { documentLexicon, sentenceWords, type LexiconSettings } from './document-lexicon';
 import { chrF, mergeProfiles, ngramProfile, type NgramProfile } from './char-ngrams';
 import { galeChurchLengthModel, lengthCost, lengthDelta, lengthModelFor, textLength, type LengthModel } from './length-model';
 import type { TextLanguage } from '../text/language';
@@ -34,8 +35,10 @@ export interface AlignmentModel {
   length?: LengthModel;
   /** Prior probability of each bead, in the order of BEADS (1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1, 1-3). */
   priors: readonly number[];
-  /** Bonus (nats) for each anchor of a kind found on both sides of a link. */
+  /** Bonus (nats) for each anchor of a kind found on both sides of a link; `lexicon` anchors are learned (document-lexicon.ts), none when 0. */
   anchorWeights: Record<AnchorKind, number>;
+  /** Which word pairs the document lexicon learns from a first alignment. */
+  lexicon: LexiconSettings;
   /** Bead priors of the paragraph alignment: paragraphs are split or merged far less often than sentences. */
   paragraphPriors: readonly number[];
   /** Factor on the length variance for paragraphs, whose sentences may be left out on one side. */
@@ -66,25 +69,27 @@ export interface AlignmentModel {
   /** Temperature of the posteriors that become confidences. */
   temperature: number;
   /**
-   * How confidences are made from posteriors (withCorrespondence). `calibration` multiplies the odds
-   * of each posterior; the evidence that the texts correspond there is summed over `window` links
+   * How confidences are made from posteriors (withCorrespondence). The odds of each posterior are
+   * raised to `slope` and multiplied by `calibration`; the evidence that the texts correspond there is summed over `window` links
    * either side, each link's less `bias` (less `similarityBias` more with a translation: what the
    * likeliest pairing of two unrelated texts still collects), times `scale`. `unrelatedDelta` is the
    * spread of |δ| (length-model.ts) for sentences that do not translate each other.
    */
-  correspondence: { calibration: number; window: number; scale: number; bias: number; similarityBias: number; unrelatedDelta: number };
+  correspondence: { calibration: number; slope: number; window: number; scale: number; bias: number; similarityBias: number; unrelatedDelta: number };
 }
 
 /**
  * Tuned on FLORES-200 dev documents built like the accuracy test's (documents of 40–80 lines, 8% 2-1,
  * 8% 1-2, 3% 1-0, 3% 0-1, paragraphs cut independently on each side) with seeds 1–6 only (never the
  * test's), ar→en, he→en, he→ar and ar→he. The correspondence settings separate
- * those documents from pairs of documents made of different lines; `calibration` is the logistic
- * fit of rightness on the posterior's log-odds over the same documents (slope 0.96 taken as 1).
+ * those documents from pairs of documents made of different lines; `slope` and `calibration` are the
+ * logistic fit of rightness on the posterior's log-odds over the same documents without a translation
+ * (with one, nearly every link is right).
  */
 export const defaultAlignmentModel: AlignmentModel = {
   priors: [0.86, 0.015, 0.015, 0.05, 0.05, 0.003, 0.003, 0.003],
-  anchorWeights: { number: 4.8, month: 5, day: 2, question: 2.4, exclamation: 1, quotation: 1.6, parenthesis: 1.6, mark: 2, latin: 1.5, name: 1.2 },
+  anchorWeights: { number: 4.8, month: 5, day: 2, question: 2.4, exclamation: 1, quotation: 1.6, parenthesis: 1.6, mark: 2, latin: 1.5, name: 1.2, lexicon: 1.5 },
+  lexicon: { confidence: 0.9, together: 2, dice: 0.8 },
   paragraphPriors: [0.97, 0.003, 0.003, 0.01, 0.01, 0.003, 0.001, 0.001],
   paragraphVarianceFactor: 8,
   paragraphPenalty: 6,
@@ -95,7 +100,7 @@ export const defaultAlignmentModel: AlignmentModel = {
   commaWeight: 0.65,
   stopWeight: 2,
   temperature: 1,
-  correspondence: { calibration: 1.77, window: 40, scale: 0.3, bias: 0.8, similarityBias: 3, unrelatedDelta: 3 },
+  correspondence: { calibration: 1.37, slope: 0.71, window: 40, scale: 0.3, bias: 1, similarityBias: 3, unrelatedDelta: 3 },
 };
 
 /**
@@ -109,7 +114,8 @@ export function galeChurchModel(from: TextLanguage, to: TextLanguage): Alignment
   return {
     length: { ratio: lengthModelFor(from, to).ratio, variance: galeChurchLengthModel.variance },
     priors,
-    anchorWeights: { number: 0, month: 0, day: 0, question: 0, exclamation: 0, quotation: 0, parenthesis: 0, mark: 0, latin: 0, name: 0 },
+    anchorWeights: { number: 0, month: 0, day: 0, question: 0, exclamation: 0, quotation: 0, parenthesis: 0, mark: 0, latin: 0, name: 0, lexicon: 0 },
+    lexicon: defaultAlignmentModel.lexicon,
     paragraphPriors: priors,
     paragraphVarianceFactor: 1,
     paragraphPenalty: 1000,
@@ -177,7 +183,24 @@ export function alignTexts(source: AlignmentSide, target: AlignmentSide, options
     const trusted = trustedParagraphLinks(paragraphLinks, sourceParagraphs, targetParagraphs, paragraphModel(model));
     return { source: paragraphLinkOfSentences(source, trusted, 'source'), target: paragraphLinkOfSentences(target, trusted, 'target') };
   };
-  const links = alignUnits(sourceSentences, targetSentences, model, anchors.weights, paragraphGuide);
+  // Word pairs learned from the links a first alignment is sure of become anchors of the next.
+  const learnAnchors = (firstPass: AlignmentLink[]): AnchorSet => {
+    const lexicon = documentLexicon(
+      source.paragraphs.flat().map((text) => sentenceWords(text, source.language)),
+      target.paragraphs.flat().map((text) => sentenceWords(text, target.language)),
+      firstPass,
+      model.lexicon,
+    );
+    // The learned ids follow the others, so that each unit's ids stay sorted.
+    const learned = anchorDictionary(lexicon.source, lexicon.target, model.anchorWeights);
+    const offset = anchors.weights.length;
+    const withLearned = (units: Units, keys: string[][]) => units.anchors.map((ids, index) => Int32Array.from([...ids, ...learned.toIds(keys[index]!).map((id) => id + offset)]));
+    const weights = new Float64Array(offset + learned.weights.length);
+    weights.set(anchors.weights);
+    weights.set(learned.weights, offset);
+    return { source: withLearned(sourceSentences, lexicon.source), target: withLearned(targetSentences, lexicon.target), weights };
+  };
+  const links = alignUnits(sourceSentences, targetSentences, model, anchors.weights, paragraphGuide, model.anchorWeights.lexicon > 0 ? learnAnchors : undefined);
   return { ...base, source: sourceSentences.texts, target: targetSentences.texts, links };
 }
 
@@ -425,6 +448,13 @@ function spanProfiles(single: NgramProfile[]): (start: number, end: number) => N
   return (start, end) => (end - start === 1 ? single[start]! : end - start === 2 ? pair(start) : (triples[start] ??= mergeProfiles(pair(start), single[start + 2]!)));
 }
 
+/** Anchor ids of each source and target unit, and the bonus of each id. */
+interface AnchorSet {
+  source: Int32Array[];
+  target: Int32Array[];
+  weights: Float64Array;
+}
+
 /** Which paragraph link each sentence's paragraph belongs to, per side (−1: none). */
 interface ParagraphGuide {
   source: Int32Array;
@@ -440,8 +470,9 @@ function alignUnits(
   source: Units,
   target: Units,
   model: AlignmentModel & { length: LengthModel },
-  weights: Float64Array,
+  initialWeights: Float64Array,
   paragraphGuide?: (firstPass: AlignmentLink[]) => ParagraphGuide | undefined,
+  learnAnchors?: (firstPass: AlignmentLink[]) => AnchorSet,
 ): AlignmentLink[] {
   const lengthModel = model.length;
   const sourceLengths = prefixSums(source.lengths);
@@ -450,7 +481,9 @@ function alignUnits(
   const targetCommas = prefixSums(target.commas);
   const sourceStops = prefixSums(source.stops);
   const targetStops = prefixSums(target.stops);
-  const anchors = anchorSpans(source.anchors, target.anchors, weights);
+  const givenAnchors = anchorSpans(source.anchors, target.anchors, initialWeights);
+  let weights = initialWeights;
+  let anchors = givenAnchors;
   const priorCosts = model.priors.map((p) => -Math.log(p));
   const similarity = source.profiles && target.profiles ? similarityOf(source.profiles, target.profiles) : undefined;
 
@@ -475,20 +508,31 @@ function alignUnits(
     targetOffsets: targetLengths,
     temperature: model.temperature,
   };
-  const firstPass = alignInBand({ ...problem, cost: (i0, i1, j0, j1, bead) => cost(i0, i1, j0, j1, bead, false) }, 24);
+  const lengthsAndAnchors = { ...problem, cost: (i0: number, i1: number, j0: number, j1: number, bead: number) => cost(i0, i1, j0, j1, bead, false) };
+  let firstPass = alignInBand(lengthsAndAnchors, 24);
+  if (learnAnchors) {
+    const learned = learnAnchors(firstPass);
+    weights = learned.weights;
+    anchors = anchorSpans(learned.source, learned.target, weights);
+    firstPass = alignInBand(lengthsAndAnchors, 4, firstPass);
+  }
   const guide = paragraphGuide?.(firstPass);
   // Similarity is the costly part: it is computed only near the path found without it (the band
   // widens by itself where that path was far off).
   const links =
     similarity || guide ? alignInBand({ ...problem, cost: (i0, i1, j0, j1, bead) => cost(i0, i1, j0, j1, bead, similarity !== undefined, guide) }, 3, firstPass) : firstPass;
 
-  /** Evidence (nats) that the sentences of a link translate each other rather than being any sentences of the two texts. */
+  /**
+   * Evidence (nats) that the sentences of a link translate each other rather than being any sentences
+   * of the two texts. Learned anchors are no evidence: an alignment of two unrelated texts teaches
+   * word pairs too, which its own links then match.
+   */
   const evidence = (i0: number, i1: number, j0: number, j1: number): number => {
     const delta = lengthDelta(sourceLengths[i1]! - sourceLengths[i0]!, targetLengths[j1]! - targetLengths[j0]!, lengthModel);
     const spread = model.correspondence.unrelatedDelta;
     let total = Math.log(spread) - (delta * delta) / 2 + (delta * delta) / (2 * spread * spread);
-    total += anchorMatches(anchors.source(i0, i1), anchors.target(j0, j1), weights);
-    total -= ((anchors.sourceChance[i1]! - anchors.sourceChance[i0]!) * (j1 - j0) + (anchors.targetChance[j1]! - anchors.targetChance[j0]!) * (i1 - i0)) / 2;
+    total += anchorMatches(givenAnchors.source(i0, i1), givenAnchors.target(j0, j1), initialWeights);
+    total -= ((givenAnchors.sourceChance[i1]! - givenAnchors.sourceChance[i0]!) * (j1 - j0) + (givenAnchors.targetChance[j1]! - givenAnchors.targetChance[j0]!) * (i1 - i0)) / 2;
     if (similarity) total += model.similarityWeight * (similarity(i0, i1, j0, j1) - model.similarityBaseline) - model.correspondence.similarityBias;
     return total;
   };
@@ -496,8 +540,8 @@ function alignUnits(
 }
 
 /**
- * Confidences that say how often a link is right: each link's posterior, its odds multiplied by
- * `calibration`, times the probability that the texts correspond there at all. That probability
+ * Confidences that say how often a link is right: each link's posterior, its odds raised to `slope`
+ * and multiplied by `calibration` (the posteriors of the model are too sure of themselves), times the probability that the texts correspond there at all. That probability
  * comes from the evidence of the pairing links within `window` links either side (each scaled by
  * `scale`, as neighbouring evidence is not independent), against prior odds of one: on texts that do
  * not translate each other, the alignment still finds the likeliest pairing, but its lengths fit no
@@ -514,7 +558,7 @@ function withCorrespondence(links: AlignmentLink[], evidence: (i0: number, i1: n
     j += link.target.length;
   });
   return links.map((link, index) => {
-    const odds = (link.confidence / Math.max(1e-12, 1 - link.confidence)) * settings.calibration;
+    const odds = (link.confidence / Math.max(1e-12, 1 - link.confidence)) ** settings.slope * settings.calibration;
     const calibrated = Number.isFinite(odds) ? odds / (1 + odds) : 1;
     if (link.source.length === 0 || link.target.length === 0) return { ...link, confidence: calibrated };
     const local = sums[Math.min(links.length, index + settings.window + 1)]! - sums[Math.max(0, index - settings.window)]!;

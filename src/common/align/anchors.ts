@@ -13,11 +13,13 @@
  *   Arabic: Konami, קונאמי and كونامي all give KNM. English gives its capitalised words; Hebrew and
  *   Arabic give every word, with and without its prefixes (ו, ב, ה…; و, ب, ال…), since names are
  *   not marked there. Only skeletons of three consonants or more count.
+ *
+ * `lexicon` anchors are not found here: they are word pairs learned from the document (document-lexicon.ts).
  */
 import { foldText } from '../text/fold';
 import type { SourceLanguage, TextLanguage } from '../text/language';
 
-export type AnchorKind = 'number' | 'month' | 'day' | 'question' | 'exclamation' | 'quotation' | 'parenthesis' | 'mark' | 'latin' | 'name';
+export type AnchorKind = 'number' | 'month' | 'day' | 'question' | 'exclamation' | 'quotation' | 'parenthesis' | 'mark' | 'latin' | 'name' | 'lexicon';
 
 export function anchorKind(key: string): AnchorKind {
   return key.slice(0, key.indexOf(':')) as AnchorKind;
