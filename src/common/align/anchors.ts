@@ -112,9 +112,9 @@ const QUOTATION = /[\u201C\u201D\u201E\u00AB\u00BB]|(?<![\u05D0-\u05EA])["\u05F4
 
 /**
  * Marks a translation keeps: a colon (not between digits), a semicolon (`;` and `؛`), a dash between
- * words, and per cent (`%`, `٪` or the word).
+ * words, and per cent (`%`, `٪` or the word; Arabic بالمئة as folded).
  */
-const MARK = /:(?!\d)|[;\u061B]|\s[-\u2013\u2014]\s|\u2014|[%\u066A]|\bper ?cent\b|(?:بال|في ال)(?:مئة|مائة)|אחוז/gi;
+const MARK = /:(?!\d)|[;\u061B]|\s[-\u2013\u2014]\s|\u2014|[%\u066A]|\bper ?cent\b|(?:بال|في ال)(?:ميه|مايه)|אחוז/gi;
 
 function markOf(mark: string): string {
   if (mark === ':') return 'colon';
@@ -173,6 +173,6 @@ export function anchorKeys(text: string, language: TextLanguage): string[] {
   for (const _ of folded.matchAll(/!/g)) keys.push('exclamation:!');
   if (QUOTATION.test(text)) keys.push('quotation:"');
   if (text.includes('(')) keys.push('parenthesis:(');
-  for (const match of text.matchAll(MARK)) keys.push(`mark:${markOf(match[0])}`);
+  for (const match of folded.matchAll(MARK)) keys.push(`mark:${markOf(match[0])}`);
   return keys;
 }
