@@ -3,13 +3,16 @@
  *
  * The cost of a link (a bead of BEADS) adds, in nats:
  * - its prior (how often links of that shape occur);
- * - Gale–Church length evidence, calibrated per language pair (length-model.ts);
+ * - Gale–Church length evidence, calibrated per language pair (length-model.ts), its ratio moved
+ *   towards that of the two texts;
  * - minus a bonus for every anchor found on both sides (anchors.ts), less those expected by chance;
- * - a cost growing with the difference in commas;
+ * - a cost growing with the difference in commas, and in sentence-final marks (how many sentences
+ *   each side holds: a translator who joins two sentences often keeps both full stops);
  * - when a translation of one side into the other's language (or of both into English) is given,
  *   minus a bonus growing with the chrF of the translation against the other side above that of
  *   unrelated sentences (Bleualign's idea, with a character n-gram F-score in place of BLEU); never
- *   a cost, so that a translation that compares badly is no evidence against a link;
+ *   a cost, so that a translation that compares badly is no evidence against a link; two texts in the
+ *   same language are compared as they are, against a higher baseline;
  * - for sentences, a penalty when the link joins sentences of paragraphs that the paragraph
  *   alignment did not link, but only where the paragraph breaks of the two texts agree with a first
  *   alignment of the sentences made without them: paragraph breaks placed at other places on each
@@ -21,6 +24,7 @@
  */
 import { anchorKeys, anchorKind, type AnchorKind } from './anchors';
 import { alignInBand } from './band-alignment';
+import { documentLexicon, sentenceWords, type LexiconSettings } from './document-lexicon';
 import { chrF, mergeProfiles, ngramProfile, type NgramProfile } from './char-ngrams';
 import { galeChurchLengthModel, lengthCost, lengthDelta, lengthModelFor, textLength, type LengthModel } from './length-model';
 import type { TextLanguage } from '../text/language';
@@ -31,8 +35,10 @@ export interface AlignmentModel {
   length?: LengthModel;
   /** Prior probability of each bead, in the order of BEADS (1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1, 1-3). */
   priors: readonly number[];
-  /** Bonus (nats) for each anchor of a kind found on both sides of a link. */
+  /** Bonus (nats) for each anchor of a kind found on both sides of a link; `lexicon` anchors are learned (document-lexicon.ts), none when 0. */
   anchorWeights: Record<AnchorKind, number>;
+  /** Which word pairs the document lexicon learns from a first alignment. */
+  lexicon: LexiconSettings;
   /** Bead priors of the paragraph alignment: paragraphs are split or merged far less often than sentences. */
   paragraphPriors: readonly number[];
   /** Factor on the length variance for paragraphs, whose sentences may be left out on one side. */
@@ -49,41 +55,53 @@ export interface AlignmentModel {
   similarityWeight: number;
   similarityBaseline: number;
   /**
+   * The baseline when two texts in the same language are compared as they are: sentences of two
+   * articles on the same story share names and words (chrF 0.3–0.5) without translating each other.
+   */
+  sameLanguageBaseline: number;
+  /**
    * Commas (`,` and `،`) survive translation more often than not: a link whose sides differ by d commas
    * costs commaWeight × (d − 1), a bonus when they have as many.
    */
   commaWeight: number;
+  /** The same for sentence-final marks (`.`, `!`, `?`, `؟`, `…` before a space or the end), at least one a sentence. */
+  stopWeight: number;
   /** Temperature of the posteriors that become confidences. */
   temperature: number;
   /**
-   * How confidences are made from posteriors (withCorrespondence). `calibration` multiplies the odds
-   * of each posterior; the evidence that the texts correspond there is summed over `window` links
+   * How confidences are made from posteriors (withCorrespondence). The odds of each posterior are
+   * raised to `slope` and multiplied by `calibration`; the evidence that the texts correspond there is summed over `window` links
    * either side, each link's less `bias` (less `similarityBias` more with a translation: what the
    * likeliest pairing of two unrelated texts still collects), times `scale`. `unrelatedDelta` is the
    * spread of |δ| (length-model.ts) for sentences that do not translate each other.
    */
-  correspondence: { calibration: number; window: number; scale: number; bias: number; similarityBias: number; unrelatedDelta: number };
+  correspondence: { calibration: number; slope: number; window: number; scale: number; bias: number; similarityBias: number; unrelatedDelta: number };
 }
 
 /**
  * Tuned on FLORES-200 dev documents built like the accuracy test's (documents of 40–80 lines, 8% 2-1,
- * 8% 1-2, 3% 1-0, 3% 0-1, paragraphs cut independently on each side) from lines 0–498 only and
- * other seeds than the test's, ar→en, he→en, he→ar and ar→he. The correspondence settings separate
- * those documents from pairs of documents made of different lines; `calibration` is the logistic
- * fit of rightness on the posterior's log-odds over the same documents (slope 0.96 taken as 1).
+ * 8% 1-2, 3% 1-0, 3% 0-1, paragraphs cut independently on each side) with seeds 1–6 only (never the
+ * test's), ar→en, he→en, he→ar and ar→he. The correspondence settings separate
+ * those documents from pairs of documents made of different lines; `slope` is that of the logistic
+ * fit of rightness on the posterior's log-odds over the same documents without a translation, and
+ * `calibration` makes the links between 0.3 and 0.9 right about as often as they say (the fit's 1.37,
+ * pulled by the mass of sure links, left them 5–8 points more often right than they said).
  */
 export const defaultAlignmentModel: AlignmentModel = {
   priors: [0.86, 0.015, 0.015, 0.05, 0.05, 0.003, 0.003, 0.003],
-  anchorWeights: { number: 4.8, month: 5, day: 2, question: 2.4, exclamation: 1, quotation: 1.6, parenthesis: 1.6, latin: 1.5, name: 1.2 },
+  anchorWeights: { number: 4.8, month: 5, day: 2, question: 2.4, exclamation: 1, quotation: 1.6, parenthesis: 1.6, mark: 2, latin: 1.5, name: 1.2, lexicon: 1.5 },
+  lexicon: { confidence: 0.9, together: 2, dice: 0.8 },
   paragraphPriors: [0.97, 0.003, 0.003, 0.01, 0.01, 0.003, 0.001, 0.001],
   paragraphVarianceFactor: 8,
   paragraphPenalty: 6,
   paragraphTrust: { confidence: 0.9, lengthCost: 4, agreement: 0.8 },
   similarityWeight: 12,
   similarityBaseline: 0.25,
+  sameLanguageBaseline: 0.55,
   commaWeight: 0.65,
+  stopWeight: 2,
   temperature: 1,
-  correspondence: { calibration: 1.77, window: 16, scale: 0.5, bias: 1, similarityBias: 3, unrelatedDelta: 3 },
+  correspondence: { calibration: 2, slope: 0.71, window: 40, scale: 0.3, bias: 1, similarityBias: 3, unrelatedDelta: 3 },
 };
 
 /**
@@ -97,14 +115,17 @@ export function galeChurchModel(from: TextLanguage, to: TextLanguage): Alignment
   return {
     length: { ratio: lengthModelFor(from, to).ratio, variance: galeChurchLengthModel.variance },
     priors,
-    anchorWeights: { number: 0, month: 0, day: 0, question: 0, exclamation: 0, quotation: 0, parenthesis: 0, latin: 0, name: 0 },
+    anchorWeights: { number: 0, month: 0, day: 0, question: 0, exclamation: 0, quotation: 0, parenthesis: 0, mark: 0, latin: 0, name: 0, lexicon: 0 },
+    lexicon: defaultAlignmentModel.lexicon,
     paragraphPriors: priors,
     paragraphVarianceFactor: 1,
     paragraphPenalty: 1000,
     paragraphTrust: { confidence: 0, lengthCost: Infinity, agreement: 0 },
     similarityWeight: 0,
     similarityBaseline: 0,
+    sameLanguageBaseline: 0,
     commaWeight: 0,
+    stopWeight: 0,
     temperature: 1,
     correspondence: defaultAlignmentModel.correspondence,
   };
@@ -136,8 +157,12 @@ export interface AlignOptions {
 export function alignTexts(source: AlignmentSide, target: AlignmentSide, options: AlignOptions = {}): AlignedText {
   const unit = options.unit ?? 'sentence';
   const chosen = options.model ?? defaultAlignmentModel;
-  const model = { ...chosen, length: chosen.length ?? lengthModelFor(source.language, target.language) };
-  const compared = comparedTexts(source, target, model);
+  const compared = comparedTexts(source, target, chosen);
+  const model = {
+    ...chosen,
+    length: chosen.length ?? lengthModelOfTexts(lengthModelFor(source.language, target.language), source, target),
+    similarityBaseline: compared?.sameLanguage ? chosen.sameLanguageBaseline : chosen.similarityBaseline,
+  };
   const sourceKeys = source.paragraphs.flat().map((text) => anchorKeys(text, source.language));
   const targetKeys = target.paragraphs.flat().map((text) => anchorKeys(text, target.language));
   const anchors = anchorDictionary(sourceKeys, targetKeys, model.anchorWeights);
@@ -159,7 +184,24 @@ export function alignTexts(source: AlignmentSide, target: AlignmentSide, options
     const trusted = trustedParagraphLinks(paragraphLinks, sourceParagraphs, targetParagraphs, paragraphModel(model));
     return { source: paragraphLinkOfSentences(source, trusted, 'source'), target: paragraphLinkOfSentences(target, trusted, 'target') };
   };
-  const links = alignUnits(sourceSentences, targetSentences, model, anchors.weights, paragraphGuide);
+  // Word pairs learned from the links a first alignment is sure of become anchors of the next.
+  const learnAnchors = (firstPass: AlignmentLink[]): AnchorSet => {
+    const lexicon = documentLexicon(
+      source.paragraphs.flat().map((text) => sentenceWords(text, source.language)),
+      target.paragraphs.flat().map((text) => sentenceWords(text, target.language)),
+      firstPass,
+      model.lexicon,
+    );
+    // The learned ids follow the others, so that each unit's ids stay sorted.
+    const learned = anchorDictionary(lexicon.source, lexicon.target, model.anchorWeights);
+    const offset = anchors.weights.length;
+    const withLearned = (units: Units, keys: string[][]) => units.anchors.map((ids, index) => Int32Array.from([...ids, ...learned.toIds(keys[index]!).map((id) => id + offset)]));
+    const weights = new Float64Array(offset + learned.weights.length);
+    weights.set(anchors.weights);
+    weights.set(learned.weights, offset);
+    return { source: withLearned(sourceSentences, lexicon.source), target: withLearned(targetSentences, lexicon.target), weights };
+  };
+  const links = alignUnits(sourceSentences, targetSentences, model, anchors.weights, paragraphGuide, model.anchorWeights.lexicon > 0 ? learnAnchors : undefined);
   return { ...base, source: sourceSentences.texts, target: targetSentences.texts, links };
 }
 
@@ -175,11 +217,30 @@ function comparedTexts(source: AlignmentSide, target: AlignmentSide, model: Alig
       throw new Error(`alignment: ${side.translation.length} translated lines for ${sentences} sentences`);
     }
   }
-  if (model.similarityWeight === 0 || (!source.translation && !target.translation)) return undefined;
-  const sourceTexts = source.translation ?? (source.language === 'en' ? source.paragraphs.flat() : undefined);
-  const targetTexts = target.translation ?? (target.language === 'en' ? target.paragraphs.flat() : undefined);
-  return sourceTexts && targetTexts ? { source: sourceTexts, target: targetTexts } : undefined;
+  if (model.similarityWeight === 0 || (!source.translation && !target.translation && source.language !== target.language)) return undefined;
+  // Translations are into English; two texts in the same language are compared as they are.
+  const common = source.translation || target.translation ? 'en' : source.language;
+  const sourceTexts = source.translation ?? (source.language === common ? source.paragraphs.flat() : undefined);
+  const targetTexts = target.translation ?? (target.language === common ? target.paragraphs.flat() : undefined);
+  return sourceTexts && targetTexts ? { source: sourceTexts, target: targetTexts, sameLanguage: !source.translation && !target.translation } : undefined;
 }
+
+/**
+ * The calibrated length model with its ratio moved towards the ratio of the two texts' lengths (in
+ * log space; the texts weigh as much as the calibration once the source has RATIO_EVIDENCE
+ * characters): a translator, a subject or a language pair without calibration may run longer or
+ * shorter than FLORES.
+ */
+function lengthModelOfTexts(calibrated: LengthModel, source: AlignmentSide, target: AlignmentSide): LengthModel {
+  const total = (side: AlignmentSide) => side.paragraphs.reduce((sum, paragraph) => paragraph.reduce((inner, text) => inner + textLength(text), sum), 0);
+  const sourceLength = total(source);
+  const targetLength = total(target);
+  if (sourceLength === 0 || targetLength === 0) return calibrated;
+  const weight = sourceLength / (sourceLength + RATIO_EVIDENCE);
+  return { ...calibrated, ratio: Math.exp(weight * Math.log(targetLength / sourceLength) + (1 - weight) * Math.log(calibrated.ratio)) };
+}
+
+const RATIO_EVIDENCE = 3000;
 
 /** The model for paragraphs: their own priors, a wider length variance. */
 function paragraphModel(model: AlignmentModel & { length: LengthModel }): AlignmentModel & { length: LengthModel } {
@@ -191,9 +252,15 @@ interface Units {
   texts: string[];
   lengths: number[];
   commas: number[];
+  stops: number[];
   /** Ids of the unit's anchors (anchorDictionary), sorted. */
   anchors: Int32Array[];
   profiles?: NgramProfile[];
+}
+
+/** Sentence-final marks (. ! ? ؟ …) followed by a space or the end: how many sentences a unit holds. */
+function sentenceStops(text: string): number {
+  return Math.max(1, text.match(/[.!?\u061F\u2026]+["'\u201D\u00BB)]*(?=\s|$)/g)?.length ?? 0);
 }
 
 function sentenceUnits(side: AlignmentSide, anchors: Int32Array[], compared: string[] | undefined): Units {
@@ -202,6 +269,7 @@ function sentenceUnits(side: AlignmentSide, anchors: Int32Array[], compared: str
     texts,
     lengths: texts.map(textLength),
     commas: texts.map((text) => text.match(/[,\u060C]/g)?.length ?? 0),
+    stops: texts.map(sentenceStops),
     anchors,
     profiles: compared?.map(ngramProfile),
   };
@@ -209,7 +277,7 @@ function sentenceUnits(side: AlignmentSide, anchors: Int32Array[], compared: str
 
 /** Paragraph units from their sentences' features (a paragraph's text is its sentences joined by spaces). */
 function paragraphUnits(side: AlignmentSide, sentences: Units, compare: boolean): Units {
-  const units: Units = { texts: [], lengths: [], commas: [], anchors: [], profiles: compare && sentences.profiles ? [] : undefined };
+  const units: Units = { texts: [], lengths: [], commas: [], stops: [], anchors: [], profiles: compare && sentences.profiles ? [] : undefined };
   let next = 0;
   for (const paragraph of side.paragraphs) {
     const end = next + paragraph.length;
@@ -217,6 +285,7 @@ function paragraphUnits(side: AlignmentSide, sentences: Units, compare: boolean)
     units.lengths.push(sentences.lengths.slice(next, end).reduce((sum, length) => sum + length, paragraph.length - 1));
     units.anchors.push(joinIds(sentences.anchors.slice(next, end)));
     units.commas.push(sentences.commas.slice(next, end).reduce((sum, count) => sum + count, 0));
+    units.stops.push(sentences.stops.slice(next, end).reduce((sum, count) => sum + count, 0));
     units.profiles?.push(sentences.profiles!.slice(next, end).reduce(mergeProfiles));
     next = end;
   }
@@ -380,6 +449,13 @@ function spanProfiles(single: NgramProfile[]): (start: number, end: number) => N
   return (start, end) => (end - start === 1 ? single[start]! : end - start === 2 ? pair(start) : (triples[start] ??= mergeProfiles(pair(start), single[start + 2]!)));
 }
 
+/** Anchor ids of each source and target unit, and the bonus of each id. */
+interface AnchorSet {
+  source: Int32Array[];
+  target: Int32Array[];
+  weights: Float64Array;
+}
+
 /** Which paragraph link each sentence's paragraph belongs to, per side (−1: none). */
 interface ParagraphGuide {
   source: Int32Array;
@@ -395,15 +471,20 @@ function alignUnits(
   source: Units,
   target: Units,
   model: AlignmentModel & { length: LengthModel },
-  weights: Float64Array,
+  initialWeights: Float64Array,
   paragraphGuide?: (firstPass: AlignmentLink[]) => ParagraphGuide | undefined,
+  learnAnchors?: (firstPass: AlignmentLink[]) => AnchorSet,
 ): AlignmentLink[] {
   const lengthModel = model.length;
   const sourceLengths = prefixSums(source.lengths);
   const targetLengths = prefixSums(target.lengths);
   const sourceCommas = prefixSums(source.commas);
   const targetCommas = prefixSums(target.commas);
-  const anchors = anchorSpans(source.anchors, target.anchors, weights);
+  const sourceStops = prefixSums(source.stops);
+  const targetStops = prefixSums(target.stops);
+  const givenAnchors = anchorSpans(source.anchors, target.anchors, initialWeights);
+  let weights = initialWeights;
+  let anchors = givenAnchors;
   const priorCosts = model.priors.map((p) => -Math.log(p));
   const similarity = source.profiles && target.profiles ? similarityOf(source.profiles, target.profiles) : undefined;
 
@@ -414,6 +495,7 @@ function alignUnits(
     total += length;
     total -= anchorMatches(anchors.source(i0, i1), anchors.target(j0, j1), weights);
     total += model.commaWeight * (Math.abs(sourceCommas[i1]! - sourceCommas[i0]! - targetCommas[j1]! + targetCommas[j0]!) - 1);
+    total += model.stopWeight * (Math.abs(sourceStops[i1]! - sourceStops[i0]! - targetStops[j1]! + targetStops[j0]!) - 1);
     total += ((anchors.sourceChance[i1]! - anchors.sourceChance[i0]!) * (j1 - j0) + (anchors.targetChance[j1]! - anchors.targetChance[j0]!) * (i1 - i0)) / 2;
     // Links whose lengths rule them out are not worth a comparison (the costly part of the cost).
     if (compare && length < HOPELESS_LENGTH_COST) total -= model.similarityWeight * Math.max(0, similarity!(i0, i1, j0, j1) - model.similarityBaseline);
@@ -427,20 +509,31 @@ function alignUnits(
     targetOffsets: targetLengths,
     temperature: model.temperature,
   };
-  const firstPass = alignInBand({ ...problem, cost: (i0, i1, j0, j1, bead) => cost(i0, i1, j0, j1, bead, false) }, 24);
+  const lengthsAndAnchors = { ...problem, cost: (i0: number, i1: number, j0: number, j1: number, bead: number) => cost(i0, i1, j0, j1, bead, false) };
+  let firstPass = alignInBand(lengthsAndAnchors, 24);
+  if (learnAnchors) {
+    const learned = learnAnchors(firstPass);
+    weights = learned.weights;
+    anchors = anchorSpans(learned.source, learned.target, weights);
+    firstPass = alignInBand(lengthsAndAnchors, 4, firstPass);
+  }
   const guide = paragraphGuide?.(firstPass);
   // Similarity is the costly part: it is computed only near the path found without it (the band
   // widens by itself where that path was far off).
   const links =
     similarity || guide ? alignInBand({ ...problem, cost: (i0, i1, j0, j1, bead) => cost(i0, i1, j0, j1, bead, similarity !== undefined, guide) }, 3, firstPass) : firstPass;
 
-  /** Evidence (nats) that the sentences of a link translate each other rather than being any sentences of the two texts. */
+  /**
+   * Evidence (nats) that the sentences of a link translate each other rather than being any sentences
+   * of the two texts. Learned anchors are no evidence: an alignment of two unrelated texts teaches
+   * word pairs too, which its own links then match.
+   */
   const evidence = (i0: number, i1: number, j0: number, j1: number): number => {
     const delta = lengthDelta(sourceLengths[i1]! - sourceLengths[i0]!, targetLengths[j1]! - targetLengths[j0]!, lengthModel);
     const spread = model.correspondence.unrelatedDelta;
     let total = Math.log(spread) - (delta * delta) / 2 + (delta * delta) / (2 * spread * spread);
-    total += anchorMatches(anchors.source(i0, i1), anchors.target(j0, j1), weights);
-    total -= ((anchors.sourceChance[i1]! - anchors.sourceChance[i0]!) * (j1 - j0) + (anchors.targetChance[j1]! - anchors.targetChance[j0]!) * (i1 - i0)) / 2;
+    total += anchorMatches(givenAnchors.source(i0, i1), givenAnchors.target(j0, j1), initialWeights);
+    total -= ((givenAnchors.sourceChance[i1]! - givenAnchors.sourceChance[i0]!) * (j1 - j0) + (givenAnchors.targetChance[j1]! - givenAnchors.targetChance[j0]!) * (i1 - i0)) / 2;
     if (similarity) total += model.similarityWeight * (similarity(i0, i1, j0, j1) - model.similarityBaseline) - model.correspondence.similarityBias;
     return total;
   };
@@ -448,8 +541,8 @@ function alignUnits(
 }
 
 /**
- * Confidences that say how often a link is right: each link's posterior, its odds multiplied by
- * `calibration`, times the probability that the texts correspond there at all. That probability
+ * Confidences that say how often a link is right: each link's posterior, its odds raised to `slope`
+ * and multiplied by `calibration` (the posteriors of the model are too sure of themselves), times the probability that the texts correspond there at all. That probability
  * comes from the evidence of the pairing links within `window` links either side (each scaled by
  * `scale`, as neighbouring evidence is not independent), against prior odds of one: on texts that do
  * not translate each other, the alignment still finds the likeliest pairing, but its lengths fit no
@@ -466,7 +559,7 @@ function withCorrespondence(links: AlignmentLink[], evidence: (i0: number, i1: n
     j += link.target.length;
   });
   return links.map((link, index) => {
-    const odds = (link.confidence / Math.max(1e-12, 1 - link.confidence)) * settings.calibration;
+    const odds = (link.confidence / Math.max(1e-12, 1 - link.confidence)) ** settings.slope * settings.calibration;
     const calibrated = Number.isFinite(odds) ? odds / (1 + odds) : 1;
     if (link.source.length === 0 || link.target.length === 0) return { ...link, confidence: calibrated };
     const local = sums[Math.min(links.length, index + settings.window + 1)]! - sums[Math.max(0, index - settings.window)]!;
@@ -495,3 +588,4 @@ function anchorMatches(a: Int32Array, b: Int32Array, weights: Float64Array): num
   }
   return total;
 }
+

@@ -5,18 +5,21 @@
  * - numbers, Eastern and Western digits unified, thousands separators dropped (`number:1500`, `number:2.5`);
  * - months and weekdays by name in English, Hebrew and Arabic (both the Egyptian and the Levantine
  *   month names), as `month:8`, `day:1`;
- * - question and exclamation marks (`?` and `؟` alike), quotations, parentheses;
+ * - question and exclamation marks (`?` and `؟` alike), quotations, parentheses, colons, semicolons,
+ *   dashes and per cent;
  * - Latin-script words (`latin:hiv`): in Hebrew or Arabic text they are names, acronyms and brands
  *   left untranslated; in English text every word is one (only keys found on both sides count);
  * - names by their consonant skeleton (`name:KNM`), written the same way for English, Hebrew and
  *   Arabic: Konami, קונאמי and كونامي all give KNM. English gives its capitalised words; Hebrew and
  *   Arabic give every word, with and without its prefixes (ו, ב, ה…; و, ب, ال…), since names are
  *   not marked there. Only skeletons of three consonants or more count.
+ *
+ * `lexicon` anchors are not found here: they are word pairs learned from the document (document-lexicon.ts).
  */
 import { foldText } from '../text/fold';
 import type { SourceLanguage, TextLanguage } from '../text/language';
 
-export type AnchorKind = 'number' | 'month' | 'day' | 'question' | 'exclamation' | 'quotation' | 'parenthesis' | 'latin' | 'name';
+export type AnchorKind = 'number' | 'month' | 'day' | 'question' | 'exclamation' | 'quotation' | 'parenthesis' | 'mark' | 'latin' | 'name' | 'lexicon';
 
 export function anchorKind(key: string): AnchorKind {
   return key.slice(0, key.indexOf(':')) as AnchorKind;
@@ -107,6 +110,19 @@ const LATIN_WORD = /[a-z][a-z0-9]*(?:[-'][a-z0-9]+)*|\d+[a-z][a-z0-9]*/g;
 /** A double quotation mark; " and ״ only when not inside a word (צה"ל is an acronym). */
 const QUOTATION = /[\u201C\u201D\u201E\u00AB\u00BB]|(?<![\u05D0-\u05EA])["\u05F4]|["\u05F4](?![\u05D0-\u05EA])/;
 
+/**
+ * Marks a translation keeps: a colon (not between digits), a semicolon (`;` and `؛`), a dash between
+ * words, and per cent (`%`, `٪` or the word; Arabic بالمئة as folded).
+ */
+const MARK = /:(?!\d)|[;\u061B]|\s[-\u2013\u2014]\s|\u2014|[%\u066A]|\bper ?cent\b|(?:بال|في ال)(?:ميه|مايه)|אחוז/gi;
+
+function markOf(mark: string): string {
+  if (mark === ':') return 'colon';
+  if (mark === ';' || mark === '\u061B') return 'semicolon';
+  if (/[-\u2013\u2014]/.test(mark)) return 'dash';
+  return 'percent';
+}
+
 function numberKey(raw: string): string {
   const groups = raw.split(/[.,\u066B\u066C]/);
   const separators = raw.match(/[.,\u066B\u066C]/g) ?? [];
@@ -157,5 +173,6 @@ export function anchorKeys(text: string, language: TextLanguage): string[] {
   for (const _ of folded.matchAll(/!/g)) keys.push('exclamation:!');
   if (QUOTATION.test(text)) keys.push('quotation:"');
   if (text.includes('(')) keys.push('parenthesis:(');
+  for (const match of folded.matchAll(MARK)) keys.push(`mark:${markOf(match[0])}`);
   return keys;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alignTexts } from '../../../src/common/align/align-texts';
+import { alignTexts, defaultAlignmentModel } from '../../../src/common/align/align-texts';
+import { documentLexicon, sentenceWords } from '../../../src/common/align/document-lexicon';
 import { anchorKeys } from '../../../src/common/align/anchors';
 import { chrF, mergeProfiles, ngramProfile } from '../../../src/common/align/char-ngrams';
 import { lengthModelFor, textLength } from '../../../src/common/align/length-model';
@@ -22,6 +23,14 @@ describe('anchors', () => {
     expect(keys('דובר צה"ל אמר', 'he')).toEqual([]);
   });
 
+  it('keep colons, semicolons, dashes and per cent, whatever the language writes them with', () => {
+    const marks = (text: string, language: TextLanguage) => anchorKeys(text, language).filter((key) => /^(number|mark):/.test(key)).sort();
+    const english = marks('Turnout was 40 percent; the minister said: "too low" — and left at 10:30.', 'en');
+    expect(english).toEqual(['mark:colon', 'mark:dash', 'mark:percent', 'mark:semicolon', 'number:10', 'number:30', 'number:40']);
+    expect(marks('שיעור ההצבעה היה 40 אחוז; השר אמר: "נמוך מדי" — ועזב ב-10:30.', 'he')).toEqual(english);
+    expect(marks('بلغت نسبة المشاركة ٤٠ بالمئة؛ وقال الوزير: "منخفضة جدا" — وغادر في ١٠:٣٠.', 'ar')).toEqual(english);
+  });
+
   it('write a name the same way in every script', () => {
     const names = (text: string, language: TextLanguage) => anchorKeys(text, language).filter((key) => key.startsWith('name:'));
     expect(names('The game publisher Konami', 'en')).toContain('name:KNM');
@@ -29,6 +38,28 @@ describe('anchors', () => {
     expect(names('شركة كونامي', 'ar')).toContain('name:KNM');
     expect(names('Alex Ovechkin of the Washington Capitals', 'en')).toEqual(expect.arrayContaining(['name:BSKN', 'name:SNKTN']));
     expect(names("אלכס אובצ'קין מוושינגטון קפיטלס", 'he')).toEqual(expect.arrayContaining(['name:BSKN', 'name:SNKTN']));
+  });
+});
+
+describe('document lexicon', () => {
+  const sure = (source: number, target: number, confidence = 0.99) => ({ source: [source], target: [target], confidence });
+
+  it('pairs words repeated together in the links a first alignment is sure of, and nothing else', () => {
+    const source = [['ماء', 'بارد'], ['ماء', 'ساخن'], ['ماء', 'نهر'], ['جبل']].map((words) => words.map((word) => sentenceWords(word, 'ar')[0]!));
+    const target = [['water', 'cold'], ['water', 'hot'], ['water', 'river'], ['mountain']];
+    const lexicon = documentLexicon(source, target, [sure(0, 0), sure(1, 1), sure(2, 2), sure(3, 3)], defaultAlignmentModel.lexicon);
+    // ماء and water, together in three links of three: one learned pair, found in the first three sentences of each side.
+    expect(new Set(lexicon.source.flat()).size).toBe(1);
+    expect(lexicon.source.map((keys) => keys.length)).toEqual([1, 1, 1, 0]);
+    expect(lexicon.target).toEqual(lexicon.source);
+    // Links the first alignment is unsure of teach nothing.
+    expect(documentLexicon(source, target, [sure(0, 0, 0.5), sure(1, 1, 0.5), sure(2, 2), sure(3, 3)], defaultAlignmentModel.lexicon).source.flat()).toEqual([]);
+  });
+
+  it('reads words folded, without their prefixes, once each', () => {
+    expect(sentenceWords('والماء والماء في النهر.', 'ar')).toEqual(['ماء', 'نهر']);
+    expect(sentenceWords('והמים בנהר', 'he')).toEqual(['מים', 'נהר']);
+    expect(sentenceWords('The Water, the water.', 'en')).toEqual(['the', 'water']);
   });
 });
 

@@ -1,10 +1,10 @@
 /**
  * Alignment accuracy on documents it has never seen (flores-documents.ts): FLORES-200 dev lines cut
  * into documents of 40–80 lines, with 8% 2-1, 8% 1-2, 3% 1-0 and 3% 0-1 links and paragraph breaks
- * every 3–6 sentences placed independently on each side. The model's constants were tuned on
- * documents of lines 0–498 built with seeds 1–6; the seeds here were never used while tuning, and
- * half the lines never were either. Strict precision, recall and F1 over links, printed for every
- * document, without a translation, with one, and with a degraded one.
+ * every 3–6 sentences placed independently on each side. The model's constants were tuned on the
+ * documents of seeds 1–6 only; the test measures those of HELD_OUT_SEEDS (101–103), never looked at
+ * while tuning. Strict precision, recall and F1 over links, printed for every document,
+ * without a translation, with one, and with a degraded one.
  *
  * "Translation" stands in for machine output with the English reference, one word in ten dropped:
  * of the source when the target is English (`--src-mt`), of both sides otherwise (`--src-mt` and
@@ -16,7 +16,9 @@ import type { AlignmentLink } from '../../../src/common/align/types';
 import type { TextLanguage } from '../../../src/common/text/language';
 import { documentsOf, dropThird, dropWords, readFlores, scoreLinks, SHAPES_OF_THREE, swapEveryThird, type GoldDocument, type GoldLink } from './flores-documents';
 
-const HELD_OUT_SEEDS = [101, 102, 103];
+// The model was tuned on the documents of seeds 1–6; these seeds' documents were never looked at then.
+// TARGUM_ALIGN_SEEDS=1,2,3,4,5,6 measures the tuning seeds instead, to compare.
+const HELD_OUT_SEEDS = process.env.TARGUM_ALIGN_SEEDS?.split(',').map(Number) ?? [101, 102, 103];
 const flores = readFlores();
 const allLines = Array.from({ length: 997 }, (_, line) => line);
 const pairs: Array<[TextLanguage, TextLanguage]> = [
@@ -42,39 +44,59 @@ function align(document: GoldDocument, from: TextLanguage, to: TextLanguage, kin
   return alignTexts(source, target, { model }).links;
 }
 
+/** The same document with each side in one paragraph. */
+const withoutParagraphs = (document: GoldDocument): GoldDocument => ({ ...document, source: [document.source.flat()], target: [document.target.flat()] });
+
 const key = (link: GoldLink) => `${link.source.join(',')}|${link.target.join(',')}`;
 
 interface Measured {
   f1: number;
   perDocument: number[];
+  /** The most gold links in a row that the alignment missed, over all documents. */
+  longestMiss: number;
   /** Every predicted link with whether gold has it. */
   links: Array<{ confidence: number; right: boolean }>;
 }
 
-function measure(from: TextLanguage, to: TextLanguage, kind: Translation, model?: (from: TextLanguage, to: TextLanguage) => AlignmentModel): Measured {
+function measure(
+  from: TextLanguage,
+  to: TextLanguage,
+  kind: Translation,
+  options: { model?: (from: TextLanguage, to: TextLanguage) => AlignmentModel; edit?: (document: GoldDocument) => GoldDocument } = {},
+): Measured {
   let correct = 0;
   let predicted = 0;
   let gold = 0;
+  let longestMiss = 0;
   const perDocument: number[] = [];
   const links: Measured['links'] = [];
   for (const seed of HELD_OUT_SEEDS) {
-    for (const document of documentsOf(flores, from, to, allLines, seed)) {
-      const aligned = align(document, from, to, kind, seed, model?.(from, to));
+    for (const built of documentsOf(flores, from, to, allLines, seed)) {
+      const document = options.edit?.(built) ?? built;
+      const aligned = align(document, from, to, kind, seed, options.model?.(from, to));
       const goldKeys = new Set(document.links.map(key));
+      const predictedKeys = new Set(aligned.map(key));
       for (const link of aligned) links.push({ confidence: link.confidence, right: goldKeys.has(key(link)) });
       correct += aligned.filter((link) => goldKeys.has(key(link))).length;
       predicted += aligned.length;
       gold += document.links.length;
       perDocument.push(scoreLinks(aligned, document.links).f1);
+      let missed = 0;
+      for (const link of document.links) {
+        missed = predictedKeys.has(key(link)) ? 0 : missed + 1;
+        longestMiss = Math.max(longestMiss, missed);
+      }
     }
   }
   const precision = correct / predicted;
   const recall = correct / gold;
-  return { f1: (2 * precision * recall) / (precision + recall), perDocument, links };
+  return { f1: (2 * precision * recall) / (precision + recall), perDocument, longestMiss, links };
 }
 
+const under = (measured: Measured, f1: number) => measured.perDocument.filter((value) => value < f1).length;
+
 const figures = (measured: Measured) =>
-  `F1=${measured.f1.toFixed(4)} min=${Math.min(...measured.perDocument).toFixed(3)} per document: ${measured.perDocument.map((f1) => f1.toFixed(3)).join(' ')}`;
+  `F1=${measured.f1.toFixed(4)} min=${Math.min(...measured.perDocument).toFixed(3)} under 0.90: ${under(measured, 0.9)}/${measured.perDocument.length}, longest miss ${measured.longestMiss} links; per document: ${measured.perDocument.map((f1) => f1.toFixed(3)).join(' ')}`;
 
 /** Links by confidence bin: how many, and the share that gold has. */
 function reliabilityTable(links: Measured['links']): Array<{ bin: string; links: number; right: number }> {
@@ -85,22 +107,36 @@ function reliabilityTable(links: Measured['links']): Array<{ bin: string; links:
   });
 }
 
+/** The links of each pair's documents, without a translation and with one, for the reliability tables. */
+const reliability = { 'no translation': new Map<string, Measured['links']>(), translation: new Map<string, Measured['links']>() };
+
 describe('sentence alignment of FLORES-200 documents never seen while tuning', () => {
   for (const [from, to] of pairs) {
     describe(`${from}→${to}`, () => {
       const plain = measure(from, to, 'none');
+      const good = measure(from, to, 'good');
+      reliability['no translation'].set(`${from}→${to}`, plain.links);
+      reliability.translation.set(`${from}→${to}`, good.links);
 
-      // The goal is 0.95 overall and 0.90 on every document; what holds today is asserted.
-      it('without a translation: strict F1 ≥ 0.94 overall, ≥ 0.75 on every document, well above Gale–Church', () => {
-        const baseline = measure(from, to, 'none', galeChurchModel);
+      // The issue's goal is ≥ 0.90 on every document: not reached. A few documents with several missing
+      // or joined sentences close together, where lengths mislead and no anchor tells, fall to 0.80–0.89.
+      it('without a translation: strict F1 ≥ 0.95 overall, ≥ 0.78 on every document and ≥ 0.90 on 85% of them, well above Gale–Church', () => {
+        const baseline = measure(from, to, 'none', { model: galeChurchModel });
         console.log(`${from}→${to} no translation   ${figures(plain)}\n${from}→${to} Gale–Church      F1=${baseline.f1.toFixed(4)}`);
-        expect(plain.f1).toBeGreaterThanOrEqual(0.94);
-        expect(Math.min(...plain.perDocument)).toBeGreaterThanOrEqual(0.75);
+        expect(plain.f1).toBeGreaterThanOrEqual(0.95);
+        expect(Math.min(...plain.perDocument)).toBeGreaterThanOrEqual(0.78);
+        expect(under(plain, 0.9)).toBeLessThanOrEqual(0.15 * plain.perDocument.length);
         expect(plain.f1).toBeGreaterThan(baseline.f1 + 0.03);
       }, 120_000);
 
+      it('without a translation: a mistake stays local, and paragraph breaks placed differently on each side do not mislead', () => {
+        const oneParagraph = measure(from, to, 'none', { edit: withoutParagraphs });
+        console.log(`${from}→${to} one paragraph    ${figures(oneParagraph)}`);
+        expect(plain.longestMiss).toBeLessThanOrEqual(8);
+        expect(plain.f1).toBeGreaterThanOrEqual(oneParagraph.f1 - 0.002);
+      }, 120_000);
+
       it('with a translation: strict F1 ≥ 0.98 overall and ≥ 0.90 on every document; a degraded one still ≥ 0.95 and never worse than none', () => {
-        const good = measure(from, to, 'good');
         const swapped = measure(from, to, 'swapped');
         const thinned = measure(from, to, 'thinned');
         console.log(
@@ -111,22 +147,17 @@ describe('sentence alignment of FLORES-200 documents never seen while tuning', (
         for (const degraded of [swapped, thinned]) {
           expect(degraded.f1).toBeGreaterThanOrEqual(0.95);
           expect(degraded.f1).toBeGreaterThanOrEqual(plain.f1);
+          // Document by document too, within two links or so: a bad translation cannot pull the alignment far below what lengths and anchors give.
+          degraded.perDocument.forEach((f1, index) => expect(f1).toBeGreaterThanOrEqual(plain.perDocument[index]! - 0.07));
         }
       }, 240_000);
 
-      // The goal is also that most links under 0.5 be wrong; without a translation 60–80% of them are right today.
-      it('means what its confidence says: ≥ 90% of links ≥ 0.9 are right, links under 0.5 far less often', () => {
-        const withTranslation = measure(from, to, 'good');
-        for (const [name, measured] of [['no translation', plain], ['translation', withTranslation]] as const) {
-          const table = reliabilityTable(measured.links);
-          console.log(`${from}→${to} ${name}: confidence bin, links, share right\n${table.map((row) => `  ${row.bin.padEnd(12)} ${String(row.links).padStart(5)}  ${row.right.toFixed(3)}`).join('\n')}`);
+      it('means what its confidence says: ≥ 90% of links ≥ 0.9 are right', () => {
+        for (const measured of [plain, good]) {
+          const confident = measured.links.filter((link) => link.confidence >= 0.9);
+          expect(confident.filter((link) => link.right).length).toBeGreaterThanOrEqual(0.9 * confident.length);
         }
-        const links = [...plain.links, ...withTranslation.links];
-        const confident = links.filter((link) => link.confidence >= 0.9);
-        const unsure = links.filter((link) => link.confidence < 0.5);
-        expect(confident.filter((link) => link.right).length).toBeGreaterThanOrEqual(0.9 * confident.length);
-        expect(unsure.filter((link) => link.right).length).toBeLessThanOrEqual(0.8 * unsure.length);
-      }, 240_000);
+      });
 
       it('tells texts that are not translations of each other: their pairing links average under 0.5', () => {
         for (const kind of ['none', 'good'] as const) {
@@ -160,6 +191,19 @@ describe('sentence alignment of FLORES-200 documents never seen while tuning', (
       }, 240_000);
     });
   }
+
+  it('prints a reliability table; over all pairs, most links under 0.5 are wrong, without a translation and with one', () => {
+    for (const [name, byPair] of Object.entries(reliability)) {
+      expect(byPair.size).toBe(pairs.length);
+      const columns = [...byPair].map(([pair, links]) => ({ pair, rows: reliabilityTable(links) }));
+      const lines = reliabilityTable([]).map((row, index) => `  ${row.bin.padEnd(12)}${columns.map(({ rows }) => `${String(rows[index]!.links).padStart(7)} ${rows[index]!.right.toFixed(3)}`).join('')}`);
+      console.log(`${name}: links by confidence, and the share of them right\n  ${'bin'.padEnd(12)}${columns.map(({ pair }) => pair.padStart(13)).join('')}\n${lines.join('\n')}`);
+      const unsure = [...byPair.values()].flatMap((links) => links.filter((link) => link.confidence < 0.5));
+      const right = unsure.filter((link) => link.right).length;
+      console.log(`  ${name}: ${unsure.length} links under 0.5, ${right} of them right`);
+      expect(right).toBeLessThan(0.5 * Math.max(1, unsure.length));
+    }
+  });
 });
 
 describe('links of three', () => {

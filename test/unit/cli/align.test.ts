@@ -71,6 +71,23 @@ describe('targum align', { timeout: 90_000 }, () => {
     expect(unrelated.stdout.trimEnd().split('\n').length).toBeGreaterThan(5);
   });
 
+  it('tells two Arabic articles on the same story apart from a text and its translation, and an article from itself', async () => {
+    const first = path.resolve('resources/samples/001_888f2903cdf87aee.txt');
+    const second = path.resolve('resources/samples/002_006563e634bf3530.txt');
+    const story = await run(['align', first, second, '--format', 'json']);
+    expect(story.code).toBe(0);
+    expect(story.stderr).toMatch(/^targum: warning: SRC and TGT hardly correspond .*\n$/);
+    const pairing = (stdout: string) => (JSON.parse(stdout).links as Array<{ type: string; confidence: number }>).filter((link) => !/^0-|-0$/.test(link.type));
+    const storyLinks = pairing(story.stdout);
+    expect(storyLinks.length).toBeGreaterThan(5);
+    expect(storyLinks.reduce((sum, link) => sum + link.confidence, 0) / storyLinks.length).toBeLessThan(0.5);
+
+    const itself = await run(['align', first, first, '--format', 'json']);
+    expect(itself.stderr).toBe('');
+    const selfLinks = pairing(itself.stdout);
+    expect(selfLinks.every((link) => link.type === '1-1' && link.confidence >= 0.9)).toBe(true);
+  });
+
   it('finds joined and missing sentences of segmented input, with a translation of the source (json)', async () => {
     const files = segmentedPair('he', 'en');
     const result = await run(['align', files.source, files.target, '--segmented', '--src-mt', files.sourceEnglish, '--format', 'json']);
