@@ -25,6 +25,13 @@ describe('the shipped model catalog', () => {
     for (const model of catalog.models) expect(catalogEntrySchema.safeParse(model).success, model.id).toBe(true);
   });
 
+  it('downloads a model whose files are pinned at the commit its pins were listed at, so a change on the hub cannot refuse it', async () => {
+    const catalog = await loadCatalog(resourcesDir);
+    const pinned = catalog.models.filter((model) => [...model.files, ...(model.fp32Files ?? [])].some((file) => file.sha256 !== undefined));
+    expect(pinned.length).toBeGreaterThanOrEqual(1);
+    for (const model of pinned) expect(model.revision, model.id).toMatch(/^[0-9a-f]{40}$/);
+  });
+
   it('recommends exactly one model for Arabic to English and one for Hebrew to English, and at most one for any direction', async () => {
     const catalog = await loadCatalog(resourcesDir);
     for (const [from, to] of [
