@@ -1,7 +1,8 @@
 /**
  * What the article reader does away from the page (article-read-worker.ts; on the page itself where workers cannot
  * run): a file's bytes decoded, unzipped or parsed and read, and an article built from the text (language,
- * paragraphs, sentences, boilerplate). Only the sanitising of a web page's article needs the page's DOM.
+ * paragraphs, sentences, boilerplate), or the two articles of an aligned file with their alignment. Only the
+ * sanitising of a web page's article needs the page's DOM.
  */
 import type { BilingualDocument } from '../../common/formats/bilingual-document';
 import { BilingualImportError } from '../../common/formats/bilingual-readers';
@@ -10,6 +11,7 @@ import { ArticleImportError, buildArticle, type ImportedArticle } from '../../co
 import { ImportTextError } from '../../common/import/encoding';
 import { importKindOf } from '../../common/import/file-kinds';
 import { readImportFile, type ImportSource, type PageSource } from '../../common/import/import-source';
+import { buildAlignedPair, type AlignedPairInput, type BuiltAlignedPair } from '../alignment/aligned-pair';
 import { namesTargumAsGenerator } from './targum-html-export';
 import { workerHtmlWindow } from './worker-html-window';
 
@@ -25,6 +27,8 @@ export type ArticleTask =
       ownExports: boolean;
     }
   | { task: 'build'; source: ImportSource }
+  /** Two articles that come aligned (a TMX or XLIFF file's units), built with their alignment. */
+  | { task: 'pair'; input: AlignedPairInput }
   /** A page the services fetched, its bytes in base64 as they crossed the API, as a Blob. */
   | { task: 'unpack'; base64: string };
 
@@ -36,7 +40,8 @@ export type ArticleTaskResult =
   /** A web page read with Readability, its article to be sanitised on the page, then built. */
   | { page: PageSource }
   | { source: ImportSource; article: ImportedArticle }
-  | { blob: Blob };
+  | { blob: Blob }
+  | { pair: BuiltAlignedPair };
 
 /** How far a task has gone, 0 to 1. */
 export type TaskProgress = (fraction: number) => void;
@@ -59,6 +64,7 @@ function built(source: ImportSource, progress: TaskProgress): ArticleTaskResult 
 
 export async function runArticleTask(task: ArticleTask, progress: TaskProgress): Promise<ArticleTaskResult> {
   if (task.task === 'build') return built(task.source, progress);
+  if (task.task === 'pair') return { pair: buildAlignedPair(task.input) };
   if (task.task === 'unpack') return { blob: new Blob([Uint8Array.from(atob(task.base64), (character) => character.charCodeAt(0))]) };
   progress(0);
   const bytes = new Uint8Array(await task.bytes.arrayBuffer());
