@@ -2,11 +2,10 @@ import type { BilingualDocument, BilingualUnit } from '../../common/formats/bili
 import { BilingualImportError, importFormatOf, type ReadProgress } from '../../common/formats/bilingual-readers';
 import { trustableReview } from '../../common/formats/memory-standing';
 import { languageNames } from '../../common/text/language';
-import type { AlignedPairInput, BuiltAlignedPair } from '../alignment/aligned-pair';
+import { storeAlignedPair, type AlignedPairInput, type BuiltAlignedPair } from '../alignment/aligned-pair';
 import type { SegmentStatus } from '../../common/formats/translation-output';
 import type { TargumDatabase } from '../data/database';
 import { addImportedEdits } from '../data/article-changes';
-import { addAlignedArticles } from '../data/alignments';
 import { articleTables, articlesTitled } from '../data/articles';
 import { addMemoryPairs, memoryEntriesOf, writeMemoryEntries, type MemoryImport, type MemoryPair, type MemorySource, type StoreControl } from '../data/memory';
 import { loadArticleView } from '../data/article-view';
@@ -152,10 +151,11 @@ export async function importBilingualDocument(db: TargumDatabase, fileName: stri
   };
   const [entries, pair] = await Promise.all([memoryEntriesOf(memoryPairs(document), { fileName }, store?.signal), buildPair()]);
   store?.signal?.throwIfAborted();
-  const memoryShare = entries.entries.size / Math.max(1, entries.entries.size + (pair ? pair.content.sourceSentences.length + pair.content.targetSentences.length : 0));
+  // Progress by rows written: the memory's entries, then the two articles' sentences (about a unit each).
+  const memoryShare = entries.entries.size / Math.max(1, entries.entries.size + (pair ? 2 * document.units.length : 0));
   const { memory, sourceId } = await db.transaction('rw', [db.memory, ...articleTables(db), db.alignments], async () => {
     const memory = await writeMemoryEntries(db, entries, partOf(store, 0, memoryShare));
-    const stored = pair ? await addAlignedArticles(db, pair.source, pair.target, pair.content, partOf(store, memoryShare, 1 - memoryShare)) : undefined;
+    const stored = pair ? await storeAlignedPair(db, pair, partOf(store, memoryShare, 1 - memoryShare)) : undefined;
     return { memory, sourceId: stored?.sourceId };
   });
   const remembered = memorySentence(memory);

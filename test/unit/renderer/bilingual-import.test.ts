@@ -198,7 +198,7 @@ describe('a bilingual file from the import panel', () => {
     // The worker's answer crosses to the page as a structured clone: it must be plain data, whole.
     const built = await runArticleTask({ task: 'pair', input: pairInput(document, 'flores.tmx') }, () => {});
     expect(structuredClone(built)).toEqual(built);
-    expect('pair' in built && built.pair.content).toEqual(buildAlignedPair(pairInput(document, 'flores.tmx')).content);
+    expect('pair' in built && built.pair.links).toEqual(buildAlignedPair(pairInput(document, 'flores.tmx')).links);
 
     const onPage = new TargumDatabase(`bilingual-${++databases}`);
     await importIntoMemory(onPage, document, { fileName: 'flores.tmx' });
