@@ -1,7 +1,7 @@
 /**
  * A TMX imported through the import panel of the built renderer (web host, Debian's Chromium), as a reader drops
  * one: the main thread's long tasks while the panel says the file is being stored (its pairs written to the
- * translation memory, then the aligned pair of articles made), and how long storing took.
+ * translation memory and its aligned pair of articles, built in a worker, written with them), and how long storing took.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -12,7 +12,10 @@ import { launchBenchBrowser } from './browser';
 export interface TmxStoreFigures {
   /** The longest long task while the panel said "storing". */
   longestBlockMs: number;
-  /** The longest while the pairs were written to the memory (the panel's "storing … N%"), before the articles are made. */
+  /**
+   * The longest while rows were written in batches (the panel's "storing … N%" under 100 %): the memory's entries,
+   * then the articles' sentences. The alignment record, one row, is written after them, at 100 %.
+   */
   longestMemoryBlockMs: number;
   storeSeconds: number;
   /** The panel's line for the file once it was stored. */
@@ -63,7 +66,7 @@ export async function measureTmxStore(tmx: string, fileName: string): Promise<Tm
     const longest = (filter: (said: string) => boolean) => tasks.filter((task) => filter(task.said)).reduce((most, task) => Math.max(most, task.duration), 0);
     return {
       longestBlockMs: longest((said) => said.includes(': storing ')),
-      // The memory being written (the panel's latest line: under 100 %); after it, the articles are made.
+      // Rows being written in batches (the panel's latest line: under 100 %); at 100 %, the alignment record.
       longestMemoryBlockMs: longest((said) => /: storing [^|]*, \d\d?%[^|]*$/.test(said)),
       storeSeconds: stored.from !== undefined && stored.until !== undefined ? (stored.until - stored.from) / 1000 : 0,
       result: (await result.textContent()) ?? '',

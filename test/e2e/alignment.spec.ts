@@ -201,6 +201,26 @@ test('a counterpart that does not translate the article is said to be one, in on
   await expect(page.getByRole('note')).toHaveCount(0);
 });
 
+test('a counterpart chosen as a web page is read by the article reader’s worker and aligned like pasted text', async ({ openWorkbench }) => {
+  const page = await openParallelView(openWorkbench);
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  const body = english.split('\n').filter(Boolean).map((paragraph) => `<p>${paragraph.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('\n');
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ISIS offers to leave western Lebanon</title></head><body><article>${body}</article></body></html>`;
+  await page.locator('input[type=file]').setInputFiles({ name: 'isis-english.html', mimeType: 'text/html', buffer: Buffer.from(html) });
+  const rows = page.getByRole('grid', { name: 'Links' }).locator('.link-row');
+  await expect(rows.first()).toBeVisible({ timeout: 15_000 });
+  expect(workers.some((url) => url.includes('article-read-worker'))).toBe(true);
+  await expect(page.getByRole('tab', { selected: true })).toContainText('ISIS offers to leave western Lebanon');
+  // The page's title is a line of its own, with nothing on the Hebrew side; then every Hebrew sentence finds its English, as with the pasted text.
+  await expect(rows.first()).toHaveAttribute('data-type', '0-1');
+  expect(await sentencesOf(rows.first().locator('.link-target'))).toEqual(['ISIS offers to leave western Lebanon']);
+  for (let index = 1; index <= 16; index++) {
+    const [source] = await sentencesOf(rows.nth(index).locator('.link-source'));
+    expect(await sentencesOf(rows.nth(index).locator('.link-target'))).toEqual([phrasebook.get(source!)]);
+  }
+});
+
 test('a counterpart with nothing to read is refused where it was given', async ({ openWorkbench }) => {
   const page = await openParallelView(openWorkbench);
   await page.getByRole('textbox', { name: 'Text of the translation or parallel version' }).fill('— … —');

@@ -9,8 +9,9 @@ import { cleanImportedText } from '../../common/import/clean-text';
 import type { ImportedArticle } from '../../common/import/article-import';
 import type { TextLanguage } from '../../common/text/language';
 import { addAlignedArticles } from '../data/alignments';
-import { prepareArticle } from '../data/articles';
+import { prepareArticle, type PreparedArticle } from '../data/articles';
 import type { TargumDatabase } from '../data/database';
+import type { StoreControl } from '../data/memory';
 import type { AlignmentLinkRecord, ArticleOrigin } from '../data/records';
 import { isValidAlignment } from './link-edits';
 
@@ -125,22 +126,43 @@ function sentenceLinks(input: AlignedPairInput, source: ImportedArticle, target:
 const nonBoilerplateSentences = (article: ImportedArticle) => article.paragraphs.filter((paragraph) => !paragraph.boilerplate).flatMap((paragraph) => paragraph.sentences);
 
 /**
- * Makes the two articles and their alignment in one transaction; the links are the user's (re-aligning
- * keeps them). Throws ArticleImportError for a side with nothing to read, Error for links that are not
- * an alignment of the units.
+ * The two articles of a pair and their links, built and ready to store: plain data, so that it can be built in a
+ * worker. The linked sentences are not repeated here (they are the articles' own, taken when storing), which keeps
+ * the worker's answer small to read on the page.
  */
-export async function createAlignedPair(db: TargumDatabase, input: AlignedPairInput): Promise<{ sourceId: number; targetId: number; alignmentId: number }> {
+export interface BuiltAlignedPair {
+  source: PreparedArticle;
+  target: PreparedArticle;
+  links: AlignmentLinkRecord[];
+}
+
+/**
+ * Builds the two articles (segmenting both sides) and carries the units' links over to their sentences; no
+ * storage, so the article reader's worker does it for a large file. Throws ArticleImportError for a side with
+ * nothing to read, Error for links that are not an alignment of the units.
+ */
+export function buildAlignedPair(input: AlignedPairInput, now: number = Date.now()): BuiltAlignedPair {
   const unitLinks = input.links.map((link) => ({ ...link, confidence: link.confidence ?? 1, manual: true }));
   if (!isValidAlignment(unitLinks, input.source.units.length, input.target.units.length)) {
     throw new Error('aligned pair: the links must name every unit of each side once, in order');
   }
   const prepare = (side: PairSide) =>
-    prepareArticle({ text: sideText(side), language: side.language, title: side.title, origin: side.origin ?? 'file', originalFileName: side.originalFileName });
+    prepareArticle({ text: sideText(side), language: side.language, title: side.title, origin: side.origin ?? 'file', originalFileName: side.originalFileName }, now);
   const source = prepare(input.source);
   const target = prepare(input.target);
   const links = sentenceLinks(input, source.article, target.article);
-  const sourceSentences = nonBoilerplateSentences(source.article);
-  const targetSentences = nonBoilerplateSentences(target.article);
-  if (!isValidAlignment(links, sourceSentences.length, targetSentences.length)) throw new Error('aligned pair: the sentences could not be linked in order');
-  return addAlignedArticles(db, source, target, { links, sourceSentences, targetSentences });
+  if (!isValidAlignment(links, nonBoilerplateSentences(source.article).length, nonBoilerplateSentences(target.article).length)) {
+    throw new Error('aligned pair: the sentences could not be linked in order');
+  }
+  return { source, target, links };
+}
+
+/** Stores a built pair: both articles and their alignment in one transaction (or inside the caller's), as addAlignedArticles does. */
+export function storeAlignedPair(db: TargumDatabase, { source, target, links }: BuiltAlignedPair, control?: StoreControl): Promise<{ sourceId: number; targetId: number; alignmentId: number }> {
+  return addAlignedArticles(db, source, target, { links, sourceSentences: nonBoilerplateSentences(source.article), targetSentences: nonBoilerplateSentences(target.article) }, control);
+}
+
+/** Makes the two articles and their alignment (buildAlignedPair) and stores them in one transaction; the links are the user's (re-aligning keeps them). */
+export async function createAlignedPair(db: TargumDatabase, input: AlignedPairInput): Promise<{ sourceId: number; targetId: number; alignmentId: number }> {
+  return storeAlignedPair(db, buildAlignedPair(input));
 }

@@ -55,13 +55,14 @@ function checkAlignable(side: AlignmentSide, which: string): void {
 
 /**
  * Adds a counterpart to an article: the text becomes an article of its own, aligned with this one; nothing
- * is stored unless both are. Throws ArticleImportError or AlignmentError with a one-sentence message.
+ * is stored unless both are. `built`: the article as the article reader built it from `input`, away from the
+ * page. Throws ArticleImportError or AlignmentError with a one-sentence message.
  */
-export async function addCounterpart(db: TargumDatabase, articleId: number, input: NewArticle): Promise<{ alignmentId: number; counterpartId: number }> {
+export async function addCounterpart(db: TargumDatabase, articleId: number, input: NewArticle, built?: ImportedArticle): Promise<{ alignmentId: number; counterpartId: number }> {
   const source = await loadAlignmentSide(db, articleId);
   if (!source) throw new AlignmentError('This article is no longer in the library.');
   checkAlignable(source.side, 'This article');
-  const prepared = prepareArticle(input);
+  const prepared = prepareArticle(input, Date.now(), built);
   const target = importedSide(prepared.article);
   checkAlignable(target, 'The parallel version');
   const links = await alignOffThread(source.side, target);

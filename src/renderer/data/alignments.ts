@@ -5,6 +5,7 @@
  */
 import { articleTables, writeArticle, type PreparedArticle } from './articles';
 import type { TargumDatabase } from './database';
+import type { StoreControl } from './memory';
 import type { AlignmentLinkRecord, AlignmentRecord, ArticleRecord } from './records';
 
 /** A failure the user can act on, in one sentence. */
@@ -23,18 +24,24 @@ export interface AlignedContent {
 
 /**
  * Writes the target article (and the source article, when it is new rather than an id) and the alignment
- * between them, in one transaction: nothing is stored unless all is.
+ * between them, in one transaction (or inside the caller's, which must hold articleTables and alignments):
+ * nothing is stored unless all is. `control`: the share of the articles' sentences written, and the user's cancel.
  */
 export function addAlignedArticles(
   db: TargumDatabase,
   source: PreparedArticle | number,
   target: PreparedArticle,
   content: AlignedContent,
+  control: StoreControl = {},
 ): Promise<{ sourceId: number; targetId: number; alignmentId: number }> {
+  const sentences = (prepared: PreparedArticle) => prepared.article.paragraphs.reduce((count, paragraph) => count + paragraph.sentences.length, 0);
+  const sourceShare = typeof source === 'number' ? 0 : sentences(source) / Math.max(1, sentences(source) + sentences(target));
+  const part = (from: number, share: number): StoreControl => ({ ...control, onProgress: (fraction) => control.onProgress?.(from + share * fraction) });
   return db.transaction('rw', [...articleTables(db), db.alignments], async () => {
     if (typeof source === 'number' && !(await db.articles.get(source))) throw new AlignmentError('This article is no longer in the library.');
-    const sourceId = typeof source === 'number' ? source : await writeArticle(db, source);
-    const targetId = await writeArticle(db, target);
+    const sourceId = typeof source === 'number' ? source : await writeArticle(db, source, part(0, sourceShare));
+    const targetId = await writeArticle(db, target, part(sourceShare, 1 - sourceShare));
+    control.signal?.throwIfAborted();
     const alignmentId = await db.alignments.add(newAlignmentRecord(sourceId, targetId, content.links, content.sourceSentences, content.targetSentences, Date.now()));
     return { sourceId, targetId, alignmentId };
   });

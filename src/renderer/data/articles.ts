@@ -4,6 +4,7 @@ import { SEGMENTER_VERSION } from '../../common/text/segmenter';
 import type { TextLanguage } from '../../common/text/language';
 import { markArticlesChanged } from './changed-articles';
 import type { TargumDatabase } from './database';
+import type { StoreControl } from './memory';
 import type { ArticleOrigin, ArticleRecord, SegmentRecord } from './records';
 
 export interface NewArticle {
@@ -70,10 +71,21 @@ export type PreparedArticle = ReturnType<typeof prepareArticle>;
 /** The tables a transaction that writes articles (writeArticle) must hold. */
 export const articleTables = (db: TargumDatabase) => [db.articles, db.segments, db.searchQueue];
 
-/** Writes an article and its derived sentences; call it inside a transaction over articleTables. */
-export async function writeArticle(db: TargumDatabase, prepared: PreparedArticle): Promise<number> {
+/** Sentences written this many at a time: the screen answers between two batches. */
+const segmentBatch = 1_000;
+
+/**
+ * Writes an article and its derived sentences; call it inside a transaction over articleTables. `control`: the
+ * share of its sentences written, and the user's cancel, checked between batches (it aborts the transaction).
+ */
+export async function writeArticle(db: TargumDatabase, prepared: PreparedArticle, control: StoreControl = {}): Promise<number> {
   const id = await db.articles.add(prepared.record);
-  await db.segments.bulkAdd(deriveSegments(id, prepared.article));
+  const segments = deriveSegments(id, prepared.article);
+  for (let at = 0; at < segments.length; at += segmentBatch) {
+    control.signal?.throwIfAborted();
+    await db.segments.bulkAdd(segments.slice(at, at + segmentBatch));
+    control.onProgress?.(Math.min(at + segmentBatch, segments.length) / segments.length);
+  }
   await markArticlesChanged(db, [id]);
   return id;
 }

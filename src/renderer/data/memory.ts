@@ -47,14 +47,17 @@ const batchSize = 1_000;
 /** A turn for the screen (input, progress, painting) between batches of work on this thread. */
 const screenTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** A file's pairs as the memory entries they become, one per sentence, before any is written. */
+export interface MemoryEntries {
+  importId: string;
+  entries: Map<string, MemoryRecord>;
+}
+
 /**
- * Adds a file's pairs to the translation memory, in one transaction: reviewed units as memory, the others as
- * references, each with the file and date. What the reader confirmed is never replaced. A large file is written
- * in batches, each issued when the one before is done, so that the screen answers between them; its progress is
- * reported, and a cancel (or a failure) aborts the transaction and leaves the memory as it was.
+ * The entries of a file's pairs: reviewed units as memory, the others as references, each with the file and date.
+ * Built in batches with a turn for the screen between them; the user's cancel stops it.
  */
-export async function addMemoryPairs(db: TargumDatabase, pairs: readonly MemoryPair[], from: MemorySource, control: StoreControl = {}): Promise<MemoryImport> {
-  const { onProgress, signal } = control;
+export async function memoryEntriesOf(pairs: readonly MemoryPair[], from: MemorySource, signal?: AbortSignal): Promise<MemoryEntries> {
   const importedAt = Date.now();
   const importId = crypto.randomUUID();
   const entries = new Map<string, MemoryRecord>();
@@ -78,6 +81,17 @@ export async function addMemoryPairs(db: TargumDatabase, pairs: readonly MemoryP
       });
     }
   }
+  return { importId, entries };
+}
+
+/**
+ * Writes memory entries in one transaction (or inside the caller's, which must hold `memory`). What the reader
+ * confirmed is never replaced. A large file is written in batches, each issued when the one before is done, so
+ * that the screen answers between them; its progress is reported, and a cancel (or a failure) aborts the
+ * transaction and leaves the memory as it was.
+ */
+export function writeMemoryEntries(db: TargumDatabase, { importId, entries }: MemoryEntries, control: StoreControl = {}): Promise<MemoryImport> {
+  const { onProgress, signal } = control;
   const keys = [...entries.keys()];
   return db.transaction('rw', db.memory, async () => {
     const result: MemoryImport = { importId, added: 0, references: 0, keptConfirmed: 0 };
@@ -100,6 +114,11 @@ export async function addMemoryPairs(db: TargumDatabase, pairs: readonly MemoryP
     }
     return result;
   });
+}
+
+/** Adds a file's pairs to the translation memory (memoryEntriesOf, then writeMemoryEntries). */
+export async function addMemoryPairs(db: TargumDatabase, pairs: readonly MemoryPair[], from: MemorySource, control: StoreControl = {}): Promise<MemoryImport> {
+  return writeMemoryEntries(db, await memoryEntriesOf(pairs, from, control.signal), control);
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { ArticleTaskMessage, ArticleTaskRequest } from './article-read-worker';
 import type { ArticleTask, ArticleTaskResult, TaskProgress } from './article-reading';
-import { ArticleImportError } from '../../common/import/article-import';
+import { ArticleImportError, type ImportedArticle } from '../../common/import/article-import';
+import { finishPageSource, type ImportSource } from '../../common/import/import-source';
+import type { TextLanguage } from '../../common/text/language';
 
 /** Runs article tasks (article-reading.ts) one after another in a worker of its own; `close` ends the worker. */
 export interface ArticleReader {
@@ -70,4 +72,14 @@ function sameThreadReader(): ArticleReader {
  */
 export function openArticleReader(): ArticleReader {
   return typeof Worker === 'undefined' ? sameThreadReader() : workerReader();
+}
+
+/**
+ * The article of a file the reader read (its `read` task): a web page's article is sanitised here, on the page's
+ * DOM, then built in the reader, in `language` when the user chose one.
+ */
+export async function articleOf(reader: ArticleReader, read: ArticleTaskResult, language?: TextLanguage, onProgress?: TaskProgress): Promise<{ source: ImportSource; article: ImportedArticle }> {
+  const result = 'page' in read ? await reader.run({ task: 'build', source: finishPageSource(read.page, window), ...(language ? { language } : {}) }, onProgress) : read;
+  if (!('source' in result)) throw new Error('the article reader answered out of turn');
+  return result;
 }

@@ -2,13 +2,14 @@ import type { BilingualDocument, BilingualUnit } from '../../common/formats/bili
 import { BilingualImportError, importFormatOf, type ReadProgress } from '../../common/formats/bilingual-readers';
 import { trustableReview } from '../../common/formats/memory-standing';
 import { languageNames } from '../../common/text/language';
-import { createAlignedPair } from '../alignment/aligned-pair';
+import { storeAlignedPair, type AlignedPairInput, type BuiltAlignedPair } from '../alignment/aligned-pair';
 import type { SegmentStatus } from '../../common/formats/translation-output';
 import type { TargumDatabase } from '../data/database';
 import { addImportedEdits } from '../data/article-changes';
-import { articlesTitled } from '../data/articles';
-import { addMemoryPairs, type MemoryImport, type MemoryPair, type MemorySource, type StoreControl } from '../data/memory';
+import { articleTables, articlesTitled } from '../data/articles';
+import { addMemoryPairs, memoryEntriesOf, writeMemoryEntries, type MemoryImport, type MemoryPair, type MemorySource, type StoreControl } from '../data/memory';
 import { loadArticleView } from '../data/article-view';
+import { openArticleReader } from './article-reader';
 import { readBilingualOffThread } from './bilingual-read-off-thread';
 
 /** The pairs of a Hebrew or Arabic ↔ English document, source first, both sides written. */
@@ -109,19 +110,21 @@ export async function importBilingualFile(db: TargumDatabase, fileName: string, 
   return importBilingualDocument(db, fileName, document, isXliff, store);
 }
 
-/** A bilingual document read from a file (a TMX, XLIFF or TSV file, or Targum's own HTML export), stored as importBilingualFile says. */
+/** The share of a store's progress one of its parts covers: `from` to `from + share`. */
+const partOf = (store: StoreControl | undefined, from: number, share: number): StoreControl => ({
+  ...(store?.signal ? { signal: store.signal } : {}),
+  onProgress: (fraction) => store?.onProgress?.(from + share * fraction),
+});
+
+/**
+ * A bilingual document read from a file (a TMX, XLIFF or TSV file, or Targum's own HTML export), stored as
+ * importBilingualFile says. The aligned pair of articles is built in the article reader's worker while the memory
+ * entries are made here; then both are written in one transaction, in batches the screen answers between, so a
+ * cancel or a failure stores nothing of the file.
+ */
 export async function importBilingualDocument(db: TargumDatabase, fileName: string, document: BilingualDocument, isXliff = false, store?: StoreControl): Promise<BilingualImportOutcome> {
   if (document.units.length === 0) throw new BilingualImportError('This file holds no translation units.');
   const update = isXliff ? await updateArticleFromXliff(db, document) : undefined;
-  const memory = await importIntoMemory(db, document, { fileName }, store);
-  // A turn for the screen to show the memory written before the articles are made, which holds this thread.
-  if (store) await new Promise((resolve) => setTimeout(resolve, 0));
-  const remembered = memorySentence(memory);
-  const trustable = memory.references > 0 ? trustableReview(document.units.map((unit) => unit.review)) : undefined;
-  const memoryOutcome: MemoryOutcome = { importId: memory.importId, ...(trustable ? { trustable } : {}) };
-  if (update) {
-    return { articleId: update.articleId, memory: memoryOutcome, message: `Updated ${update.changed} ${update.changed === 1 ? 'sentence' : 'sentences'} of “${update.title}”.${remembered}` };
-  }
   const title = document.title || fileName.replace(/\.[^.]+$/, '');
   const side = (language: BilingualDocument['sourceLanguage'], texts: string[], sideTitle: string) => ({
     language,
@@ -130,10 +133,36 @@ export async function importBilingualDocument(db: TargumDatabase, fileName: stri
     title: sideTitle,
     originalFileName: fileName,
   });
-  const { sourceId } = await createAlignedPair(db, {
-    source: side(document.sourceLanguage, document.units.map((unit) => unit.source), title),
-    target: side(document.targetLanguage, document.units.map((unit) => unit.target), `${title} (${languageNames[document.targetLanguage]})`),
-    links: document.units.map((unit, index) => ({ source: [index], target: [index], confidence: unit.link?.confidence })),
+  const buildPair = async (): Promise<BuiltAlignedPair | undefined> => {
+    if (update) return undefined;
+    const reader = openArticleReader();
+    try {
+      const input: AlignedPairInput = {
+        source: side(document.sourceLanguage, document.units.map((unit) => unit.source), title),
+        target: side(document.targetLanguage, document.units.map((unit) => unit.target), `${title} (${languageNames[document.targetLanguage]})`),
+        links: document.units.map((unit, index) => ({ source: [index], target: [index], confidence: unit.link?.confidence })),
+      };
+      const built = await reader.run({ task: 'pair', input });
+      if (!('pair' in built)) throw new Error('the article reader answered out of turn');
+      return built.pair;
+    } finally {
+      reader.close();
+    }
+  };
+  const [entries, pair] = await Promise.all([memoryEntriesOf(memoryPairs(document), { fileName }, store?.signal), buildPair()]);
+  store?.signal?.throwIfAborted();
+  // Progress by rows written: the memory's entries, then the two articles' sentences (about a unit each).
+  const memoryShare = entries.entries.size / Math.max(1, entries.entries.size + (pair ? 2 * document.units.length : 0));
+  const { memory, sourceId } = await db.transaction('rw', [db.memory, ...articleTables(db), db.alignments], async () => {
+    const memory = await writeMemoryEntries(db, entries, partOf(store, 0, memoryShare));
+    const stored = pair ? await storeAlignedPair(db, pair, partOf(store, memoryShare, 1 - memoryShare)) : undefined;
+    return { memory, sourceId: stored?.sourceId };
   });
+  const remembered = memorySentence(memory);
+  const trustable = memory.references > 0 ? trustableReview(document.units.map((unit) => unit.review)) : undefined;
+  const memoryOutcome: MemoryOutcome = { importId: memory.importId, ...(trustable ? { trustable } : {}) };
+  if (update) {
+    return { articleId: update.articleId, memory: memoryOutcome, message: `Updated ${update.changed} ${update.changed === 1 ? 'sentence' : 'sentences'} of “${update.title}”.${remembered}` };
+  }
   return { articleId: sourceId, memory: memoryOutcome, message: `Imported “${title}” with its ${languageNames[document.targetLanguage]}, aligned in ${document.units.length} pairs.${remembered}` };
 }

@@ -6,8 +6,8 @@ import { BilingualImportError } from '../../common/formats/bilingual-readers';
 import { importKindOf, isBilingualFile, unsupportedTypeMessage } from '../../common/import/file-kinds';
 import { importBilingualDocument, importBilingualFile, type BilingualImportOutcome } from './bilingual-import';
 import { readTargumHtmlExport } from './targum-html-export';
-import { checkImportSize, finishPageSource } from '../../common/import/import-source';
-import { openArticleReader, type ArticleReader } from './article-reader';
+import { checkImportSize } from '../../common/import/import-source';
+import { articleOf, openArticleReader, type ArticleReader } from './article-reader';
 import type { TextLanguage } from '../../common/text/language';
 import type { TargumDatabase } from '../data/database';
 import { addArticle, prepareArticle, type NewArticle, type PreparedArticle } from '../data/articles';
@@ -115,12 +115,11 @@ async function importArticle(db: TargumDatabase, reader: ArticleReader, file: Ar
       if (document) return await importOwnExport(db, file.name, document);
       read = await reader.run({ ...task, ownExports: false }, onRead); // it only named Targum: read as any page
     }
-    if ('page' in read) read = await reader.run({ task: 'build', source: finishPageSource(read.page, window) }, onRead);
-    if (!('source' in read)) throw new Error('the article reader answered out of turn');
+    const { source, article } = await articleOf(reader, read, undefined, onRead);
     signal?.throwIfAborted();
     onRead?.(1);
     const originalFile = new Blob([file.bytes], { type: file.contentType ?? '' });
-    return await store(db, { ...read.source, ...details, originalFileName: file.name, originalFile }, file.name, 'ask', read.article);
+    return await store(db, { ...source, ...details, originalFileName: file.name, originalFile }, file.name, 'ask', article);
   } catch (error) {
     return failure(file.name, error);
   }

@@ -16,6 +16,12 @@ import { saveSegment } from '../../../src/renderer/data/article-changes';
 import { loadArticleView } from '../../../src/renderer/data/article-view';
 import { addMemoryPairs, setImportTrust } from '../../../src/renderer/data/memory';
 import { noTrust } from '../../../src/common/formats/memory-standing';
+import type { BilingualDocument } from '../../../src/common/formats/bilingual-document';
+import { languageNames } from '../../../src/common/text/language';
+import { buildAlignedPair, createAlignedPair, type AlignedPairInput } from '../../../src/renderer/alignment/aligned-pair';
+import { runArticleTask } from '../../../src/renderer/import/article-reading';
+import { floresPath } from '../../support/reference-texts';
+import { readFileSync } from 'node:fs';
 
 let databases = 0;
 
@@ -149,5 +155,70 @@ describe('a bilingual file from the import panel', () => {
     const outcome = await importBilingualFile(db, 'article.xlf', new TextEncoder().encode(xliff));
     expect(outcome).toMatchObject({ articleId: article.id, message: expect.stringMatching(/^Updated 1 sentence of “/) });
     await expect(importBilingualFile(db, 'notes.tmx', new TextEncoder().encode('<html><body>hello</body></html>'))).rejects.toThrow(/not TMX|TMX/);
+  });
+
+  /** FLORES-200 dev in Hebrew and English, all 997 pairs, in paragraphs of five, as a TMX Targum writes. */
+  async function floresTmx(): Promise<string> {
+    const lines = (language: 'he' | 'en') => readFileSync(floresPath(language), 'utf8').trim().split('\n');
+    const [hebrew, english] = [lines('he'), lines('en')];
+    const paragraphs = Array.from({ length: Math.ceil(hebrew.length / 5) }, (_, paragraph) =>
+      hebrew.slice(paragraph * 5, paragraph * 5 + 5).map((source, index) => ({ source, translation: english[paragraph * 5 + index]!, status: 'machine' as const })),
+    );
+    return writeTmx(bilingualFromTranslation({ from: 'he', to: 'en', model: 'test', paragraphs }, { title: 'FLORES dev', toolVersion: '0.1.0' }));
+  }
+
+  /** The aligned pair as the import panel made it before its articles were built in the article reader's worker. */
+  function pairInput(document: BilingualDocument, fileName: string): AlignedPairInput {
+    const title = document.title!;
+    const side = (language: BilingualDocument['sourceLanguage'], units: string[], sideTitle: string) => ({ language, units, paragraphs: document.units.map((unit) => unit.paragraph), title: sideTitle, originalFileName: fileName });
+    return {
+      source: side(document.sourceLanguage, document.units.map((unit) => unit.source), title),
+      target: side(document.targetLanguage, document.units.map((unit) => unit.target), `${title} (${languageNames[document.targetLanguage]})`),
+      links: document.units.map((unit, index) => ({ source: [index], target: [index], confidence: unit.link?.confidence })),
+    };
+  }
+
+  /** What a library holds, without the ids, dates and import ids that differ from one import to the next. */
+  async function stored(db: TargumDatabase) {
+    const articles = await db.articles.orderBy('id').toArray();
+    const position = new Map(articles.map((article, index) => [article.id!, index]));
+    const undated = <T extends object>(record: T) => Object.fromEntries(Object.entries(record).filter(([key]) => !['id', 'createdAt', 'updatedAt', 'importedAt', 'importId'].includes(key)));
+    return {
+      articles: articles.map(undated),
+      segments: (await db.segments.orderBy('id').toArray()).map((segment) => ({ ...undated(segment), articleId: position.get(segment.articleId) })),
+      alignments: (await db.alignments.toArray()).map((alignment) => ({ ...undated(alignment), articleId: position.get(alignment.articleId), counterpartId: position.get(alignment.counterpartId) })),
+      memory: (await db.memory.orderBy('sourceKey').toArray()).map(undated),
+    };
+  }
+
+  it('a TMX of real text is stored as it was when its articles were built on the page: the same articles, sentences, links and memory', async () => {
+    const tmx = await floresTmx();
+    const document = readTmx(tmx);
+    expect(document.units.length).toBe(997);
+    // The worker's answer crosses to the page as a structured clone: it must be plain data, whole.
+    const built = await runArticleTask({ task: 'pair', input: pairInput(document, 'flores.tmx') }, () => {});
+    expect(structuredClone(built)).toEqual(built);
+    expect('pair' in built && built.pair.links).toEqual(buildAlignedPair(pairInput(document, 'flores.tmx')).links);
+
+    const onPage = new TargumDatabase(`bilingual-${++databases}`);
+    await importIntoMemory(onPage, document, { fileName: 'flores.tmx' });
+    await createAlignedPair(onPage, pairInput(document, 'flores.tmx'));
+    const offPage = new TargumDatabase(`bilingual-${++databases}`);
+    const progress: number[] = [];
+    const outcome = await importBilingualFile(offPage, 'flores.tmx', new TextEncoder().encode(tmx), undefined, { onProgress: (fraction) => progress.push(fraction) });
+    expect(outcome.message).toBe('Imported “FLORES dev” with its English, aligned in 997 pairs. 997 unreviewed pairs kept as references.');
+    expect(await stored(offPage)).toEqual(await stored(onPage));
+    expect(progress.length).toBeGreaterThan(3);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.at(-1)).toBeCloseTo(1);
+  });
+
+  it('a TMX whose storing is cancelled half-way leaves neither its memory nor its articles', async () => {
+    const tmx = await floresTmx();
+    const db = new TargumDatabase(`bilingual-${++databases}`);
+    const cancel = new AbortController();
+    const storing = importBilingualFile(db, 'flores.tmx', new TextEncoder().encode(tmx), undefined, { signal: cancel.signal, onProgress: (fraction) => fraction > 0.6 && cancel.abort() });
+    await expect(storing).rejects.toMatchObject({ name: 'AbortError' });
+    expect(await stored(db)).toEqual({ articles: [], segments: [], alignments: [], memory: [] });
   });
 });

@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import { ArticleImportError } from '../../../common/import/article-import';
+import { ArticleImportError, type ImportedArticle } from '../../../common/import/article-import';
 import { ImportTextError } from '../../../common/import/encoding';
 import { importAccept } from '../../../common/import/file-kinds';
-import { checkImportSize, readImportSource } from '../../../common/import/import-source';
+import { checkImportSize } from '../../../common/import/import-source';
 import { languageNames } from '../../../common/text/language';
 import type { TextLanguage } from '../../../common/text/language';
 import { addCounterpart } from '../../alignment/alignment-store';
 import { AlignmentError } from '../../data/alignments';
 import { useWorkbench } from '../../workbench/workbench-context';
 import type { NewArticle } from '../../data/articles';
+import { articleOf, openArticleReader } from '../../import/article-reader';
 
 const languages: TextLanguage[] = ['en', 'he', 'ar'];
 
@@ -30,12 +31,13 @@ export function CounterpartPanel({ articleId, onAdded, onClose }: { articleId: n
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
 
-  const add = async (read: () => Promise<NewArticle>, describe: (reason: string) => string) => {
+  /** `read`: the counterpart as typed or read, with its article when the article reader built it (in `language`). */
+  const add = async (read: () => Promise<{ input: NewArticle; built?: ImportedArticle }>, describe: (reason: string) => string) => {
     setBusy(true);
     setError(undefined);
     try {
-      const input = await read();
-      const { alignmentId } = await addCounterpart(db, articleId, { ...input, ...(language ? { language } : {}) });
+      const { input, built } = await read();
+      const { alignmentId } = await addCounterpart(db, articleId, { ...input, ...(language ? { language } : {}) }, built);
       setPasted('');
       onAdded(alignmentId);
     } catch (caught) {
@@ -51,8 +53,16 @@ export function CounterpartPanel({ articleId, onAdded, onClose }: { articleId: n
         const { importSizeLimitMb } = await api.settings.get({});
         // Checked before reading: a file over the limit is never loaded.
         checkImportSize(file.size, importSizeLimitMb);
-        const source = readImportSource({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, { sizeLimitMb: importSizeLimitMb, htmlWindow: () => window });
-        return { text: source.text, origin: 'file', originalFileName: file.name, encoding: source.encoding, title: source.title, outlet: source.outlet, date: source.date };
+        // Read and built in the article reader's worker, so that a large file does not hold the screen.
+        const reader = openArticleReader();
+        try {
+          const chosen = language || undefined;
+          const read = await reader.run({ task: 'read', name: file.name, bytes: file, sizeLimitMb: importSizeLimitMb, ownExports: false, ...(chosen ? { language: chosen } : {}) });
+          const { source, article } = await articleOf(reader, read, chosen);
+          return { input: { text: source.text, origin: 'file', originalFileName: file.name, encoding: source.encoding, title: source.title, outlet: source.outlet, date: source.date }, built: article };
+        } finally {
+          reader.close();
+        }
       },
       (reason) => `${file.name}: ${reason}`,
     );
@@ -73,7 +83,7 @@ export function CounterpartPanel({ articleId, onAdded, onClose }: { articleId: n
         disabled={busy}
       />
       <div className="counterpart-actions">
-        <button type="button" className="button primary" disabled={busy || pasted.trim() === ''} onClick={() => void add(async () => ({ text: pasted, origin: 'paste' }), (reason) => reason)}>
+        <button type="button" className="button primary" disabled={busy || pasted.trim() === ''} onClick={() => void add(async () => ({ input: { text: pasted, origin: 'paste' } }), (reason) => reason)}>
           Align pasted text
         </button>
         <label className={busy ? 'button disabled' : 'button'}>
