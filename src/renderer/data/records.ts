@@ -79,6 +79,29 @@ export interface GlossRecord {
   note?: string;
   lemma?: string;
   createdAt: number;
+  /** Set once the gloss is shared with a team: who made this version, when, and any version in conflict with it. */
+  team?: TeamMark<GlossContent>;
+}
+
+/** What a gloss says, as members edit it; the form it matches on and its language make the team document's id. */
+export type GlossContent = Pick<GlossRecord, 'surface' | 'meaning' | 'note' | 'lemma'>;
+
+/** One version of a shared entry: what it said, who made it and when. `rev` is its revision in the team's database. */
+export interface TeamVersion<Content> {
+  content: Content;
+  by: string;
+  at: number;
+  rev?: string;
+}
+
+/** A shared entry's team state: who made the version shown and when; the versions in conflict with it; older versions kept. */
+export interface TeamMark<Content> {
+  by: string;
+  at: number;
+  /** Versions made by other members while apart, not yet resolved: shown with the entry, never dropped silently. */
+  conflicts?: Array<TeamVersion<Content>>;
+  /** Versions a resolution set aside, the latest last. */
+  history?: Array<TeamVersion<Content>>;
 }
 
 /** One link of a stored alignment: sentence indices as in `AlignmentRecord.sourceSentences` and `targetSentences`. */
@@ -140,6 +163,23 @@ export interface MemoryRecord {
   fileName?: string;
   importedAt?: number;
   updatedAt: number;
+  /** Set on confirmed entries shared with a team: who confirmed this English and when. */
+  team?: Pick<TeamMark<never>, 'by' | 'at'>;
+}
+
+/**
+ * A shared entry changed here whose team document is not yet on the team's server. `ref` finds the entry (a gloss's
+ * key, a memory entry's source key); `rev` is set once the change is in the local replica, and the row goes when the
+ * replication has pushed that revision. `resolves` lists the conflicting revisions a resolution here removes.
+ */
+export interface TeamOutboxRecord {
+  docId: string;
+  kind: 'gloss' | 'memory';
+  ref: string;
+  language: TextLanguage;
+  at: number;
+  rev?: string;
+  resolves?: string[];
 }
 
 export interface SettingRecord {
