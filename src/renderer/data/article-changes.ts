@@ -7,7 +7,7 @@ import { memoryKey } from '../../common/text/memory-key';
 import { markArticlesChanged } from './changed-articles';
 import type { TargumDatabase } from './database';
 import type { ArticleChange, ArticleRecord, GlossRecord, MemoryRecord, SegmentValue, UndoLogRecord } from './records';
-import { glossChange, memoryChange, queueTeamChanges } from './team-mirror';
+import { glossChange, memoryChange, queueCorrection, queueTeamChanges } from './team-mirror';
 
 type UndoHistory = Omit<UndoLogRecord, 'articleId'>;
 
@@ -15,7 +15,7 @@ type UndoHistory = Omit<UndoLogRecord, 'articleId'>;
 const undoDepth = 200;
 
 function tables(db: TargumDatabase) {
-  return [db.edits, db.memory, db.glosses, db.undoLogs, db.searchQueue, db.teamOutbox];
+  return [db.edits, db.memory, db.glosses, db.undoLogs, db.searchQueue, db.teamOutbox, db.articles];
 }
 
 async function readHistory(db: TargumDatabase, articleId: number): Promise<UndoHistory> {
@@ -29,6 +29,7 @@ async function writeHistory(db: TargumDatabase, articleId: number, history: Undo
 async function applySegment(db: TargumDatabase, article: ArticleRecord, source: string, value: SegmentValue | null, memory: MemoryRecord | null | undefined): Promise<void> {
   await db.edits.add({ articleId: article.id!, source, text: value?.text ?? '', status: value?.status ?? 'machine', createdAt: Date.now() });
   await markArticlesChanged(db, [article.id!]);
+  await queueCorrection(db, article.id!, source);
   if (memory === undefined) return;
   const key = memoryKey(article.language, source);
   if (memory === null) await db.memory.where('sourceKey').equals(key).delete();
@@ -117,7 +118,7 @@ function replay(db: TargumDatabase, article: ArticleRecord, direction: 'forward'
  * sentence's history (not undoable one by one); confirmations go into the translation memory. One transaction.
  */
 export async function addImportedEdits(db: TargumDatabase, article: ArticleRecord, edits: ReadonlyArray<{ source: string; text: string; status: SegmentStatus }>): Promise<void> {
-  await db.transaction('rw', db.edits, db.memory, db.searchQueue, db.teamOutbox, async () => {
+  await db.transaction('rw', [db.edits, db.memory, db.searchQueue, db.teamOutbox, db.articles], async () => {
     const now = Date.now();
     await db.edits.bulkAdd(edits.map(({ source, text, status }) => ({ articleId: article.id!, source, text, status, createdAt: now })));
     for (const edit of edits.filter((edit) => edit.status === 'confirmed')) {
@@ -125,6 +126,7 @@ export async function addImportedEdits(db: TargumDatabase, article: ArticleRecor
       await db.memory.put(entry);
       await queueTeamChanges(db, [memoryChange(entry)]);
     }
+    for (const edit of edits) await queueCorrection(db, article.id!, edit.source);
     await markArticlesChanged(db, [article.id!]);
   });
 }

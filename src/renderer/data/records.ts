@@ -27,6 +27,8 @@ export interface ArticleRecord {
   updatedAt: number;
   /** The version of the boilerplate rules its sentences were marked with (BOILERPLATE_VERSION); 1 when absent. */
   boilerplateVersion?: number;
+  /** Set once the article is shared with a team ("Share with team"): its team document's id. */
+  teamId?: string;
 }
 
 /** One sentence of an article, derived from its original text by the segmenter of the recorded version. */
@@ -67,6 +69,8 @@ export interface EditRecord {
   text: string;
   status: SegmentStatus;
   createdAt: number;
+  /** Set on corrections that came from a team: who made this one, when, and versions made apart that conflict with it. */
+  team?: TeamMark<SegmentValue>;
 }
 
 export interface GlossRecord {
@@ -174,8 +178,11 @@ export interface MemoryRecord {
  */
 export interface TeamOutboxRecord {
   docId: string;
-  kind: 'gloss' | 'memory';
+  kind: 'gloss' | 'memory' | 'article' | 'correction';
+  /** A gloss's key, a memory entry's source key, a corrected sentence's source; the article's document id for an article. */
   ref: string;
+  /** A correction's article (its team document id). */
+  article?: string;
   language: TextLanguage;
   at: number;
   rev?: string;

@@ -33,7 +33,30 @@ export interface MemoryDoc extends TeamDocBase {
   target: string;
 }
 
-export type TeamDoc = GlossDoc | MemoryDoc;
+/** A shared article: its text as imported, and the machine English of each sentence (the latest). */
+export interface ArticleDoc extends TeamDocBase {
+  type: 'article';
+  title: string;
+  language: TextLanguage;
+  outlet?: string;
+  date?: string;
+  sourceUrl?: string;
+  originalText: string;
+  tags: string[];
+  translations: Array<{ source: string; text: string; modelId: string; precision: string; createdAt: number; confidence?: number }>;
+}
+
+/** A shared article's corrected or confirmed sentence: one document per sentence, so that members correct sentences apart. */
+export interface CorrectionDoc extends TeamDocBase {
+  type: 'correction';
+  language: TextLanguage;
+  article: string;
+  source: string;
+  text: string;
+  status: 'edited' | 'confirmed';
+}
+
+export type TeamDoc = GlossDoc | MemoryDoc | ArticleDoc | CorrectionDoc;
 
 /** 128 bits of a string (four 32-bit lanes of multiply-xorshift mixing), in hex: synchronous, so usable inside a Dexie transaction. */
 export function textHash(text: string): string {
@@ -76,6 +99,20 @@ export function memoryDocId(sourceKey: string): string {
   return `memory:${textHash(sourceKey)}`;
 }
 
+/** An article's document: a hash of its language and text as imported, the same in every library that has it. */
+export function articleDocId(article: { language: TextLanguage; originalText: string }): string {
+  return `article:${textHash(`${article.language}\n${article.originalText}`)}`;
+}
+
+/** A corrected sentence's document: its article's, then a hash of the sentence. Every correction of an article shares a prefix. */
+export function correctionDocId(articleDoc: string, source: string): string {
+  return `${correctionPrefix(articleDoc)}${textHash(source)}`;
+}
+
+export function correctionPrefix(articleDoc: string): string {
+  return `correction:${articleDoc.slice('article:'.length)}:`;
+}
+
 export function glossContent(gloss: Pick<GlossRecord, keyof GlossContent>): GlossContent {
   return { surface: gloss.surface, meaning: gloss.meaning, ...(gloss.note ? { note: gloss.note } : {}), ...(gloss.lemma ? { lemma: gloss.lemma } : {}) };
 }
@@ -109,11 +146,28 @@ const glossDocSchema = z.looseObject({
 });
 const memoryDocSchema = z.looseObject({ ...docFields, type: z.literal('memory'), sourceKey: z.string().min(1), source: z.string(), target: z.string() });
 
+const articleDocSchema = z.looseObject({
+  ...docFields,
+  type: z.literal('article'),
+  title: z.string().max(2000),
+  outlet: z.string().max(500).optional(),
+  date: z.string().max(100).optional(),
+  sourceUrl: z.string().max(4000).optional(),
+  originalText: z.string().min(1),
+  tags: z.array(z.string().max(200)).max(200),
+  translations: z.array(z.object({ source: z.string(), text: z.string(), modelId: z.string(), precision: z.string(), createdAt: z.number(), confidence: z.number().optional() })),
+});
+const correctionDocSchema = z.looseObject({ ...docFields, type: z.literal('correction'), article: z.string(), source: z.string().min(1), text: z.string(), status: z.enum(['edited', 'confirmed']) });
+
 /** A document as it came from the team's database (written by another member's Targum), checked before anything of it is stored. */
 export function readTeamDoc(value: unknown): TeamDoc | undefined {
   const gloss = glossDocSchema.safeParse(value);
   if (gloss.success) return gloss.data._id === glossDocId(gloss.data.language, gloss.data.key) ? (gloss.data as GlossDoc) : undefined;
   const memory = memoryDocSchema.safeParse(value);
   if (memory.success) return memory.data._id === memoryDocId(memory.data.sourceKey) ? (memory.data as MemoryDoc) : undefined;
+  const article = articleDocSchema.safeParse(value);
+  if (article.success) return article.data._id === articleDocId(article.data) ? (article.data as ArticleDoc) : undefined;
+  const correction = correctionDocSchema.safeParse(value);
+  if (correction.success) return correction.data._id === correctionDocId(correction.data.article, correction.data.source) ? (correction.data as CorrectionDoc) : undefined;
   return undefined;
 }

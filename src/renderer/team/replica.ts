@@ -5,7 +5,7 @@
  */
 import type { TargumDatabase } from '../data/database';
 import type { TeamOutboxRecord } from '../data/records';
-import { readTeamDoc, type TeamDoc } from '../data/team-docs';
+import { correctionPrefix, readTeamDoc, type TeamDoc } from '../data/team-docs';
 import { applyTeamDocs, markTeamWritten, readTeamCheckpoint, teamDocsFor, unwrittenTeamChanges, type ReceivedTeamDoc } from '../data/team-mirror';
 
 export type Replica = PouchDB.Database;
@@ -88,7 +88,18 @@ export async function takeReplicaChanges(db: TargumDatabase, replica: Replica, r
       const doc = readTeamDoc(result.doc);
       return doc ? [doc] : [];
     });
-    changed += await applyTeamDocs(db, await withConflicts(replica, docs), { replica: replicaName, seq: batch.last_seq });
+    const taken = await applyTeamDocs(db, await withConflicts(replica, docs), { replica: replicaName, seq: batch.last_seq });
+    changed += taken.changed;
+    // An article new to this library takes the corrections the replica had before it came.
+    for (const article of taken.arrived) {
+      const prefix = correctionPrefix(article);
+      const earlier = await replica.allDocs({ startkey: prefix, endkey: `${prefix}\ufff0`, include_docs: true, conflicts: true });
+      const corrections = earlier.rows.flatMap((row) => {
+        const doc = readTeamDoc(row.doc);
+        return doc ? [doc] : [];
+      });
+      changed += (await applyTeamDocs(db, await withConflicts(replica, corrections))).changed;
+    }
     since = batch.last_seq;
   }
 }

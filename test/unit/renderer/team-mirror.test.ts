@@ -5,7 +5,11 @@ import { deleteGloss, putGloss } from '../../../src/renderer/data/glosses';
 import { deleteMemoryEntries, restoreMemoryEntries, addMemoryPairs } from '../../../src/renderer/data/memory';
 import type { GlossRecord, MemoryRecord } from '../../../src/renderer/data/records';
 import { glossDocId, memoryDocId, readTeamDoc, textHash } from '../../../src/renderer/data/team-docs';
-import { markTeamPushed, resolveGlossConflict, teamChangesWaiting } from '../../../src/renderer/data/team-mirror';
+import { markTeamPushed, resolveGlossConflict, shareArticle, teamChangesWaiting } from '../../../src/renderer/data/team-mirror';
+import { addArticle, prepareArticle } from '../../../src/renderer/data/articles';
+import { saveSegment } from '../../../src/renderer/data/article-changes';
+import { storeTranslations } from '../../../src/renderer/data/translations';
+import { newestBySource } from '../../../src/renderer/data/segment-state';
 import { takeReplicaChanges, writeOutbox, type Replica } from '../../../src/renderer/team/replica';
 import { memoryKey } from '../../../src/common/text/memory-key';
 import { startReplicaServer, syncReplicas, type ReplicaServer } from '../../support/replica-server';
@@ -178,5 +182,49 @@ describe('the team mirror between two libraries', () => {
     }
     const onServer = await server.get(glossDocId('he', 'צבא'), { conflicts: true });
     expect(onServer._conflicts).toBeUndefined();
+  });
+
+  it('carries a shared article whole (text, machine English, corrections), and keeps both versions of a sentence corrected apart', async () => {
+    const server = memoryReplica();
+    const dana = await member('Dana');
+    const omar = await member('Omar');
+    const text = 'ארגון דאעש מסר היום בקשה.\n\nהצבא הודיע על סגר.';
+    const articleId = await addArticle(dana.db, prepareArticle({ text, origin: 'paste', title: 'בקשת דאעש' }));
+    const article = (await dana.db.articles.get(articleId))!;
+    const sources = (await dana.db.segments.where('articleId').equals(articleId).toArray()).map((segment) => segment.text);
+    await storeTranslations(dana.db, sources.map((source) => ({ articleId, source, text: `machine: ${source}`, modelId: 'm', precision: 'q8', createdAt: 2 })));
+    await saveSegment(dana.db, article, sources[0]!, null, { text: 'ISIS made a request today.', status: 'confirmed' });
+    // Nothing of an article goes to the team until it is shared.
+    expect((await dana.db.teamOutbox.toArray()).map((row) => row.kind)).toEqual(['memory']);
+    const teamId = await shareArticle(dana.db, articleId);
+    await sync(dana, server);
+    await sync(omar, server);
+
+    const [arrived] = await omar.db.articles.toArray();
+    expect(arrived).toMatchObject({ title: 'בקשת דאעש', originalText: article.originalText, teamId });
+    expect((await omar.db.translations.toArray()).map((row) => row.text).sort()).toEqual(sources.map((source) => `machine: ${source}`).sort());
+    const english = async (who: Member) => {
+      const [shared] = await who.db.articles.toArray();
+      return newestBySource(await who.db.edits.where('articleId').equals(shared!.id!).toArray());
+    };
+    expect((await english(omar)).get(sources[0]!)).toMatchObject({ text: 'ISIS made a request today.', status: 'confirmed', team: { by: 'Dana' } });
+
+    // Apart, each corrects the second sentence; after sync both see one winner and the other version in conflict.
+    for (const [who, correction] of [
+      [dana, 'The army announced a closure.'],
+      [omar, 'The army declared a lockdown.'],
+    ] as const) {
+      const [shared] = await who.db.articles.toArray();
+      await saveSegment(who.db, shared!, sources[1]!, null, { text: correction, status: 'edited' });
+      await writeOutbox(who.db, who.replica, who.name);
+    }
+    await sync(dana, server);
+    await sync(omar, server);
+    await sync(dana, server);
+    for (const who of [dana, omar]) {
+      const latest = (await english(who)).get(sources[1]!)!;
+      const seen = [latest.text, ...(latest.team?.conflicts ?? []).map((version) => version.content.text)].sort();
+      expect(seen).toEqual(['The army announced a closure.', 'The army declared a lockdown.']);
+    }
   });
 });
