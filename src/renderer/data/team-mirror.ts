@@ -10,7 +10,7 @@ import { rowsOfArticle } from './article-rows';
 import { markArticlesChanged } from './changed-articles';
 import { prepareArticle, writeArticle } from './articles';
 import { newestBySource } from './segment-state';
-import type { ArticleRecord, GlossContent, GlossRecord, MemoryRecord, TeamOutboxRecord, TeamVersion } from './records';
+import type { ArticleRecord, GlossContent, GlossRecord, MemoryRecord, SegmentValue, TeamOutboxRecord, TeamVersion } from './records';
 import {
   articleDocId,
   correctionDocId,
@@ -417,5 +417,21 @@ export async function resolveGlossConflict(db: TargumDatabase, glossId: number, 
     const { note: _note, lemma: _lemma, ...rest } = gloss;
     await db.glosses.put({ ...rest, ...glossContent(chosen), team: { by: gloss.team.by, at: Date.now(), history } });
     await queueTeamChanges(db, [glossChange(gloss)], gloss.team.conflicts.flatMap(({ rev }) => (rev ? [rev] : [])));
+  });
+}
+
+/**
+ * Settles a sentence corrected apart on `chosen` (one of the versions, or the user's merge): it becomes the sentence's
+ * English, every version stays in its history, and the conflicting revisions are removed from the team's database.
+ */
+export async function resolveCorrectionConflict(db: TargumDatabase, articleId: number, source: string, chosen: SegmentValue): Promise<void> {
+  await db.transaction('rw', [db.edits, db.articles, db.teamOutbox, db.searchQueue], async () => {
+    const latest = newestBySource(await db.edits.where('[articleId+source]').equals([articleId, source]).toArray()).get(source);
+    const article = await db.articles.get(articleId);
+    if (!latest?.team?.conflicts || !article?.teamId) return;
+    await db.edits.add({ articleId, source, text: chosen.text, status: chosen.status, createdAt: Math.max(Date.now(), latest.createdAt + 1) });
+    await markArticlesChanged(db, [articleId]);
+    const resolves = latest.team.conflicts.flatMap(({ rev }) => (rev ? [rev] : []));
+    await queueTeamChanges(db, [{ kind: 'correction', entry: { article: article.teamId, language: article.language, source } }], resolves);
   });
 }

@@ -5,7 +5,7 @@ import { deleteGloss, putGloss } from '../../../src/renderer/data/glosses';
 import { deleteMemoryEntries, restoreMemoryEntries, addMemoryPairs } from '../../../src/renderer/data/memory';
 import type { GlossRecord, MemoryRecord } from '../../../src/renderer/data/records';
 import { glossDocId, memoryDocId, readTeamDoc, textHash } from '../../../src/renderer/data/team-docs';
-import { markTeamPushed, resolveGlossConflict, shareArticle, teamChangesWaiting } from '../../../src/renderer/data/team-mirror';
+import { markTeamPushed, resolveCorrectionConflict, resolveGlossConflict, shareArticle, teamChangesWaiting } from '../../../src/renderer/data/team-mirror';
 import { addArticle, prepareArticle } from '../../../src/renderer/data/articles';
 import { saveSegment } from '../../../src/renderer/data/article-changes';
 import { storeTranslations } from '../../../src/renderer/data/translations';
@@ -226,5 +226,17 @@ describe('the team mirror between two libraries', () => {
       const seen = [latest.text, ...(latest.team?.conflicts ?? []).map((version) => version.content.text)].sort();
       expect(seen).toEqual(['The army announced a closure.', 'The army declared a lockdown.']);
     }
+
+    // Omar keeps Dana's version: it is the sentence's English for both, in conflict no more, and his stays in the history.
+    const [omarsCopy] = await omar.db.articles.toArray();
+    await resolveCorrectionConflict(omar.db, omarsCopy!.id!, sources[1]!, { text: 'The army announced a closure.', status: 'edited' });
+    await sync(omar, server);
+    await sync(dana, server);
+    for (const who of [dana, omar]) {
+      const latest = (await english(who)).get(sources[1]!)!;
+      expect(latest.text).toBe('The army announced a closure.');
+      expect(latest.team?.conflicts ?? []).toEqual([]);
+    }
+    expect((await omar.db.edits.toArray()).map((edit) => edit.text)).toContain('The army declared a lockdown.');
   });
 });
