@@ -6,6 +6,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { desktopHost, desktopScheme } from '../common/api/desktop-bridge';
 import { rendererSecurityHeaders } from '../common/security/headers';
+import type { TeamRelay } from '../node/team/team-relay';
+import { isTeamRelayRequest } from './team';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -63,7 +65,12 @@ export async function serveRendererFile(request: Request, rendererDir: string, r
   return new Response(response.body, { status: 200, headers });
 }
 
-/** Serves the renderer build from app://targum/; call once the app is ready. */
-export function serveRendererOverAppScheme({ protocol, net }: ProtocolModules, rendererDir: string): void {
-  protocol.handle(desktopScheme, (request) => serveRendererFile(request, rendererDir, (fileUrl) => net.fetch(fileUrl)));
+/**
+ * Serves the renderer build from app://targum/, and the team relay (already guarded: see team.ts) under
+ * app://targum/team-sync/; call once the app is ready.
+ */
+export function serveRendererOverAppScheme({ protocol, net }: ProtocolModules, rendererDir: string, teamRelay: TeamRelay): void {
+  protocol.handle(desktopScheme, (request) =>
+    isTeamRelayRequest(new URL(request.url)) ? teamRelay(request) : serveRendererFile(request, rendererDir, (fileUrl) => net.fetch(fileUrl)),
+  );
 }

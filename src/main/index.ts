@@ -1,5 +1,5 @@
 /** The desktop host: Electron's main process. Thin: windows, security, the app:// origin and IPC. */
-import { app, BrowserWindow, dialog, ipcMain, nativeTheme, net, protocol, session, shell, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, nativeTheme, net, protocol, safeStorage, session, shell, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { desktopOrigin, ipcChannels } from '../common/api/desktop-bridge';
@@ -10,6 +10,7 @@ import { resolveDataPaths } from '../node/paths';
 import { registerAppScheme, serveRendererOverAppScheme } from './app-protocol';
 import { applySecurityPolicies, senderRefusal } from './security';
 import { spawnServicesProcess } from './services-process';
+import { answerTeamCallsHere, createDesktopTeam, guardedAppRelay } from './team';
 
 const outDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const log = (message: string) => process.stderr.write(`[main] ${message}\n`);
@@ -33,7 +34,8 @@ if (!app.requestSingleInstanceLock()) {
 
 function start(): void {
   applySecurityPolicies({ app, session, shell });
-  serveRendererOverAppScheme({ protocol, net }, path.join(outDir, 'renderer'));
+  const team = createDesktopTeam(paths.dataDir, safeStorage, log);
+  serveRendererOverAppScheme({ protocol, net }, path.join(outDir, 'renderer'), guardedAppRelay(team.relay, log));
 
   const services = new ServicesConnection(
     () =>
@@ -47,7 +49,13 @@ function start(): void {
     log,
   );
   services.warmUp();
-  serveWindowApi(createForwardingDispatcher((method, params, call) => services.call(method, params, call)));
+  serveWindowApi(
+    answerTeamCallsHere(
+      team.service,
+      createForwardingDispatcher((method, params, call) => services.call(method, params, call)),
+      (method, error) => log(`${method} failed: ${error instanceof Error ? error.message : String(error)}`),
+    ),
+  );
   serveFolderDialog();
 
   mainWindow = createWindow();

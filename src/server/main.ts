@@ -3,6 +3,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sourceRootDir } from '../node/app-metadata';
 import { resolveDataPaths } from '../node/paths';
+import { createTeamRelay } from '../node/team/team-relay';
+import { privateTeamStore } from '../node/team/team-store';
 import { spawnWebServices } from './services-thread';
 import { defaultWebHostPort, startWebHost } from './web-host';
 
@@ -22,12 +24,14 @@ try {
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
 const paths = resolveDataPaths();
+const team = privateTeamStore(paths.dataDir, log);
 try {
   const host = await startWebHost({
     port,
     rendererDir: path.join(sourceRootDir, 'out', 'renderer'),
     log,
     spawnServices: () => spawnWebServices(paths),
+    teamRelay: createTeamRelay({ team: () => team.connection() }),
   });
   process.stdout.write(`Targum web host: open ${host.url}\n`);
   process.stdout.write(`Data folder: ${paths.dataDir}\n`);

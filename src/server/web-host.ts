@@ -1,6 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -9,6 +9,9 @@ import { serveApiOverPort } from '../common/rpc/channel';
 import { ServicesConnection, type ServicesChild } from '../common/rpc/services-connection';
 import { textPortOverWebSocket } from '../common/rpc/text-ports';
 import { rendererSecurityHeaders } from '../common/security/headers';
+import { teamRelayPath, teamTokenHeader } from '../common/team/team-config';
+import { relayError, type TeamRelay } from '../node/team/team-relay';
+import { requestFromIncoming, sendResponse } from './fetch-adapter';
 import { listStaticFiles, serveStaticFile } from './static-files';
 
 /** The web host's fixed default port, so the origin (and the browser's IndexedDB under it) stays the same. */
@@ -24,6 +27,8 @@ export interface WebHostOptions {
   log: (message: string) => void;
   /** Fixed token for tests; a random one otherwise. */
   token?: string;
+  /** The team relay, served under `teamRelayPath` to the page that holds the token. */
+  teamRelay: TeamRelay;
 }
 
 export interface WebHost {
@@ -36,8 +41,9 @@ export interface WebHost {
 }
 
 /**
- * Serves the renderer build and the API over a WebSocket, on 127.0.0.1 only. Every WebSocket connection
- * must carry the run's token and come from the host's own origin. The services run in a worker thread.
+ * Serves the renderer build, the API over a WebSocket and the team relay, on 127.0.0.1 only. Every WebSocket
+ * connection and every relayed request must carry the run's token and come from the host's own origin. The
+ * services run in a worker thread.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   if (!existsSync(path.join(options.rendererDir, 'index.html'))) {
@@ -50,6 +56,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const staticFiles = listStaticFiles(options.rendererDir, options.log);
   const server = createServer((req, res) => {
+    if (isTeamRelayPath(req.url)) {
+      void relayTeamSync(req, res);
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
@@ -69,6 +79,24 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     sockets.handleUpgrade(req, socket, head, (ws) => attach(ws));
   });
+
+  /** A sync request of the page, passed to the team relay once it has shown the token and the right Host and Origin. */
+  async function relayTeamSync(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const origin = `http://127.0.0.1:${address().port}`;
+    try {
+      const refusal = checkRelayCaller(req, token, address().port);
+      if (refusal) {
+        options.log(`refused a team sync request: ${refusal.reason}`);
+        await sendResponse(res, relayError(refusal.status, refusal.status === 401 ? 'unauthorized' : 'forbidden', refusal.reason));
+        return;
+      }
+      await sendResponse(res, await options.teamRelay(requestFromIncoming(req, res, origin)));
+    } catch (error) {
+      options.log(`team relay failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (!res.headersSent) await sendResponse(res, relayError(500, 'relay_failed', 'The team relay failed; see the web host’s log.'));
+      else res.destroy();
+    }
+  }
 
   /** One channel per connection; when the page goes (reloaded or closed), every call it started is cancelled. */
   function attach(ws: WebSocket): void {
@@ -104,18 +132,51 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
 type Refusal = { status: number; reason: string };
 
-function checkUpgrade(req: IncomingMessage, token: string, port: number): Refusal | undefined {
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  if (url.pathname !== apiPath) return { status: 404, reason: 'Not Found' };
+function isTeamRelayPath(rawUrl: string | undefined): boolean {
+  const pathname = new URL(rawUrl ?? '/', 'http://127.0.0.1').pathname;
+  return pathname === teamRelayPath || pathname.startsWith(`${teamRelayPath}/`);
+}
+
+/** A page on another site, or a DNS-rebound name, must not reach the host even if it guessed the port. */
+function hostOrOriginRefusal(req: IncomingMessage, port: number): Refusal | undefined {
   const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
-  // A page on another site, or a DNS-rebound name, must not reach the API even if it guessed the port.
   if (!allowedHosts.includes(req.headers.host ?? '')) return { status: 403, reason: 'Forbidden (host)' };
   const origin = req.headers.origin;
   if (origin !== undefined && !allowedHosts.some((host) => origin === `http://${host}`)) {
     return { status: 403, reason: 'Forbidden (origin)' };
   }
-  const offered = Buffer.from(url.searchParams.get('token') ?? '');
+  return undefined;
+}
+
+function tokenMatches(offered: string, token: string): boolean {
+  const offeredBytes = Buffer.from(offered);
   const expected = Buffer.from(token);
-  if (offered.length !== expected.length || !timingSafeEqual(offered, expected)) return { status: 401, reason: 'Unauthorized (token)' };
+  return offeredBytes.length === expected.length && timingSafeEqual(offeredBytes, expected);
+}
+
+function checkUpgrade(req: IncomingMessage, token: string, port: number): Refusal | undefined {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  if (url.pathname !== apiPath) return { status: 404, reason: 'Not Found' };
+  const refusal = hostOrOriginRefusal(req, port);
+  if (refusal) return refusal;
+  if (!tokenMatches(url.searchParams.get('token') ?? '', token)) return { status: 401, reason: 'Unauthorized (token)' };
+  return undefined;
+}
+
+/**
+ * The team relay's callers: the page that holds the run's token, which it sends in a header. A token in the
+ * address would end up in logs and history, so one there is refused even when right. A browser sends
+ * Sec-Fetch-Site with every request; anything but same-origin is another site's page.
+ */
+function checkRelayCaller(req: IncomingMessage, token: string, port: number): Refusal | undefined {
+  const refusal = hostOrOriginRefusal(req, port);
+  if (refusal) return refusal;
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin') return { status: 403, reason: `Forbidden (a ${site} request)` };
+  if (new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.has('token')) {
+    return { status: 400, reason: `The token belongs in the ${teamTokenHeader} header, never in the address` };
+  }
+  const offered = req.headers[teamTokenHeader];
+  if (typeof offered !== 'string' || !tokenMatches(offered, token)) return { status: 401, reason: 'Unauthorized (token)' };
   return undefined;
 }

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { readAppMetadata, sourceRootDir } from '../../src/node/app-metadata';
 import { ModelRegistry } from '../../src/node/models/model-registry';
 import { resolveDataPaths } from '../../src/node/paths';
+import { createTeamRelay, type TeamRelayOptions } from '../../src/node/team/team-relay';
+import { privateTeamStore } from '../../src/node/team/team-store';
 import { spawnServicesThread, spawnWebServices } from '../../src/server/services-thread';
 import { startWebHost, type WebHost } from '../../src/server/web-host';
 import { tinyModelFolder } from './tiny-model';
@@ -26,7 +28,9 @@ function resourcesWithoutDemo(dataDir: string): string {
 }
 
 /** A web host on a free port with its own empty data folder, serving the renderer build in out/renderer. */
-export async function startTestWebHost(options: { rendererDir?: string; withTinyModel?: boolean; withDemoModel?: boolean } = {}): Promise<TestWebHost> {
+export async function startTestWebHost(
+  options: { rendererDir?: string; withTinyModel?: boolean; withDemoModel?: boolean; relayLimits?: Omit<TeamRelayOptions, 'team' | 'fetch'> } = {},
+): Promise<TestWebHost> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'targum-test-'));
   const logs: string[] = [];
   const paths = resolveDataPaths({ TARGUM_DATA_DIR: dataDir });
@@ -34,6 +38,7 @@ export async function startTestWebHost(options: { rendererDir?: string; withTiny
     // Imported the way a user imports a model folder.
     await new ModelRegistry(path.join(dataDir, 'no-bundled-models'), paths.modelsDir, () => undefined).importFolder(tinyModelFolder);
   }
+  const team = privateTeamStore(dataDir, (message) => logs.push(message));
   const resourcesDir = options.withDemoModel === false ? resourcesWithoutDemo(dataDir) : undefined;
   const host = await startWebHost({
     port: 0,
@@ -43,6 +48,7 @@ export async function startTestWebHost(options: { rendererDir?: string; withTiny
       resourcesDir
         ? spawnServicesThread({ host: 'web', app: readAppMetadata(), paths, resourcesDir, runtime: { node: process.versions.node } })
         : spawnWebServices(paths),
+    teamRelay: createTeamRelay({ ...options.relayLimits, team: () => team.connection() }),
   });
   return {
     ...host,

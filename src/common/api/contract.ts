@@ -278,6 +278,7 @@ export type FilesService = ServiceOf<'files'>;
 export type ModelsService = ServiceOf<'models'>;
 export type TranslationApiService = ServiceOf<'translation'>;
 export type ImportService = ServiceOf<'import'>;
+export type TeamService = ServiceOf<'team'>;
 /** What the services implement: one interface per service. */
 export type ApiServices = { [S in ServiceName]: ServiceOf<S> };
 

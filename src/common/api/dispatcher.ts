@@ -7,19 +7,19 @@ import { validateCall } from './validation';
 export type ApiDispatcher = (method: unknown, params: unknown, call: CallContext) => Promise<ApiReply>;
 
 /**
- * Turns the services into the receiving end of the API: validates each call, runs it, checks its result
- * and progress against the contract, and answers with a reply whose error carries the failure's code. It
- * never throws, whatever it is sent.
+ * Turns the services (all of them, or the few a host answers itself) into the receiving end of the API:
+ * validates each call, runs it, checks its result and progress against the contract, and answers with a
+ * reply whose error carries the failure's code. It never throws, whatever it is sent.
  */
-export function createApiDispatcher(services: ApiServices, onFailure?: (method: string, error: unknown) => void): ApiDispatcher {
+export function createApiDispatcher(services: Partial<ApiServices>, onFailure?: (method: string, error: unknown) => void): ApiDispatcher {
   return async (method, params, call) => {
     const validation = validateCall(method, params);
     if (!validation.ok) return validation;
     const { method: name, schemas } = validation.call;
     const [service, methodName] = name.split('.') as [keyof ApiServices, string];
     // The name is the contract's; the lookup is still of the service's own methods only, never its prototype's.
-    const methods = services[service] as Record<string, (params: unknown, call: CallContext) => Promise<unknown>>;
-    const run = Object.hasOwn(methods, methodName) ? methods[methodName] : undefined;
+    const methods = services[service] as Record<string, (params: unknown, call: CallContext) => Promise<unknown>> | undefined;
+    const run = methods && Object.hasOwn(methods, methodName) ? methods[methodName] : undefined;
     if (typeof run !== 'function') return errorReply('unavailable', `${name} is not available here`);
     const context: CallContext = {
       signal: call.signal,

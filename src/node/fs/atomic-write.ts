@@ -2,7 +2,7 @@
  * Writing files so that readers see the old content or the new, never half of it: each file is written to a
  * temporary file beside it, flushed to disk, and renamed over the target. A target that is a symbolic link is
  * written through (the file it points to is replaced; the link stays), and a target that exists keeps its
- * permissions. Temporary files are removed when the write fails, and when the process is interrupted
+ * permissions unless a mode is given. Temporary files are removed when the write fails, and when the process is interrupted
  * (SIGINT, SIGTERM) while they exist.
  */
 import { randomBytes } from 'node:crypto';
@@ -13,11 +13,13 @@ import path from 'node:path';
 export interface FileToWrite {
   file: string;
   data: string | Uint8Array;
+  /** The file's permissions exactly, whatever the umask and the file it replaces (0o600: only the user reads it). */
+  mode?: number;
 }
 
 /** Writes a file so that readers see the old content or the new, never half of it. */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  await writeFilesAtomic([{ file, data }]);
+export async function writeFileAtomic(file: string, data: string | Uint8Array, options: { mode?: number } = {}): Promise<void> {
+  await writeFilesAtomic([{ file, data, mode: options.mode }]);
 }
 
 /**
@@ -27,7 +29,7 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
 export async function writeFilesAtomic(files: readonly FileToWrite[]): Promise<void> {
   const staged: { temporary: string; target: string }[] = [];
   try {
-    for (const { file, data } of files) {
+    for (const { file, data, mode } of files) {
       const target = await symlinkTarget(file);
       if ((await stat(target).catch(() => undefined))?.isDirectory()) throw new Error(`${file} is a folder; nothing was written.`);
       await mkdir(path.dirname(target), { recursive: true });
@@ -35,7 +37,7 @@ export async function writeFilesAtomic(files: readonly FileToWrite[]): Promise<v
       pendingTemporaries.add(temporary);
       watchSignals();
       staged.push({ temporary, target });
-      await writeFlushed(temporary, data, await existingMode(target));
+      await writeFlushed(temporary, data, mode ?? (await existingMode(target)));
     }
     await renameAll(staged);
     await Promise.all([...new Set(staged.map(({ target }) => path.dirname(target)))].map(flushFolder));
@@ -101,9 +103,10 @@ async function existingMode(file: string): Promise<number | undefined> {
 async function writeFlushed(file: string, data: string | Uint8Array, mode: number | undefined): Promise<void> {
   const handle = await open(file, 'wx', mode ?? 0o666);
   try {
-    await handle.writeFile(data);
-    // open() applies the umask; a file that replaces another takes that one's permissions exactly.
+    // open() applies the umask; a file that replaces another, or is given a mode, takes it exactly (set
+    // before the data is written, so a secret is never in a file others may read).
     if (mode !== undefined) await handle.chmod(mode);
+    await handle.writeFile(data);
     await handle.sync();
   } finally {
     await handle.close();

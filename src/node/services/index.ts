@@ -9,6 +9,8 @@ import { ModelRegistry } from '../models/model-registry';
 import { ModelUploads } from '../models/model-uploads';
 import { PrecisionChecks } from '../models/precision-check';
 import type { DataPaths } from '../paths';
+import { createTeamService } from '../team/team-service';
+import { privateTeamStore } from '../team/team-store';
 import { directionFromVocabulary, inspectModelFolder } from '../translation/model-folder';
 import { TranslationService } from '../translation/translation-service';
 import { withTypedErrors } from './errors';
@@ -139,6 +141,8 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
     models: withTypedErrors(models),
     translation: withTypedErrors(translation),
     import: withTypedErrors(importService),
+    // On the desktop the main process answers team calls itself, where the keychain is (src/main/team.ts).
+    team: withTypedErrors(createTeamService(privateTeamStore(options.paths.dataDir, options.log))),
     dispose: () => queue.dispose(),
   };
 }

@@ -80,19 +80,25 @@ describe('the app:// protocol handler', () => {
     expect((await get('app://targum/index.html', 'POST')).status).toBe(404);
   });
 
-  it('is what Electron gets for the app scheme, reading files through net.fetch', async () => {
+  it('is what Electron gets for the app scheme, reading files through net.fetch and passing team sync requests to the relay', async () => {
     const handlers = new Map<string, (request: Request) => Promise<Response>>();
     const fetched: string[] = [];
+    const relayed: string[] = [];
     serveRendererOverAppScheme(
       {
         protocol: { handle: (scheme, handler) => handlers.set(scheme, handler) },
         net: { fetch: async (url) => (fetched.push(url), readFile(url)) },
       },
       rendererDir,
+      async (request) => (relayed.push(request.url), Response.json({ db_name: 'newsdesk' })),
     );
     const response = await handlers.get('app')?.(new Request('app://targum/index.html'));
     expect(response?.status).toBe(200);
     expect(fetched).toEqual([`file://${path.join(rendererDir, 'index.html')}`]);
+    expect((await handlers.get('app')?.(new Request('app://targum/team-sync/_changes?since=0')))?.status).toBe(200);
+    expect((await handlers.get('app')?.(new Request('app://elsewhere/team-sync/')))?.status).toBe(404);
+    expect((await handlers.get('app')?.(new Request('app://targum/team-syncing/')))?.status).toBe(404);
+    expect(relayed).toEqual(['app://targum/team-sync/_changes?since=0']);
   });
 
   it('registers app:// as a standard, secure scheme with fetch', () => {

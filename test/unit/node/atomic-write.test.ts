@@ -21,6 +21,24 @@ describe('writeFileAtomic', () => {
     }
   });
 
+  it('gives the file the mode asked for, new or replacing a file others could read, whatever the umask', async () => {
+    const dir = folder();
+    const created = path.join(dir, 'secret-new');
+    const replaced = path.join(dir, 'secret-old');
+    writeFileSync(replaced, 'old');
+    chmodSync(replaced, 0o644);
+    const umask = process.umask(0);
+    try {
+      await writeFileAtomic(created, 'new', { mode: 0o600 });
+      await writeFileAtomic(replaced, 'new', { mode: 0o600 });
+    } finally {
+      process.umask(umask);
+    }
+    expect(statSync(created).mode & 0o777).toBe(0o600);
+    expect(statSync(replaced).mode & 0o777).toBe(0o600);
+    expect(readFileSync(replaced, 'utf8')).toBe('new');
+  });
+
   it('writes through a symbolic link, replacing the file it points to and keeping the link', async () => {
     const dir = folder();
     mkdirSync(path.join(dir, 'real'));
