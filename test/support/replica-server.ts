@@ -23,6 +23,8 @@ function freePort(): Promise<number> {
 }
 
 export interface ReplicaServer {
+  /** http://127.0.0.1:port */
+  origin: string;
   database(name?: string): PouchDB.Database;
   close(): Promise<void>;
 }
@@ -43,6 +45,7 @@ export async function startReplicaServer(): Promise<ReplicaServer> {
   }
   let count = 0;
   return {
+    origin,
     database: (name) => new PouchDB(`${origin}/${name ?? `db-${(count += 1)}`}`),
     close: async () => {
       child.kill();

@@ -1,19 +1,29 @@
 /**
  * The part of Node's EventEmitter (the `events` module) that PouchDB uses, for the page: pouchdb-browser imports
  * `events` and expects the bundler to supply it. The renderer build maps `events` here (electron.vite.config.ts).
- * Methods are enumerable, as Node's are: PouchDB copies them from the prototype onto its constructor.
+ * Methods are enumerable, as Node's are: PouchDB copies them from the prototype onto its constructor. Its state is
+ * made on first use, as Node's is: PouchDB makes objects of subclasses without running this constructor.
  */
 type Listener = (...args: never[]) => unknown;
 
+const registry = Symbol('listeners');
+const limit = Symbol('max listeners');
+
 export default class EventEmitter {
-  private events = new Map<string | symbol, Listener[]>();
-  private maxListeners = 10;
+  declare private [registry]?: Map<string | symbol, Listener[]>;
+  declare private [limit]?: number;
+
+  private get events(): Map<string | symbol, Listener[]> {
+    return (this[registry] ??= new Map());
+  }
 
   static listenerCount(emitter: EventEmitter, type: string | symbol): number {
     return emitter.listenerCount(type);
   }
 
+  /** As Node's: 'newListener' is told before a listener is added, 'removeListener' after one is removed (PouchDB's sync wires its two replications so). */
   on(type: string | symbol, listener: Listener): this {
+    if (this.events.has('newListener')) this.emit('newListener', type, (listener as { listener?: Listener }).listener ?? listener);
     this.events.set(type, [...(this.events.get(type) ?? []), listener]);
     return this;
   }
@@ -23,6 +33,7 @@ export default class EventEmitter {
   }
 
   prependListener(type: string | symbol, listener: Listener): this {
+    if (this.events.has('newListener')) this.emit('newListener', type, listener);
     this.events.set(type, [listener, ...(this.events.get(type) ?? [])]);
     return this;
   }
@@ -43,6 +54,7 @@ export default class EventEmitter {
       const rest = listeners.toSpliced(index, 1);
       if (rest.length) this.events.set(type, rest);
       else this.events.delete(type);
+      if (this.events.has('removeListener')) this.emit('removeListener', type, listener);
     }
     return this;
   }
@@ -80,17 +92,18 @@ export default class EventEmitter {
   }
 
   setMaxListeners(count: number): this {
-    this.maxListeners = count;
+    this[limit] = count;
     return this;
   }
 
   getMaxListeners(): number {
-    return this.maxListeners;
+    return this[limit] ?? 10;
   }
 }
 
 for (const key of Object.getOwnPropertyNames(EventEmitter.prototype)) {
-  if (key !== 'constructor') Object.defineProperty(EventEmitter.prototype, key, { enumerable: true });
+  const descriptor = Object.getOwnPropertyDescriptor(EventEmitter.prototype, key)!;
+  if (key !== 'constructor' && typeof descriptor.value === 'function') Object.defineProperty(EventEmitter.prototype, key, { enumerable: true });
 }
 
 export { EventEmitter };

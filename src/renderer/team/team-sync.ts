@@ -155,7 +155,14 @@ export class TeamSync {
       );
     }
 
-    const replication = PouchDB.sync(local, remote, { live: true, retry: true, batch_size: 500, batches_limit: 10 } as PouchDB.Replication.SyncOptions);
+    const replication = PouchDB.sync(local, remote, {
+      live: true,
+      retry: true,
+      batch_size: 500,
+      batches_limit: 10,
+      // Tries again within 10 s at most, so that changes go out soon after the server is back.
+      back_off_function: (delay: number) => (delay === 0 ? 1000 : Math.min(delay * 2, 10_000)),
+    } as PouchDB.Replication.SyncOptions);
     let checking = false;
     const explain = async () => {
       if (checking) return;

@@ -98,7 +98,7 @@ export function TeamSettings() {
       </label>
       <label className="field">
         <span>Database</span>
-        <input type="text" required pattern="[a-z][a-z0-9_$()+/\-]*" {...field('database')} />
+        <input type="text" required {...field('database')} />
       </label>
       <label className="field">
         <span>User</span>
