@@ -150,7 +150,7 @@ export class TeamSync {
     const firstSync = (await local.info()).doc_count === 0;
     if (firstSync) {
       remote.info().then(
-        (info) => !stopped && this.current.state !== 'synced' && this.update({ firstSync: { received: 0, total: info.doc_count } }),
+        (info) => !stopped && this.current.state !== 'synced' && typeof info.doc_count === 'number' && this.update({ firstSync: { received: 0, total: info.doc_count } }),
         () => undefined,
       );
     }
@@ -178,18 +178,33 @@ export class TeamSync {
         checking = false;
       }
     };
+    // Each direction on its own: the sync object says when both have paused, but not that one failed.
+    const sides: Record<'push' | 'pull', 'active' | 'paused' | 'failed'> = { push: 'active', pull: 'active' };
+    const settle = () => {
+      if (stopped) return;
+      if (sides.push === 'failed' || sides.pull === 'failed') {
+        this.update({ state: 'offline', message: 'The team server cannot be reached.' });
+        void explain();
+      } else if (sides.push === 'paused' && sides.pull === 'paused') this.update({ state: 'synced', message: undefined, firstSync: undefined });
+      else this.update({ state: 'syncing', message: undefined });
+    };
+    for (const side of ['push', 'pull'] as const) {
+      const direction = (replication as unknown as Record<'push' | 'pull', PouchDB.Replication.Replication<object>>)[side];
+      direction
+        .on('active', () => {
+          sides[side] = 'active';
+          settle();
+        })
+        .on('paused', (error?: unknown) => {
+          sides[side] = error ? 'failed' : 'paused';
+          settle();
+        });
+    }
     replication
       .on('change', (info) => {
-        const change = info.change as { docs: Array<{ _id: string; _rev?: string }>; docs_written: number };
-        if (info.direction === 'push') void markTeamPushed(this.db, change.docs);
-        else if (this.current.firstSync) this.update({ firstSync: { ...this.current.firstSync, received: change.docs_written } });
-      })
-      .on('active', () => this.update({ state: 'syncing', message: undefined }))
-      .on('paused', (error?: unknown) => {
-        if (error) {
-          this.update({ state: 'offline', message: 'The team server cannot be reached.' });
-          void explain();
-        } else this.update({ state: 'synced', message: undefined, firstSync: undefined });
+        const docs = (info.change as { docs?: Array<{ _id: string; _rev?: string }> }).docs ?? [];
+        if (info.direction === 'push') void markTeamPushed(this.db, docs);
+        else if (this.current.firstSync) this.update({ firstSync: { ...this.current.firstSync, received: this.current.firstSync.received + docs.length } });
       })
       .on('denied', () => this.update({ state: 'refused', message: 'The team server refused a change.' }))
       .on('error', () => {
