@@ -18,7 +18,7 @@ import type { Page } from '@playwright/test';
 import { glossKey } from '../../src/common/glossary/gloss-key';
 import { memoryKey } from '../../src/common/text/memory-key';
 import { glossDocId, memoryDocId } from '../../src/renderer/data/team-docs';
-import { startReplicaServer } from '../../test/support/replica-server';
+import { startTeamServer, type TeamServer } from '../../test/support/team-server';
 import { joinTeam } from '../../test/support/team-ui';
 import { startTestWebHost } from '../../test/support/web-host';
 import { launchBenchBrowser } from './browser';
@@ -69,13 +69,11 @@ function localRecords() {
   return { glosses, memory };
 }
 
-async function fill(origin: string, database: string): Promise<void> {
-  const put = await fetch(`${origin}/${database}`, { method: 'PUT' });
-  if (!put.ok) throw new Error(`creating ${database}: ${put.status}`);
+async function fill(server: TeamServer): Promise<void> {
   const docs = teamDocs();
   for (let at = 0; at < docs.length; at += 10_000) {
-    const answer = await fetch(`${origin}/${database}/_bulk_docs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ docs: docs.slice(at, at + 10_000) }) });
-    if (!answer.ok) throw new Error(`filling ${database}: ${answer.status}`);
+    const answer = await server.asAdmin(`/${server.database}/_bulk_docs`, { method: 'POST', body: JSON.stringify({ docs: docs.slice(at, at + 10_000) }) });
+    if (!answer.ok) throw new Error(`filling ${server.database}: ${answer.status}`);
   }
 }
 
@@ -173,14 +171,14 @@ async function main(): Promise<void> {
     console.error('bench: no renderer build; run npm run build first');
     process.exit(1);
   }
-  const server = await startReplicaServer();
+  const server = await startTeamServer({ inMemory: true });
   const teamHost = await startTestWebHost({ withTinyModel: false });
   const localHost = await startTestWebHost({ withTinyModel: false });
   const teamBrowser = await launchBenchBrowser();
   const localBrowser = await launchBenchBrowser();
   try {
     const filling = Date.now();
-    await fill(server.origin, 'team');
+    await fill(server);
     console.log(`Team database: ${glossCount.toLocaleString('en')} glosses and ${memoryCount.toLocaleString('en')} memory entries written in ${((Date.now() - filling) / 1000).toFixed(1)} s`);
 
     const member = teamBrowser.context.pages()[0] ?? (await teamBrowser.context.newPage());
@@ -189,19 +187,22 @@ async function main(): Promise<void> {
     await member.goto(teamHost.url);
     await member.getByRole('navigation', { name: 'Targum' }).waitFor();
     const started = Date.now();
-    await joinTeam(member, { serverUrl: server.origin, database: 'team', memberName: 'New member' }, { waitForSync: false });
+    await joinTeam(member, { serverUrl: server.url, database: server.database, user: server.member.user, password: server.member.password, memberName: 'New member' }, { waitForSync: false });
     let progressSeen = '';
+    let replicatedS = 0;
     for (;;) {
       const [glosses, memory] = await countRows(member, ['glosses', 'memory']);
       const line = (await member.getByRole('status', { name: 'Team sync' }).textContent().catch(() => '')) ?? '';
       if (/first sync/.test(line)) progressSeen = line;
+      const progress = /([\d,]+) of ([\d,]+) documents/.exec(line);
+      if (!replicatedS && ((progress && progress[1] === progress[2]) || /synced/.test(line))) replicatedS = (Date.now() - started) / 1000;
       if (glosses === glossCount && memory === memoryCount) break;
       if (Date.now() - started > 600_000) throw new Error(`first sync unfinished after 600 s: ${glosses} glosses, ${memory} memory entries; ${line}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     const firstSyncS = (Date.now() - started) / 1000;
     console.log(`First sync of ${(glossCount + memoryCount).toLocaleString('en')} documents into the library: ${firstSyncS.toFixed(1)} s`);
-    console.log(`Progress as shown: ${progressSeen || '(none seen)'}`);
+    console.log(`Progress as shown: ${progressSeen || '(none seen)'}; every document in the replica after ${replicatedS.toFixed(1)} s`);
 
     const local = localBrowser.context.pages()[0] ?? (await localBrowser.context.newPage());
     await local.addInitScript({ content: 'globalThis.__name = (target) => target;' });

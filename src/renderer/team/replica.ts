@@ -10,7 +10,7 @@ import { applyTeamDocs, markTeamWritten, readTeamCheckpoint, teamDocsFor, unwrit
 
 export type Replica = PouchDB.Database;
 
-const batchSize = 500;
+const batchSize = 2000;
 
 /** A document's content for comparison: everything but its revision, its author and date. */
 function content(doc: object): string {

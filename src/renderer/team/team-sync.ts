@@ -158,8 +158,8 @@ export class TeamSync {
     const replication = PouchDB.sync(local, remote, {
       live: true,
       retry: true,
-      batch_size: 500,
-      batches_limit: 10,
+      batch_size: 2000,
+      batches_limit: 4,
       // Tries again within 10 s at most, so that changes go out soon after the server is back.
       back_off_function: (delay: number) => (delay === 0 ? 1000 : Math.min(delay * 2, 10_000)),
     } as PouchDB.Replication.SyncOptions);
