@@ -1,4 +1,4 @@
-/** The desktop host: Electron's main process. Thin: windows, security, the app:// origin and IPC. */
+/** The desktop host: Electron's main process. Thin: windows, security, the app:// origin, IPC and the team relay. */
 import { app, BrowserWindow, dialog, ipcMain, nativeTheme, net, protocol, safeStorage, session, shell, type IpcMainEvent, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

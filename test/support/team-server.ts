@@ -115,6 +115,8 @@ export async function startTeamServer(options: TeamServerOptions = {}): Promise<
       cwd: folder,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // A test process that ends without close() takes its server and its folder with it.
+    process.once('exit', killOnExit);
     const keep = (data: Buffer) => (output = (output + data.toString('utf8')).slice(-10_000));
     child.stdout!.on('data', keep);
     child.stderr!.on('data', keep);
@@ -127,10 +129,16 @@ export async function startTeamServer(options: TeamServerOptions = {}): Promise<
     adminMade = true;
   }
 
+  function killOnExit(): void {
+    child?.kill('SIGKILL');
+    rmSync(folder, { recursive: true, force: true });
+  }
+
   async function stop(): Promise<void> {
     const running = child;
     if (!running) return;
     child = undefined;
+    process.off('exit', killOnExit);
     if (running.exitCode === null) {
       const exited = new Promise((resolve) => running.once('exit', resolve));
       running.kill('SIGTERM');

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { ApiCallError } from '../../common/api/reply';
 import type { CallSignal } from '../../common/api/call';
-import type { ApiServices, FilesService, HostKind, ImportService, ModelsService, SettingsService, TranslationApiService } from '../../common/api/contract';
+import type { ApiServices, FilesService, HostKind, ImportService, ModelsService, SettingsService, TeamService, TranslationApiService } from '../../common/api/contract';
 import type { AppMetadata } from '../app-metadata';
 import { fetchArticle } from '../import/fetch-article';
 import { ModelInstaller } from '../models/model-installer';
@@ -33,6 +33,13 @@ export interface NodeServicesOptions {
 export interface NodeServices extends ApiServices {
   dispose(): Promise<void>;
 }
+
+/**
+ * On the desktop the main process answers team calls itself, where the keychain is (src/main/team.ts): the
+ * services process must never keep the password in a plain file there.
+ */
+const answeredByMain = (method: keyof TeamService) => () => Promise.reject(new ApiCallError('unavailable', `team.${method} is answered by the desktop's main process`));
+const teamInDesktopMain: TeamService = { get: answeredByMain('get'), configure: answeredByMain('configure'), check: answeredByMain('check'), leave: answeredByMain('leave') };
 
 /** An AbortSignal that follows a call's cancellation, for Node APIs that take one. */
 function abortSignalOf(signal: CallSignal): AbortSignal {
@@ -141,8 +148,7 @@ export function createNodeServices(options: NodeServicesOptions): NodeServices {
     models: withTypedErrors(models),
     translation: withTypedErrors(translation),
     import: withTypedErrors(importService),
-    // On the desktop the main process answers team calls itself, where the keychain is (src/main/team.ts).
-    team: withTypedErrors(createTeamService(privateTeamStore(options.paths.dataDir, options.log))),
+    team: withTypedErrors(options.host === 'desktop' ? teamInDesktopMain : createTeamService(privateTeamStore(options.paths.dataDir, options.log))),
     dispose: () => queue.dispose(),
   };
 }

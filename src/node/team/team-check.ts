@@ -32,7 +32,7 @@ export async function checkTeamServer(team: TeamConnection | undefined, options:
   try {
     response = await (options.fetch ?? fetch)(teamDatabaseUrl(config), {
       headers: { Accept: 'application/json', ...(authorization && { Authorization: authorization }) },
-      redirect: 'error',
+      redirect: 'manual',
       signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
     });
   } catch (error) {
@@ -41,7 +41,12 @@ export async function checkTeamServer(team: TeamConnection | undefined, options:
     if ((error as Error).name === 'TimeoutError') return { state: 'offline', message: `The team server ${host} did not answer in time: offline, changes wait here.` };
     return { state: 'offline', message: `The team server ${host} cannot be reached: offline, changes wait here.` };
   }
-  const body = await response.json().catch(() => undefined) as { db_name?: unknown } | undefined;
+  const location = response.headers.get('location');
+  if (response.status >= 300 && response.status < 400) {
+    await response.body?.cancel();
+    return { state: 'failed', message: `The team server’s address leads elsewhere${location ? ` (${location.slice(0, 200)})` : ''}: give the address it leads to.` };
+  }
+  const body = (await response.json().catch(() => undefined)) as { db_name?: unknown } | undefined;
   if (response.status === 401 || response.status === 403) return { state: 'unauthorized', message: 'The team server refused the user name or password.' };
   if (response.status === 404) return { state: 'no-database', message: `The team server has no database named ${config.database}.` };
   if (!response.ok) return { state: 'failed', message: `The team server answered ${response.status} ${response.statusText}`.trim() + '.' };

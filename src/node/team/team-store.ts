@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { teamConfigSchema, type TeamConfig, type TeamConfigure, type TeamView } from '../../common/team/team-config';
 import { writeFileAtomic } from '../fs/atomic-write';
@@ -51,14 +51,17 @@ export class TeamStore {
   private readonly file: string;
 
   constructor(
-    dataDir: string,
+    private readonly dataDir: string,
     private readonly credentials: CredentialStore,
     private readonly warn: (message: string) => void,
   ) {
     this.file = teamFiles(dataDir).config;
   }
 
-  /** The settings, or null when no team is configured (or team.json is damaged: then it is set aside and logged). */
+  /**
+   * The settings, or null when no team is configured. A damaged team.json is set aside (and said in the log)
+   * and reads as no team until the team is saved again.
+   */
   async config(): Promise<TeamConfig | null> {
     let text: string;
     try {
@@ -66,15 +69,18 @@ export class TeamStore {
     } catch {
       return null;
     }
-    const parsed = (() => {
-      try {
-        return teamConfigSchema.safeParse(JSON.parse(text));
-      } catch {
-        return undefined;
-      }
-    })();
-    if (parsed?.success) return parsed.data;
-    this.warn(`${this.file} is not a valid team space; the team is shown as not configured until it is saved again`);
+    let problem: string;
+    try {
+      const parsed = teamConfigSchema.safeParse(JSON.parse(text));
+      if (parsed.success) return parsed.data;
+      problem = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    } catch (error) {
+      problem = error instanceof Error ? error.message : String(error);
+    }
+    const aside = `${this.file}.invalid-${Date.now()}`;
+    if (await rename(this.file, aside).then(() => true, () => false)) {
+      this.warn(`team settings file was not valid (${problem}); kept it as ${aside}, and no team is configured until one is saved`);
+    }
     return null;
   }
 
@@ -100,8 +106,11 @@ export class TeamStore {
     return config;
   }
 
+  /** Forgets the team: its settings, and the password as every host keeps it (the desktop and the web host share the folder). */
   async leave(): Promise<void> {
     await this.credentials.clear();
+    const { password, encryptedPassword } = teamFiles(this.dataDir);
+    await Promise.all([password, encryptedPassword].map((file) => rm(file, { force: true })));
     await rm(this.file, { force: true });
   }
 }

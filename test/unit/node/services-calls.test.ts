@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CallCancellation, localCall } from '../../../src/common/api/call';
-import { methodSchemas, type TransferProgress } from '../../../src/common/api/contract';
+import { methodSchemas, type HostKind, type TransferProgress } from '../../../src/common/api/contract';
 import { ApiCallError } from '../../../src/common/api/reply';
 import { readAppMetadata } from '../../../src/node/app-metadata';
 import { FetchArticleError } from '../../../src/node/import/fetch-article';
@@ -16,11 +16,11 @@ import { tinyModelFolder } from '../../support/tiny-model';
 
 const dataDirs: string[] = [];
 
-function services() {
+function services(host: HostKind = 'cli') {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'targum-services-'));
   dataDirs.push(dataDir);
   const paths = resolveDataPaths({ TARGUM_DATA_DIR: dataDir });
-  const created = createNodeServices({ host: 'cli', app: readAppMetadata(), paths, resourcesDir: path.join(dataDir, 'no-resources'), runtime: { node: '20' }, log: () => undefined });
+  const created = createNodeServices({ host, app: readAppMetadata(), paths, resourcesDir: path.join(dataDir, 'no-resources'), runtime: { node: '20' }, log: () => undefined });
   return { services: created, modelsDir: paths.modelsDir };
 }
 
@@ -122,5 +122,15 @@ describe('the upload calls’ parameters', () => {
     const id = '123e4567-e89b-12d3-a456-426614174000';
     expect(chunk.safeParse({ uploadId: id, path: 'a', offset: 0, data: Buffer.alloc(4 * 1024 * 1024).toString('base64') }).success).toBe(true);
     expect(chunk.safeParse({ uploadId: id, path: 'a', offset: 0, data: Buffer.alloc(4 * 1024 * 1024 + 3).toString('base64') }).success).toBe(false);
+  });
+});
+
+describe('the team service in the services process', () => {
+  it('keeps the team in the data folder for the web host and the command line, and leaves it to the main process on the desktop', async () => {
+    expect(await services('web').services.team.get({}, localCall())).toEqual({ config: null, hasPassword: false });
+    await expect(services('desktop').services.team.get({}, localCall())).rejects.toMatchObject({ code: 'unavailable' });
+    await expect(
+      services('desktop').services.team.configure({ serverUrl: 'https://couch.example.org', database: 'desk', user: 'dana', password: 'pw', memberName: 'Dana' }, localCall()),
+    ).rejects.toMatchObject({ code: 'unavailable' });
   });
 });

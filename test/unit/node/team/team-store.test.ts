@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -59,17 +59,24 @@ describe('the team store of the web host and the command line', () => {
     await store.save({ ...settings, user: '', password: undefined });
     expect(await store.connection()).toMatchObject({ password: undefined });
     await store.save(settings);
+    // The desktop app, sharing the data folder, kept its own encrypted copy: leaving forgets that too.
+    writeFileSync(teamFiles(dataDir).encryptedPassword, 'sealed');
     await store.leave();
     expect(await store.view()).toEqual({ config: null, hasPassword: false });
     expect(() => statSync(teamFiles(dataDir).password)).toThrow();
+    expect(() => statSync(teamFiles(dataDir).encryptedPassword)).toThrow();
   });
 
-  it('shows a damaged team.json as no team, and says so in the log', async () => {
+  it('sets a damaged team.json aside, shows no team, and says so in the log once', async () => {
     const dataDir = folder();
     const warnings: string[] = [];
     writeFileSync(teamFiles(dataDir).config, '{"serverUrl": 12');
-    expect(await privateTeamStore(dataDir, (message) => warnings.push(message)).view()).toEqual({ config: null, hasPassword: false });
-    expect(warnings).toEqual([expect.stringContaining('is not a valid team space')]);
+    const store = privateTeamStore(dataDir, (message) => warnings.push(message));
+    expect(await store.view()).toEqual({ config: null, hasPassword: false });
+    expect(await store.connection()).toBeUndefined();
+    expect(warnings).toEqual([expect.stringContaining('team settings file was not valid')]);
+    const aside = readdirSync(dataDir).find((name) => name.startsWith('team.json.invalid-'));
+    expect(readFileSync(path.join(dataDir, aside!), 'utf8')).toBe('{"serverUrl": 12');
   });
 });
 
@@ -135,6 +142,10 @@ describe('the team service', () => {
     expect(await checkTeamServer(team, { fetch: answer(new Response('<html>', { status: 200 })) })).toEqual({ state: 'failed', message: 'couch.example.org does not answer as a CouchDB server.' });
     expect(await checkTeamServer(team, { fetch: answer(new Response('', { status: 500, statusText: 'Internal Server Error' })) })).toEqual({ state: 'failed', message: 'The team server answered 500 Internal Server Error.' });
     expect(await checkTeamServer(team, { fetch: answer(Response.json({}, { status: 403 })) })).toMatchObject({ state: 'unauthorized' });
+    expect(await checkTeamServer(team, { fetch: answer(new Response(null, { status: 301, headers: { Location: 'https://db.example.org/newsdesk' } })) })).toEqual({
+      state: 'failed',
+      message: 'The team server’s address leads elsewhere (https://db.example.org/newsdesk): give the address it leads to.',
+    });
     expect(asked[0]).toBe('https://couch.example.org/newsdesk');
   });
 });
