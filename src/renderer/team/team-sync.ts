@@ -79,32 +79,48 @@ export class TeamSync {
     for (const listener of this.listeners) listener();
   }
 
-  /** Starts sharing with the team space the host has configured, if any (at start-up and after Settings → Team). */
-  async restart(): Promise<void> {
-    await this.stop();
-    let config: TeamConfig | null;
-    try {
-      config = (await this.api.team.get({})).config;
-    } catch {
-      config = null;
-    }
-    if (!config) return;
-    await this.start(config);
+  /** Restarts, stops and leaves run one after another: a Save in Settings during start-up never runs two replications. */
+  private turn: Promise<void> = Promise.resolve();
+
+  private inTurn(work: () => Promise<void>): Promise<void> {
+    const next = this.turn.then(work);
+    this.turn = next.catch(() => undefined);
+    return next;
   }
 
-  async stop(): Promise<void> {
+  /** Starts sharing with the team space the host has configured, if any (at start-up and after Settings → Team). */
+  restart(): Promise<void> {
+    return this.inTurn(async () => {
+      await this.halt();
+      let config: TeamConfig | null;
+      try {
+        config = (await this.api.team.get({})).config;
+      } catch {
+        config = null;
+      }
+      if (config) await this.start(config);
+    });
+  }
+
+  stop(): Promise<void> {
+    return this.inTurn(() => this.halt());
+  }
+
+  /** Stops sharing and forgets the team space's replica; the library keeps every entry. */
+  leave(): Promise<void> {
+    return this.inTurn(async () => {
+      const config = (await this.api.team.get({}).catch(() => null))?.config;
+      await this.halt();
+      if (config) await new PouchDB(replicaName(config)).destroy();
+      await leaveTeamSpace(this.db);
+    });
+  }
+
+  private async halt(): Promise<void> {
     const running = this.running;
     this.running = undefined;
     await running?.stop();
     this.update({ state: 'off', waiting: 0, message: undefined, firstSync: undefined });
-  }
-
-  /** Stops sharing and forgets the team space's replica; the library keeps every entry. */
-  async leave(): Promise<void> {
-    const config = (await this.api.team.get({}).catch(() => null))?.config;
-    await this.stop();
-    if (config) await new PouchDB(replicaName(config)).destroy();
-    await leaveTeamSpace(this.db);
   }
 
   private async start(config: TeamConfig): Promise<void> {
