@@ -249,10 +249,10 @@ test('team: Settings → Team keeps the password from the page and says when the
   await expect(form.getByLabel('Password')).toHaveAttribute('placeholder', /kept/);
   await saveScreenshot(dana.page, 'team-settings');
   await form.getByLabel('Password').fill('not-the-password');
-  await form.getByRole('button', { name: 'Save' }).click();
+  await form.getByRole('button', { name: 'Save and connect' }).click();
   await expect(form.getByRole('status', { name: 'Team status' })).toHaveText(/refused the user name or password/, { timeout: 20_000 });
   await form.getByLabel('Database').fill('no-such-database');
   await form.getByLabel('Password').fill(teamServer.member.password);
-  await form.getByRole('button', { name: 'Save' }).click();
+  await form.getByRole('button', { name: 'Save and connect' }).click();
   await expect(form.getByRole('status', { name: 'Team status' })).toHaveText(/no database named/i, { timeout: 20_000 });
 });

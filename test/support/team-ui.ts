@@ -17,7 +17,7 @@ export async function joinTeam(page: Page, space: TeamSpace, options: { waitForS
   await form.getByLabel('User').fill(space.user ?? '');
   if (space.password !== undefined) await form.getByLabel('Password').fill(space.password);
   await form.getByLabel('Your name').fill(space.memberName);
-  await form.getByRole('button', { name: 'Save' }).click();
+  await form.getByRole('button', { name: 'Save and connect' }).click();
   if (options.waitForSync !== false) await expect(teamIndicator(page)).toHaveText(/Team: synced/, { timeout: 30_000 });
 }
 

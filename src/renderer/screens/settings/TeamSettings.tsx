@@ -116,7 +116,7 @@ export function TeamSettings() {
       </label>
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={answer.kind === 'busy'}>
-          Save
+          Save and connect
         </button>
         {view?.config ? (
           <button type="button" className="button" disabled={answer.kind === 'busy'} onClick={() => void leave()}>
