@@ -247,6 +247,7 @@ test('team: Settings → Team keeps the password from the page and says when the
   const form = dana.page.getByRole('form', { name: 'Team' });
   await expect(form.getByLabel('Password')).toHaveValue('');
   await expect(form.getByLabel('Password')).toHaveAttribute('placeholder', /kept/);
+  await form.getByRole('heading', { name: 'Team' }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
   await saveScreenshot(dana.page, 'team-settings');
   await form.getByLabel('Password').fill('not-the-password');
   await form.getByRole('button', { name: 'Save and connect' }).click();
