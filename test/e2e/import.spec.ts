@@ -242,7 +242,7 @@ test('an article comes in from a web address, fetched by the services and never 
     expect(requests).toEqual([]);
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByLabel('Allow local network addresses').check();
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByText('Saved.')).toBeVisible();
     await page.getByRole('link', { name: 'Library' }).click();
     panel = await openImport(page);

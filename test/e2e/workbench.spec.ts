@@ -68,8 +68,10 @@ test('the library and the settings survive a reload, and the samples are written
   await page.getByLabel('Dark').check();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.getByLabel('Translation threads').fill('3');
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.locator('form').getByRole('status')).toHaveText('Saved.');
+  // The services' settings (Settings → Team has a form and a Save of its own).
+  const services = page.locator('form').filter({ has: page.getByLabel('Translation threads') });
+  await services.getByRole('button', { name: 'Save' }).click();
+  await expect(services.getByRole('status')).toHaveText('Saved.');
   await saveScreenshot(page, 'settings-dark');
 
   await page.reload();

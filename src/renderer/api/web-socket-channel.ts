@@ -22,6 +22,11 @@ function readToken(location: Location): string | undefined {
   return sessionStorage.getItem(tokenKey) ?? undefined;
 }
 
+/** The run's token this tab was opened with, for the web host's other own-origin paths (the team relay); none on the desktop. */
+export function runToken(): string | undefined {
+  return sessionStorage.getItem(tokenKey) ?? undefined;
+}
+
 /** Opens the WebSocket to the web host that served this page, with the run's token. */
 export function connectWebSocketChannel(location: Location): Promise<ApiClientChannel> {
   const token = readToken(location);

@@ -9,6 +9,7 @@ import { MemoryScreen } from '../screens/memory/MemoryScreen';
 import { ModelsScreen } from '../screens/models/ModelsScreen';
 import { ReaderScreen } from '../screens/reader/ReaderScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { TeamIndicator } from '../team/TeamIndicator';
 import { useThemeSetting } from './theme';
 import { useWorkbench } from '../workbench/workbench-context';
 
@@ -64,6 +65,7 @@ export function App() {
           <NavLink href="/models" label="Models" matches="/models" />
           <NavLink href="/compare" label="Compare" matches="/compare" />
           <NavLink href="/settings" label="Settings" matches="/settings" />
+          <TeamIndicator />
         </nav>
         <div className="screen">
           <Switch>

@@ -6,6 +6,7 @@ import { resegmentLibrary } from '../data/resegment';
 import { seedSampleLibrary } from '../data/sample-library';
 import { keepSearchTextCurrent } from '../library/search-text';
 import { TaskStore } from '../tasks/task-store';
+import { TeamSync } from '../team/team-sync';
 import { ArticleTranslator } from '../translation/article-translator';
 import { App } from './App';
 import { WorkbenchContext, type Workbench } from '../workbench/workbench-context';
@@ -23,7 +24,10 @@ async function openWorkbench(): Promise<Workbench> {
   const [appInfo] = await Promise.all([api.files.appInfo({}), seedSampleLibrary(db, () => api.files.sampleArticles({}))]);
   await resegmentLibrary(db);
   const tasks = new TaskStore();
-  return { api, db, appInfo, tasks, translator: new ArticleTranslator(api, db, tasks) };
+  const team = new TeamSync(db, api);
+  // In the background: the library opens whether or not the team's server answers.
+  void team.restart();
+  return { api, db, appInfo, tasks, translator: new ArticleTranslator(api, db, tasks), team };
 }
 
 /** Connects to the host and opens the library; a failure says what happened instead of a blank window. */

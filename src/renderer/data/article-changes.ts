@@ -7,6 +7,7 @@ import { memoryKey } from '../../common/text/memory-key';
 import { markArticlesChanged } from './changed-articles';
 import type { TargumDatabase } from './database';
 import type { ArticleChange, ArticleRecord, GlossRecord, MemoryRecord, SegmentValue, UndoLogRecord } from './records';
+import { glossChange, memoryChange, queueCorrection, queueTeamChanges } from './team-mirror';
 
 type UndoHistory = Omit<UndoLogRecord, 'articleId'>;
 
@@ -14,7 +15,7 @@ type UndoHistory = Omit<UndoLogRecord, 'articleId'>;
 const undoDepth = 200;
 
 function tables(db: TargumDatabase) {
-  return [db.edits, db.memory, db.glosses, db.undoLogs, db.searchQueue];
+  return [db.edits, db.memory, db.glosses, db.undoLogs, db.searchQueue, db.teamOutbox, db.articles];
 }
 
 async function readHistory(db: TargumDatabase, articleId: number): Promise<UndoHistory> {
@@ -28,10 +29,12 @@ async function writeHistory(db: TargumDatabase, articleId: number, history: Undo
 async function applySegment(db: TargumDatabase, article: ArticleRecord, source: string, value: SegmentValue | null, memory: MemoryRecord | null | undefined): Promise<void> {
   await db.edits.add({ articleId: article.id!, source, text: value?.text ?? '', status: value?.status ?? 'machine', createdAt: Date.now() });
   await markArticlesChanged(db, [article.id!]);
+  await queueCorrection(db, article.id!, source);
   if (memory === undefined) return;
   const key = memoryKey(article.language, source);
   if (memory === null) await db.memory.where('sourceKey').equals(key).delete();
   else await db.memory.put(memory);
+  await queueTeamChanges(db, [memoryChange({ language: article.language, sourceKey: key })]);
 }
 
 async function apply(db: TargumDatabase, article: ArticleRecord, change: ArticleChange, direction: 'forward' | 'back'): Promise<void> {
@@ -41,9 +44,11 @@ async function apply(db: TargumDatabase, article: ArticleRecord, change: Article
     await applySegment(db, article, change.source, target as SegmentValue | null, memory);
   } else if (target) {
     await db.glosses.put(target as GlossRecord);
+    await queueTeamChanges(db, [glossChange(target as GlossRecord)]);
   } else {
     const gone = (direction === 'forward' ? change.before : change.after) as GlossRecord;
     await db.glosses.delete(gone.id!);
+    await queueTeamChanges(db, [glossChange(gone)]);
   }
 }
 
@@ -72,6 +77,7 @@ export async function saveGloss(db: TargumDatabase, article: ArticleRecord, befo
     if (after && after.id === undefined) after = { ...after, id: await db.glosses.add(after) };
     else if (after) await db.glosses.put(after);
     else if (before) await db.glosses.delete(before.id!);
+    await queueTeamChanges(db, [before, after].filter((gloss): gloss is GlossRecord => gloss !== null).map(glossChange));
     const history = await readHistory(db, article.id!);
     await writeHistory(db, article.id!, { done: [...history.done, { kind: 'gloss', before, after }], undone: [] });
   });
@@ -112,12 +118,15 @@ function replay(db: TargumDatabase, article: ArticleRecord, direction: 'forward'
  * sentence's history (not undoable one by one); confirmations go into the translation memory. One transaction.
  */
 export async function addImportedEdits(db: TargumDatabase, article: ArticleRecord, edits: ReadonlyArray<{ source: string; text: string; status: SegmentStatus }>): Promise<void> {
-  await db.transaction('rw', db.edits, db.memory, db.searchQueue, async () => {
+  await db.transaction('rw', [db.edits, db.memory, db.searchQueue, db.teamOutbox, db.articles], async () => {
     const now = Date.now();
     await db.edits.bulkAdd(edits.map(({ source, text, status }) => ({ articleId: article.id!, source, text, status, createdAt: now })));
     for (const edit of edits.filter((edit) => edit.status === 'confirmed')) {
-      await db.memory.put(await confirmedMemory(db, article, edit.source, { text: edit.text, status: 'confirmed' }));
+      const entry = await confirmedMemory(db, article, edit.source, { text: edit.text, status: 'confirmed' });
+      await db.memory.put(entry);
+      await queueTeamChanges(db, [memoryChange(entry)]);
     }
+    for (const edit of edits) await queueCorrection(db, article.id!, edit.source);
     await markArticlesChanged(db, [article.id!]);
   });
 }

@@ -11,6 +11,7 @@ import type {
   SearchWordRecord,
   SegmentRecord,
   SettingRecord,
+  TeamOutboxRecord,
   TranslationRecord,
   UndoLogRecord,
 } from './records';
@@ -33,6 +34,7 @@ export class TargumDatabase extends Dexie {
   entryWords!: Table<EntryWordsRecord, number>;
   searchWords!: Table<SearchWordRecord, number>;
   searchQueue!: Table<SearchQueueRecord, number>;
+  teamOutbox!: Table<TeamOutboxRecord, string>;
 
   constructor(name: string = databaseName, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);

@@ -2,6 +2,7 @@ import { findGlossMatches, type GlossIndex } from '../../common/glossary/gloss-i
 import { articleLabels } from './articles';
 import type { TargumDatabase } from './database';
 import type { GlossRecord } from './records';
+import { glossChange, queueTeamChanges } from './team-mirror';
 
 export function allGlosses(db: TargumDatabase): Promise<GlossRecord[]> {
   return db.glosses.toArray();
@@ -9,11 +10,20 @@ export function allGlosses(db: TargumDatabase): Promise<GlossRecord[]> {
 
 /** Adds or replaces a gloss (outside any article's undo log: the Glossary screen's edits). */
 export async function putGloss(db: TargumDatabase, gloss: GlossRecord): Promise<void> {
-  await db.glosses.put(gloss);
+  await db.transaction('rw', db.glosses, db.teamOutbox, async () => {
+    const before = gloss.id === undefined ? undefined : await db.glosses.get(gloss.id);
+    await db.glosses.put(gloss);
+    await queueTeamChanges(db, [...(before ? [glossChange(before)] : []), glossChange(gloss)]);
+  });
 }
 
 export async function deleteGloss(db: TargumDatabase, glossId: number): Promise<void> {
-  await db.glosses.delete(glossId);
+  await db.transaction('rw', db.glosses, db.teamOutbox, async () => {
+    const gone = await db.glosses.get(glossId);
+    if (!gone) return;
+    await db.glosses.delete(glossId);
+    await queueTeamChanges(db, [glossChange(gone)]);
+  });
 }
 
 export interface GlossOccurrence {
@@ -42,10 +52,18 @@ export async function findGlossOccurrences(db: TargumDatabase, index: GlossIndex
 
 /** Adds the planned glosses in one transaction (all or none); resolves to their ids, for undo. */
 export function addImportedGlosses(db: TargumDatabase, glosses: readonly GlossRecord[]): Promise<number[]> {
-  return db.transaction('rw', db.glosses, () => db.glosses.bulkAdd([...glosses], { allKeys: true }));
+  return db.transaction('rw', db.glosses, db.teamOutbox, async () => {
+    const ids = await db.glosses.bulkAdd([...glosses], { allKeys: true });
+    await queueTeamChanges(db, glosses.map(glossChange));
+    return ids;
+  });
 }
 
 /** Undoes an import: removes the glosses it added, in one transaction. */
 export function removeImportedGlosses(db: TargumDatabase, ids: readonly number[]): Promise<void> {
-  return db.transaction('rw', db.glosses, () => db.glosses.bulkDelete([...ids]));
+  return db.transaction('rw', db.glosses, db.teamOutbox, async () => {
+    const gone = (await db.glosses.bulkGet([...ids])).filter((gloss): gloss is GlossRecord => gloss !== undefined);
+    await db.glosses.bulkDelete([...ids]);
+    await queueTeamChanges(db, gone.map(glossChange));
+  });
 }

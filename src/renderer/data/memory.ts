@@ -3,6 +3,8 @@ import { memoryKey } from '../../common/text/memory-key';
 import type { TextLanguage } from '../../common/text/language';
 import type { TargumDatabase } from './database';
 import type { MemoryRecord } from './records';
+import { isSharedMemory } from './team-docs';
+import { memoryChange, queueTeamChanges } from './team-mirror';
 
 export interface MemoryPair {
   language: TextLanguage;
@@ -144,9 +146,10 @@ export async function memoryEntries(db: TargumDatabase): Promise<MemoryRecord[]>
 
 /** Deletes entries and returns them, to be put back by `restoreMemoryEntries`. */
 export async function deleteMemoryEntries(db: TargumDatabase, ids: readonly number[]): Promise<MemoryRecord[]> {
-  return db.transaction('rw', db.memory, async () => {
+  return db.transaction('rw', db.memory, db.teamOutbox, async () => {
     const gone = (await db.memory.bulkGet([...ids])).filter((entry): entry is MemoryRecord => entry !== undefined);
     await db.memory.bulkDelete(gone.map((entry) => entry.id!));
+    await queueTeamChanges(db, gone.filter(isSharedMemory).map(memoryChange));
     return gone;
   });
 }
@@ -158,10 +161,11 @@ export async function importedEntryIds(db: TargumDatabase, importId: string): Pr
 
 /** Undoes a deletion: the entries come back unless their sentence has an entry again since (a confirmation, an import). */
 export async function restoreMemoryEntries(db: TargumDatabase, entries: readonly MemoryRecord[]): Promise<number> {
-  return db.transaction('rw', db.memory, async () => {
+  return db.transaction('rw', db.memory, db.teamOutbox, async () => {
     const taken = new Set((await db.memory.where('sourceKey').anyOf(entries.map((entry) => entry.sourceKey)).toArray()).map((entry) => entry.sourceKey));
     const back = entries.filter((entry) => !taken.has(entry.sourceKey));
     await db.memory.bulkAdd(back);
+    await queueTeamChanges(db, back.filter(isSharedMemory).map(memoryChange));
     return back.length;
   });
 }

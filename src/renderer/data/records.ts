@@ -27,6 +27,8 @@ export interface ArticleRecord {
   updatedAt: number;
   /** The version of the boilerplate rules its sentences were marked with (BOILERPLATE_VERSION); 1 when absent. */
   boilerplateVersion?: number;
+  /** Set once the article is shared with a team ("Share with team"): its team document's id. */
+  teamId?: string;
 }
 
 /** One sentence of an article, derived from its original text by the segmenter of the recorded version. */
@@ -67,6 +69,8 @@ export interface EditRecord {
   text: string;
   status: SegmentStatus;
   createdAt: number;
+  /** Set on corrections that came from a team: who made this one, when, and versions made apart that conflict with it. */
+  team?: TeamMark<SegmentValue>;
 }
 
 export interface GlossRecord {
@@ -79,6 +83,29 @@ export interface GlossRecord {
   note?: string;
   lemma?: string;
   createdAt: number;
+  /** Set once the gloss is shared with a team: who made this version, when, and any version in conflict with it. */
+  team?: TeamMark<GlossContent>;
+}
+
+/** What a gloss says, as members edit it; the form it matches on and its language make the team document's id. */
+export type GlossContent = Pick<GlossRecord, 'surface' | 'meaning' | 'note' | 'lemma'>;
+
+/** One version of a shared entry: what it said, who made it and when. `rev` is its revision in the team's database. */
+export interface TeamVersion<Content> {
+  content: Content;
+  by: string;
+  at: number;
+  rev?: string;
+}
+
+/** A shared entry's team state: who made the version shown and when; the versions in conflict with it; older versions kept. */
+export interface TeamMark<Content> {
+  by: string;
+  at: number;
+  /** Versions made by other members while apart, not yet resolved: shown with the entry, never dropped silently. */
+  conflicts?: Array<TeamVersion<Content>>;
+  /** Versions a resolution set aside, the latest last. */
+  history?: Array<TeamVersion<Content>>;
 }
 
 /** One link of a stored alignment: sentence indices as in `AlignmentRecord.sourceSentences` and `targetSentences`. */
@@ -140,6 +167,26 @@ export interface MemoryRecord {
   fileName?: string;
   importedAt?: number;
   updatedAt: number;
+  /** Set on confirmed entries shared with a team: who confirmed this English and when. */
+  team?: Pick<TeamMark<never>, 'by' | 'at'>;
+}
+
+/**
+ * A shared entry changed here whose team document is not yet on the team's server. `ref` finds the entry (a gloss's
+ * key, a memory entry's source key); `rev` is set once the change is in the local replica, and the row goes when the
+ * replication has pushed that revision. `resolves` lists the conflicting revisions a resolution here removes.
+ */
+export interface TeamOutboxRecord {
+  docId: string;
+  kind: 'gloss' | 'memory' | 'article' | 'correction';
+  /** A gloss's key, a memory entry's source key, a corrected sentence's source; the article's document id for an article. */
+  ref: string;
+  /** A correction's article (its team document id). */
+  article?: string;
+  language: TextLanguage;
+  at: number;
+  rev?: string;
+  resolves?: string[];
 }
 
 export interface SettingRecord {

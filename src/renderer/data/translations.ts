@@ -1,6 +1,7 @@
 import { rowsOfArticle } from './article-rows';
 import { markArticlesChanged } from './changed-articles';
 import type { TargumDatabase } from './database';
+import { queueSharedArticles } from './team-mirror';
 import type { TranslationRecord } from './records';
 
 /** Hears the machine translations stored, in this window or another on the same library, once committed, with their ids. */
@@ -41,9 +42,11 @@ function tell({ listeners }: Subscribers, stored: readonly TranslationRecord[]):
  */
 export async function storeTranslations(db: TargumDatabase, batch: readonly Omit<TranslationRecord, 'id'>[]): Promise<TranslationRecord[]> {
   if (batch.length === 0) return [];
-  const stored = await db.transaction('rw', db.translations, db.searchQueue, async () => {
+  const stored = await db.transaction('rw', [db.translations, db.searchQueue, db.articles, db.teamOutbox], async () => {
     const ids = await db.translations.bulkAdd(batch as TranslationRecord[], { allKeys: true });
-    await markArticlesChanged(db, [...new Set(batch.map((row) => row.articleId))]);
+    const articleIds = [...new Set(batch.map((row) => row.articleId))];
+    await markArticlesChanged(db, articleIds);
+    await queueSharedArticles(db, articleIds);
     return batch.map((row, index): TranslationRecord => ({ ...row, id: ids[index] }));
   });
   const subscribers = subscribersOf(db);

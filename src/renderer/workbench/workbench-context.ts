@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import type { AppInfo, TargumApi } from '../../common/api/contract';
 import type { TargumDatabase } from '../data/database';
 import type { TaskStore } from '../tasks/task-store';
+import type { TeamSync } from '../team/team-sync';
 import type { ArticleTranslator } from '../translation/article-translator';
 
 export interface Workbench {
@@ -10,6 +11,7 @@ export interface Workbench {
   appInfo: AppInfo;
   tasks: TaskStore;
   translator: ArticleTranslator;
+  team: TeamSync;
 }
 
 export const WorkbenchContext = createContext<Workbench | undefined>(undefined);

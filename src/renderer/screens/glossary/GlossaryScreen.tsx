@@ -11,6 +11,7 @@ import { saveFile } from '../../files/save-file';
 import { articleLabels } from '../../data/articles';
 import { deleteGloss, findGlossOccurrences, putGloss } from '../../data/glosses';
 import { GlossForm } from '../../glossary/GlossForm';
+import { GlossTeamVersions } from '../../glossary/GlossTeamVersions';
 import { useGlosses } from '../../glossary/use-glosses';
 import './glossary.css';
 import { GlossaryImport } from './GlossaryImport';
@@ -97,7 +98,7 @@ export function GlossaryScreen() {
           {shown.map((gloss) => {
             const found = occurrences?.get(gloss.id!) ?? [];
             return (
-              <li key={gloss.id} className="glossary-entry">
+              <li key={gloss.id} className={gloss.team?.conflicts?.length ? 'glossary-entry in-conflict' : 'glossary-entry'}>
                 {editing === gloss.id ? (
                   <GlossForm
                     surface={gloss.surface}
@@ -138,6 +139,7 @@ export function GlossaryScreen() {
                         Delete
                       </button>
                     </div>
+                    <GlossTeamVersions gloss={gloss} />
                     {open === gloss.id && (
                       <ol className="glossary-occurrences" aria-label={`Where ${gloss.surface} occurs`}>
                         {found.map((occurrence) => (

@@ -183,6 +183,8 @@ export function GlossLayer({ article, language, glosses, container }: Props) {
                 · lemma <bdi lang={gloss.language}>{gloss.lemma}</bdi>
               </>
             )}
+            {gloss.team && <> · by {gloss.team.by}</>}
+            {gloss.team?.conflicts?.length ? <> · in conflict (see the Glossary)</> : null}
           </p>
           <div className="form-actions">
             <button type="button" className="button small" onClick={() => setLayer({ kind: 'edit', gloss, anchor: layer.anchor })}>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useWorkbench } from '../../workbench/workbench-context';
 import type { ArticleRecord, EditRecord } from '../../data/records';
 import { saveSegment } from '../../data/article-changes';
+import { resolveCorrectionConflict } from '../../data/team-mirror';
 import type { SentenceView } from '../../data/article-view';
 import { confidenceLabel } from './least-sure';
 import { SidePanel } from './SidePanel';
@@ -29,6 +30,18 @@ export function HistoryPanel(props: { sentence?: SentenceView; history: Map<stri
     }
   };
 
+  const latest = edits[0];
+  const conflicts = latest?.team?.conflicts ?? [];
+  const keep = async (value: { text: string; status: 'edited' | 'confirmed' }) => {
+    if (!sentence) return;
+    try {
+      setError(undefined);
+      await resolveCorrectionConflict(db, props.article.id!, sentence.segment.text, value);
+    } catch (failure) {
+      setError(`Not resolved: ${describeWriteError(failure)}`);
+    }
+  };
+
   return (
     <SidePanel label="Sentence history" title="History" onClose={props.onClose}>
       {!sentence ? (
@@ -38,11 +51,34 @@ export function HistoryPanel(props: { sentence?: SentenceView; history: Map<stri
           <p className="history-source" lang={props.article.language} dir="rtl">
             {sentence.segment.text}
           </p>
+          {latest && latest.status !== 'machine' && conflicts.length > 0 && (
+            <section className="sentence-conflict" aria-label="Conflict on this sentence">
+              <p>
+                <span className="badge conflict-badge">in conflict</span> Members corrected this sentence while apart: keep one version.
+              </p>
+              <ul>
+                {[{ content: { text: latest.text, status: latest.status }, by: latest.team!.by, at: latest.team!.at }, ...conflicts].map((version, index) => (
+                  <li key={index}>
+                    <span lang="en" dir="ltr">
+                      {version.content.text}
+                    </span>{' '}
+                    <span className="muted">
+                      — {version.by}, {time(version.at)}
+                    </span>{' '}
+                    <button type="button" className="button small" onClick={() => void keep(version.content)}>
+                      Keep this
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           <ol className="history-list">
             {edits.map((edit) => (
               <li key={edit.id} className={`history-entry status-${edit.status}`}>
                 <span className="history-meta">
-                  {statusNames[edit.status]} · <time dateTime={new Date(edit.createdAt).toISOString()}>{time(edit.createdAt)}</time>
+                  {statusNames[edit.status]}
+                  {edit.team ? ` by ${edit.team.by}` : ''} · <time dateTime={new Date(edit.createdAt).toISOString()}>{time(edit.createdAt)}</time>
                 </span>
                 {edit.status !== 'machine' && (
                   <span lang="en" dir="ltr">

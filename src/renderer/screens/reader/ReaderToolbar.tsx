@@ -1,6 +1,7 @@
 import { Link } from 'wouter';
 import type { ArticleRecord } from '../../data/records';
 import { saveFile } from '../../files/save-file';
+import { ShareWithTeamButton } from '../../team/ShareWithTeamButton';
 import type { ViewMode } from './ParagraphRow';
 
 export type ReaderPanel = 'history' | 'glosses' | 'export';
@@ -55,6 +56,7 @@ export function ReaderToolbar(props: Props) {
       <Link href={`/article/${article.id}/parallel`} className="button small">
         Parallel version
       </Link>
+      <ShareWithTeamButton articleId={article.id!} />
       {article.originalFile && (
         <button type="button" className="button small" onClick={() => saveFile(article.originalFileName ?? 'original', article.originalFile!)}>
           Original file

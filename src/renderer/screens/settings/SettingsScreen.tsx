@@ -7,6 +7,7 @@ import { listUpgradeBackups } from '../../data/upgrade-backups';
 import { saveFile } from '../../files/save-file';
 import { useLibrarySetting, type LibrarySettings } from '../../data/settings';
 import { describeWriteError } from '../../data/write-errors';
+import { TeamSettings } from './TeamSettings';
 
 const themes: Array<{ value: LibrarySettings['theme']; label: string }> = [
   { value: 'system', label: 'Follow the system' },
@@ -233,6 +234,7 @@ export function SettingsScreen() {
         </label>
       </fieldset>
       <ServiceSettingsForm />
+      <TeamSettings />
       <BackupSection />
       <section className="settings-group" aria-labelledby="data-heading">
         <h2 id="data-heading">Data</h2>

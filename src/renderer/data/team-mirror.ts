@@ -1,0 +1,437 @@
+/**
+ * The library's side of team sharing. Repository writes to shared entries queue their team documents in the
+ * outbox in the same transaction (`queueTeamChanges`); the replication writes what the outbox names into the
+ * local replica, and the team's documents come back into the library through `applyTeamDocs`, which queues
+ * nothing, so that nothing echoes back.
+ */
+import type { TextLanguage } from '../../common/text/language';
+import type { TargumDatabase } from './database';
+import { rowsOfArticle } from './article-rows';
+import { markArticlesChanged } from './changed-articles';
+import { prepareArticle, writeArticle } from './articles';
+import { newestBySource } from './segment-state';
+import type { ArticleRecord, GlossContent, GlossRecord, MemoryRecord, SegmentValue, TeamOutboxRecord, TeamVersion } from './records';
+import {
+  articleDocId,
+  correctionDocId,
+  glossContent,
+  glossDoc,
+  glossDocId,
+  isSharedMemory,
+  memoryDoc,
+  memoryDocId,
+  sameGlossContent,
+  type ArticleDoc,
+  type CorrectionDoc,
+  type GlossDoc,
+  type MemoryDoc,
+  type TeamDoc,
+} from './team-docs';
+
+export type TeamChange =
+  | { kind: 'gloss'; entry: Pick<GlossRecord, 'language' | 'key'> }
+  | { kind: 'memory'; entry: Pick<MemoryRecord, 'language' | 'sourceKey'> }
+  | { kind: 'article'; entry: { teamId: string; language: TextLanguage } }
+  | { kind: 'correction'; entry: { article: string; language: TextLanguage; source: string } };
+
+function outboxRow(change: TeamChange, at: number): TeamOutboxRecord {
+  switch (change.kind) {
+    case 'gloss':
+      return { docId: glossDocId(change.entry.language, change.entry.key), kind: 'gloss', ref: change.entry.key, language: change.entry.language, at };
+    case 'memory':
+      return { docId: memoryDocId(change.entry.sourceKey), kind: 'memory', ref: change.entry.sourceKey, language: change.entry.language, at };
+    case 'article':
+      return { docId: change.entry.teamId, kind: 'article', ref: change.entry.teamId, language: change.entry.language, at };
+    case 'correction':
+      return { docId: correctionDocId(change.entry.article, change.entry.source), kind: 'correction', ref: change.entry.source, article: change.entry.article, language: change.entry.language, at };
+  }
+}
+
+/** Queues shared entries that changed; call inside the transaction that changes them (with `db.teamOutbox` in its scope). */
+export async function queueTeamChanges(db: TargumDatabase, changes: readonly TeamChange[], resolves?: string[]): Promise<void> {
+  if (changes.length === 0) return;
+  const at = Date.now();
+  const rows = new Map<string, TeamOutboxRecord>();
+  for (const change of changes) {
+    const row = outboxRow(change, at);
+    rows.set(row.docId, resolves ? { ...row, resolves } : row);
+  }
+  await db.teamOutbox.bulkPut([...rows.values()]);
+}
+
+export const glossChange = (entry: Pick<GlossRecord, 'language' | 'key'>): TeamChange => ({ kind: 'gloss', entry });
+export const memoryChange = (entry: Pick<MemoryRecord, 'language' | 'sourceKey'>): TeamChange => ({ kind: 'memory', entry });
+
+/**
+ * Queues a corrected sentence of a shared article (nothing for an article not shared); call inside the transaction
+ * that changes it, with `db.articles` and `db.teamOutbox` in its scope.
+ */
+export async function queueCorrection(db: TargumDatabase, articleId: number, source: string): Promise<void> {
+  const article = await db.articles.get(articleId);
+  if (article?.teamId) await queueTeamChanges(db, [{ kind: 'correction', entry: { article: article.teamId, language: article.language, source } }]);
+}
+
+/** Queues a shared article itself again (its machine English changed); nothing for an article not shared. */
+export async function queueSharedArticles(db: TargumDatabase, articleIds: readonly number[]): Promise<void> {
+  const articles = (await db.articles.bulkGet([...articleIds])).filter((article): article is ArticleRecord & { teamId: string } => article?.teamId !== undefined);
+  await queueTeamChanges(db, articles.map((article) => ({ kind: 'article', entry: { teamId: article.teamId, language: article.language } })));
+}
+
+/**
+ * Shares an article with the team ("Share with team"): the article with its machine English, and each of its
+ * corrected sentences, which from then on are shared as they change. Resolves to its team document's id.
+ */
+export async function shareArticle(db: TargumDatabase, articleId: number): Promise<string> {
+  return db.transaction('rw', db.articles, db.edits, db.teamOutbox, async () => {
+    const article = await db.articles.get(articleId);
+    if (!article) throw new Error('This article is no longer in the library.');
+    const teamId = article.teamId ?? articleDocId(article);
+    if (!article.teamId) await db.articles.update(articleId, { teamId });
+    const edits = newestBySource(await rowsOfArticle(db.edits, articleId).toArray());
+    const corrected = [...edits.values()].filter((edit) => edit.status !== 'machine');
+    await queueTeamChanges(db, [
+      { kind: 'article', entry: { teamId, language: article.language } },
+      ...corrected.map((edit): TeamChange => ({ kind: 'correction', entry: { article: teamId, language: article.language, source: edit.source } })),
+    ]);
+    return teamId;
+  });
+}
+
+/** Queues every shared entry of the library: joining a team shares what the member has already. */
+export async function queueWholeLibrary(db: TargumDatabase): Promise<number> {
+  return db.transaction('rw', db.glosses, db.memory, db.teamOutbox, async () => {
+    const glosses = await db.glosses.toArray();
+    const memory = (await db.memory.toArray()).filter(isSharedMemory);
+    await queueTeamChanges(db, [...glosses.map(glossChange), ...memory.map(memoryChange)]);
+    return glosses.length + memory.length;
+  });
+}
+
+/** Changes not yet written to the local replica. */
+export async function unwrittenTeamChanges(db: TargumDatabase, limit: number): Promise<TeamOutboxRecord[]> {
+  return db.teamOutbox.filter((row) => row.rev === undefined).limit(limit).toArray();
+}
+
+/** Changes made here not yet on the team's server. */
+export function teamChangesWaiting(db: TargumDatabase): Promise<number> {
+  return db.teamOutbox.count();
+}
+
+async function localGloss(db: TargumDatabase, language: TextLanguage, key: string): Promise<GlossRecord | undefined> {
+  return db.glosses.where('key').equals(key).filter((gloss) => gloss.language === language).first();
+}
+
+/**
+ * The team document each queued change stands for now, as `by` would share it: the entry's current state, or a
+ * deletion (with its fields, so that other members find the entry) when it is no longer shared here.
+ */
+export async function teamDocsFor(db: TargumDatabase, rows: readonly TeamOutboxRecord[], by: string): Promise<Array<{ row: TeamOutboxRecord; doc: TeamDoc }>> {
+  return db.transaction('r', [db.glosses, db.memory, db.articles, db.translations, db.edits], async () => {
+    const docs: Array<{ row: TeamOutboxRecord; doc: TeamDoc }> = [];
+    for (const row of rows) {
+      if (row.kind === 'article') {
+        const doc = await articleDocFor(db, row, by);
+        if (doc) docs.push({ row, doc });
+      } else if (row.kind === 'correction') {
+        const doc = await correctionDocFor(db, row, by);
+        if (doc) docs.push({ row, doc });
+      } else if (row.kind === 'gloss') {
+        const gloss = await localGloss(db, row.language, row.ref);
+        const doc: GlossDoc = gloss
+          ? { ...glossDoc(gloss, by, row.at), ...(gloss.team?.history?.length ? { history: gloss.team.history } : {}) }
+          : { _id: row.docId, type: 'gloss', language: row.language, key: row.ref, surface: row.ref, meaning: '', by, at: row.at, _deleted: true };
+        docs.push({ row, doc });
+      } else {
+        const entry = await db.memory.where('sourceKey').equals(row.ref).first();
+        const doc: MemoryDoc =
+          entry && isSharedMemory(entry)
+            ? memoryDoc(entry, by, row.at)
+            : { _id: row.docId, type: 'memory', language: row.language, sourceKey: row.ref, source: entry?.source ?? '', target: '', by, at: row.at, _deleted: true };
+        docs.push({ row, doc });
+      }
+    }
+    return docs;
+  });
+}
+
+async function sharedArticle(db: TargumDatabase, teamId: string): Promise<ArticleRecord | undefined> {
+  return db.articles.where('teamId').equals(teamId).first();
+}
+
+async function articleDocFor(db: TargumDatabase, row: TeamOutboxRecord, by: string): Promise<ArticleDoc | undefined> {
+  const article = await sharedArticle(db, row.ref);
+  if (!article) return undefined;
+  const machine = newestBySource(await rowsOfArticle(db.translations, article.id!).toArray());
+  return {
+    _id: row.docId,
+    type: 'article',
+    title: article.title,
+    language: article.language,
+    ...(article.outlet ? { outlet: article.outlet } : {}),
+    ...(article.date ? { date: article.date } : {}),
+    ...(article.sourceUrl ? { sourceUrl: article.sourceUrl } : {}),
+    originalText: article.originalText,
+    tags: article.tags,
+    translations: [...machine.values()].map(({ source, text, modelId, precision, createdAt, confidence }) => ({ source, text, modelId, precision, createdAt, ...(confidence === undefined ? {} : { confidence }) })),
+    by,
+    at: row.at,
+  };
+}
+
+async function correctionDocFor(db: TargumDatabase, row: TeamOutboxRecord, by: string): Promise<CorrectionDoc | undefined> {
+  const article = await sharedArticle(db, row.article!);
+  if (!article) return undefined;
+  const edits = await db.edits.where('[articleId+source]').equals([article.id!, row.ref]).toArray();
+  const latest = newestBySource(edits).get(row.ref);
+  const base = { _id: row.docId, type: 'correction' as const, language: article.language, article: row.article!, source: row.ref, by, at: row.at };
+  if (!latest || latest.status === 'machine') return { ...base, text: '', status: 'edited', _deleted: true };
+  return { ...base, text: latest.text, status: latest.status };
+}
+
+/** The change is in the local replica as `rev` (unless the entry changed again meanwhile: then it is written again). */
+export async function markTeamWritten(db: TargumDatabase, written: ReadonlyArray<{ row: TeamOutboxRecord; rev: string | undefined }>): Promise<void> {
+  await db.transaction('rw', db.teamOutbox, async () => {
+    const current = await db.teamOutbox.bulkGet(written.map(({ row }) => row.docId));
+    const done: string[] = [];
+    const updated: TeamOutboxRecord[] = [];
+    written.forEach(({ row, rev }, index) => {
+      const now = current[index];
+      if (!now || now.at !== row.at || now.rev !== undefined) return;
+      // No new revision: the replica had this already, and there is nothing to push.
+      if (rev === undefined) done.push(row.docId);
+      else updated.push({ ...now, rev });
+    });
+    await db.teamOutbox.bulkDelete(done);
+    await db.teamOutbox.bulkPut(updated);
+  });
+}
+
+/** The replication pushed these revisions to the team's server: their changes wait no longer. */
+export async function markTeamPushed(db: TargumDatabase, pushed: ReadonlyArray<{ _id: string; _rev?: string }>): Promise<void> {
+  if (pushed.length === 0) return;
+  await db.transaction('rw', db.teamOutbox, async () => {
+    const rows = await db.teamOutbox.bulkGet(pushed.map((doc) => doc._id));
+    const gone = rows.filter((row, index): row is TeamOutboxRecord => row?.rev !== undefined && row.rev === pushed[index]!._rev).map((row) => row.docId);
+    await db.teamOutbox.bulkDelete(gone);
+  });
+}
+
+/** How far into a local replica's changes the library has taken them, kept with what it took (in the same transaction). */
+export interface TeamCheckpoint {
+  replica: string;
+  seq: number | string;
+}
+
+const checkpointKey = (replica: string) => `team:applied:${replica}`;
+
+export async function readTeamCheckpoint(db: TargumDatabase, replica: string): Promise<number | string> {
+  return ((await db.settings.get(checkpointKey(replica)))?.value as number | string | undefined) ?? 0;
+}
+
+/** Which team space the library last shared with: joining another one shares the whole library with it. */
+export async function joinTeamSpace(db: TargumDatabase, space: string): Promise<boolean> {
+  const joined = (await db.settings.get('team:space'))?.value;
+  if (joined === space) return false;
+  await queueWholeLibrary(db);
+  await db.settings.put({ key: 'team:space', value: space });
+  return true;
+}
+
+/** Leaving the team: the library keeps every entry, and forgets what waited to be shared and where it was. */
+export async function leaveTeamSpace(db: TargumDatabase): Promise<void> {
+  await db.transaction('rw', db.teamOutbox, db.settings, async () => {
+    await db.teamOutbox.clear();
+    await db.settings.where('key').startsWith('team:').delete();
+  });
+}
+
+/** One team document as the local replica has it: the winning revision and the revisions in conflict with it. */
+export interface ReceivedTeamDoc {
+  doc: TeamDoc;
+  conflicts: TeamDoc[];
+}
+
+function version(doc: GlossDoc): TeamVersion<GlossContent> {
+  return { content: glossContent(doc), by: doc.by, at: doc.at, ...(doc._rev ? { rev: doc._rev } : {}) };
+}
+
+function glossFromTeam(received: ReceivedTeamDoc & { doc: GlossDoc }, existing: GlossRecord | undefined): GlossRecord {
+  const { doc } = received;
+  const conflicts = received.conflicts.filter((other): other is GlossDoc => other.type === 'gloss' && !other._deleted).map(version);
+  const team: GlossRecord['team'] = {
+    by: doc.by,
+    at: doc.at,
+    ...(conflicts.length ? { conflicts } : {}),
+    ...(doc.history?.length ? { history: doc.history } : {}),
+  };
+  return { ...(existing?.id !== undefined ? { id: existing.id } : {}), key: doc.key, language: doc.language, ...glossContent(doc), createdAt: existing?.createdAt ?? doc.at, team };
+}
+
+function sameGloss(a: GlossRecord, b: GlossRecord): boolean {
+  return sameGlossContent(a, b) && JSON.stringify(a.team ?? null) === JSON.stringify(b.team ?? null);
+}
+
+function memoryFromTeam(doc: MemoryDoc, existing: MemoryRecord | undefined): MemoryRecord {
+  return {
+    ...(existing?.id !== undefined ? { id: existing.id } : {}),
+    sourceKey: doc.sourceKey,
+    language: doc.language,
+    source: doc.source,
+    target: doc.target,
+    origin: 'confirmed',
+    standing: 'reviewed',
+    updatedAt: doc.at,
+    team: { by: doc.by, at: doc.at },
+  };
+}
+
+/**
+ * Writes the team's documents into the library, in one transaction, without queueing them back. An entry changed
+ * here whose change is not yet in the local replica keeps the local change (it is written on top next). Returns how
+ * many entries changed.
+ */
+export async function applyTeamDocs(db: TargumDatabase, received: readonly ReceivedTeamDoc[], checkpoint?: TeamCheckpoint): Promise<{ changed: number; arrived: string[] }> {
+  const scope = [db.glosses, db.memory, db.teamOutbox, db.settings, db.articles, db.segments, db.searchQueue, db.translations, db.edits];
+  return db.transaction('rw', scope, async () => {
+    if (checkpoint) await db.settings.put({ key: checkpointKey(checkpoint.replica), value: checkpoint.seq });
+    const waiting = await db.teamOutbox.bulkGet(received.map(({ doc }) => doc._id));
+    const fresh = received.filter((_, index) => waiting[index] === undefined || waiting[index]!.rev !== undefined);
+    let changed = 0;
+    const arrived: string[] = [];
+    for (const item of fresh) {
+      if (item.doc.type === 'article' && !item.doc._deleted && (await takeArticle(db, item.doc))) {
+        arrived.push(item.doc._id);
+        changed += 1;
+      }
+    }
+    for (const item of fresh) if (item.doc.type === 'correction' && (await takeCorrection(db, item as ReceivedTeamDoc & { doc: CorrectionDoc }))) changed += 1;
+    const glosses = fresh.filter((item): item is ReceivedTeamDoc & { doc: GlossDoc } => item.doc.type === 'gloss');
+    const existingGlosses = await db.glosses.where('key').anyOf(glosses.map(({ doc }) => doc.key)).toArray();
+    const glossByDoc = new Map(existingGlosses.map((gloss) => [glossDocId(gloss.language, gloss.key), gloss]));
+    const glossPuts: GlossRecord[] = [];
+    const glossDeletes: number[] = [];
+    for (const item of glosses) {
+      const existing = glossByDoc.get(item.doc._id);
+      if (item.doc._deleted) {
+        if (existing) glossDeletes.push(existing.id!);
+        continue;
+      }
+      const next = glossFromTeam(item, existing);
+      if (!existing || !sameGloss(existing, next)) glossPuts.push(next);
+    }
+    const memoryDocs = fresh.map(({ doc }) => doc).filter((doc): doc is MemoryDoc => doc.type === 'memory');
+    const existingMemory = new Map((await db.memory.where('sourceKey').anyOf(memoryDocs.map((doc) => doc.sourceKey)).toArray()).map((entry) => [entry.sourceKey, entry]));
+    const memoryPuts: MemoryRecord[] = [];
+    const memoryDeletes: number[] = [];
+    for (const doc of memoryDocs) {
+      const existing = existingMemory.get(doc.sourceKey);
+      if (doc._deleted) {
+        if (existing && isSharedMemory(existing)) memoryDeletes.push(existing.id!);
+        continue;
+      }
+      if (existing?.target === doc.target && existing.team?.by === doc.by && existing.team.at === doc.at) continue;
+      memoryPuts.push(memoryFromTeam(doc, existing));
+    }
+    await db.glosses.bulkDelete(glossDeletes);
+    await db.glosses.bulkPut(glossPuts);
+    await db.memory.bulkDelete(memoryDeletes);
+    await db.memory.bulkPut(memoryPuts);
+    changed += glossDeletes.length + glossPuts.length + memoryDeletes.length + memoryPuts.length;
+    return { changed, arrived };
+  });
+}
+
+/**
+ * A shared article into the library: a new one with its machine English, or the machine English it lacks. An article
+ * the library has already (the same text: a sample, or the same page imported by two members) becomes the shared one.
+ * Resolves to true when the article is new to this library.
+ */
+async function takeArticle(db: TargumDatabase, doc: ArticleDoc): Promise<boolean> {
+  let article = await sharedArticle(db, doc._id);
+  let arrived = false;
+  if (!article) {
+    article = (await db.articles.where('title').equals(doc.title).toArray()).find((candidate) => articleDocId(candidate) === doc._id);
+    if (article) await db.articles.update(article.id!, { teamId: doc._id });
+    else {
+      const prepared = prepareArticle({ text: doc.originalText, origin: 'paste', language: doc.language, title: doc.title, outlet: doc.outlet, date: doc.date, sourceUrl: doc.sourceUrl }, doc.at);
+      prepared.record.teamId = doc._id;
+      prepared.record.tags = doc.tags;
+      const id = await writeArticle(db, prepared);
+      article = { ...prepared.record, id };
+    }
+    arrived = true;
+  }
+  const known = newestBySource(await rowsOfArticle(db.translations, article.id!).toArray());
+  const missing = doc.translations.filter((translation) => !known.has(translation.source));
+  if (missing.length) {
+    await db.translations.bulkAdd(missing.map((translation) => ({ ...translation, articleId: article.id! })));
+    await markArticlesChanged(db, [article.id!]);
+  }
+  return arrived;
+}
+
+/**
+ * A corrected sentence of a shared article into its history (edits are append-only): the winning version becomes its
+ * English, with who made it; versions in conflict are kept in its history before it, and listed on it.
+ */
+async function takeCorrection(db: TargumDatabase, { doc, conflicts }: ReceivedTeamDoc & { doc: CorrectionDoc }): Promise<boolean> {
+  const article = await sharedArticle(db, doc.article);
+  if (!article) return false;
+  const edits = await db.edits.where('[articleId+source]').equals([article.id!, doc.source]).toArray();
+  const latest = newestBySource(edits).get(doc.source);
+  const others = conflicts.filter((other): other is CorrectionDoc => other.type === 'correction' && !other._deleted);
+  const versions = others.map((other) => ({ content: { text: other.text, status: other.status }, by: other.by, at: other.at, ...(other._rev ? { rev: other._rev } : {}) }));
+  const team = { by: doc.by, at: doc.at, ...(versions.length ? { conflicts: versions } : {}) };
+  const status = doc._deleted ? 'machine' : doc.status;
+  const text = doc._deleted ? '' : doc.text;
+  if (!latest && doc._deleted) return false;
+  if (latest && latest.text === text && latest.status === status) {
+    // The same English (this member's own, come back, or a resolution's): only the conflict mark may change.
+    if (JSON.stringify(latest.team?.conflicts ?? []) === JSON.stringify(versions)) return false;
+    await db.edits.update(latest.id!, { team });
+    await markArticlesChanged(db, [article.id!]);
+    return true;
+  }
+  const now = Math.max(Date.now(), (latest?.createdAt ?? 0) + 1);
+  // The versions set aside first, so that the history shows them and the winner stays the sentence's English.
+  const kept = others.filter((other) => !edits.some((edit) => edit.text === other.text && edit.status === other.status && edit.team?.by === other.by));
+  await db.edits.bulkAdd([
+    ...kept.map((other, index) => ({ articleId: article.id!, source: doc.source, text: other.text, status: other.status, createdAt: now + index, team: { by: other.by, at: other.at } })),
+    { articleId: article.id!, source: doc.source, text, status, createdAt: now + kept.length, team },
+  ]);
+  await markArticlesChanged(db, [article.id!]);
+  return true;
+}
+
+/**
+ * Settles a gloss in conflict on `chosen` (one of the versions, or the user's merge of them): the other versions go
+ * to its history, and the conflicting revisions are removed from the team's database when the change is written.
+ */
+export async function resolveGlossConflict(db: TargumDatabase, glossId: number, chosen: GlossContent): Promise<void> {
+  await db.transaction('rw', db.glosses, db.teamOutbox, async () => {
+    const gloss = await db.glosses.get(glossId);
+    if (!gloss?.team?.conflicts) return;
+    const current: TeamVersion<GlossContent> = { content: glossContent(gloss), by: gloss.team.by, at: gloss.team.at };
+    const setAside = [current, ...gloss.team.conflicts].filter((candidate) => !sameGlossContent(candidate.content, chosen));
+    const history = [...(gloss.team.history ?? []), ...setAside.map(({ content, by, at, rev }) => ({ content, by, at, ...(rev ? { rev } : {}) }))].slice(-20);
+    const { note: _note, lemma: _lemma, ...rest } = gloss;
+    await db.glosses.put({ ...rest, ...glossContent(chosen), team: { by: gloss.team.by, at: Date.now(), history } });
+    await queueTeamChanges(db, [glossChange(gloss)], gloss.team.conflicts.flatMap(({ rev }) => (rev ? [rev] : [])));
+  });
+}
+
+/**
+ * Settles a sentence corrected apart on `chosen` (one of the versions, or the user's merge): it becomes the sentence's
+ * English, every version stays in its history, and the conflicting revisions are removed from the team's database.
+ */
+export async function resolveCorrectionConflict(db: TargumDatabase, articleId: number, source: string, chosen: SegmentValue): Promise<void> {
+  await db.transaction('rw', [db.edits, db.articles, db.teamOutbox, db.searchQueue], async () => {
+    const latest = newestBySource(await db.edits.where('[articleId+source]').equals([articleId, source]).toArray()).get(source);
+    const article = await db.articles.get(articleId);
+    if (!latest?.team?.conflicts || !article?.teamId) return;
+    await db.edits.add({ articleId, source, text: chosen.text, status: chosen.status, createdAt: Math.max(Date.now(), latest.createdAt + 1) });
+    await markArticlesChanged(db, [articleId]);
+    const resolves = latest.team.conflicts.flatMap(({ rev }) => (rev ? [rev] : []));
+    await queueTeamChanges(db, [{ kind: 'correction', entry: { article: article.teamId, language: article.language, source } }], resolves);
+  });
+}

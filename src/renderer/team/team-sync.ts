@@ -1,0 +1,241 @@
+/**
+ * Team sharing in the background: the local replica (PouchDB in the page's IndexedDB) replicates continuously, both
+ * ways and with retry, with the team's database through the host's relay on the page's own origin; the library's
+ * outbox goes into the replica and the replica's changes come into the library. The page never holds credentials:
+ * the host adds them. `status` says what the Settings screen and the workbench's indicator show.
+ */
+import { liveQuery, type Subscription } from 'dexie';
+import PouchDB from 'pouchdb-browser';
+import type { TargumApi } from '../../common/api/contract';
+import { teamRelayPath, teamTokenHeader, type TeamConfig, type TeamStatus } from '../../common/team/team-config';
+import { runToken } from '../api/web-socket-channel';
+import type { TargumDatabase } from '../data/database';
+import { textHash } from '../data/team-docs';
+import { joinTeamSpace, leaveTeamSpace, markTeamPushed, teamChangesWaiting } from '../data/team-mirror';
+import { takeReplicaChanges, writeOutbox, type Replica } from './replica';
+
+export type TeamSyncState = 'off' | 'connecting' | 'syncing' | 'synced' | 'offline' | 'refused';
+
+export interface TeamSyncStatus {
+  state: TeamSyncState;
+  /** Changes made here not yet on the team's server. */
+  waiting: number;
+  /** Why the server is not reached, in one line, when it is not. */
+  message?: string;
+  /** The first sync of this member: documents received of the team database's total. */
+  firstSync?: { received: number; total: number };
+}
+
+/** The replica of one team space; another space (server or database) is another replica. */
+export function replicaName(config: Pick<TeamConfig, 'serverUrl' | 'database'>): string {
+  return `targum-team-${textHash(`${config.serverUrl}\n${config.database}`)}`;
+}
+
+/** The team's database on the page's own origin; on the web host every request carries the run's token, as a header. */
+export function relayedTeamDatabase(): Replica {
+  const url = new URL(teamRelayPath, window.location.href).href;
+  const token = runToken();
+  return new PouchDB(url, {
+    skip_setup: true,
+    fetch: (input, init) => {
+      const headers = new Headers(init?.headers);
+      if (token) headers.set(teamTokenHeader, token);
+      return window.fetch(input, { ...init, headers, credentials: 'omit' });
+    },
+  });
+}
+
+const statusStates: Record<TeamStatus['state'], TeamSyncState> = {
+  'not-configured': 'off',
+  connected: 'syncing',
+  offline: 'offline',
+  unauthorized: 'refused',
+  'no-database': 'refused',
+  failed: 'refused',
+};
+
+export class TeamSync {
+  private current: TeamSyncStatus = { state: 'off', waiting: 0 };
+  private readonly listeners = new Set<() => void>();
+  private running?: { stop: () => Promise<void> };
+
+  constructor(
+    private readonly db: TargumDatabase,
+    private readonly api: TargumApi,
+    private readonly openRemote: () => Replica = relayedTeamDatabase,
+  ) {}
+
+  get status(): TeamSyncStatus {
+    return this.current;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private update(change: Partial<TeamSyncStatus>): void {
+    this.current = { ...this.current, ...change };
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Restarts, stops and leaves run one after another: a Save in Settings during start-up never runs two replications. */
+  private turn: Promise<void> = Promise.resolve();
+
+  private inTurn(work: () => Promise<void>): Promise<void> {
+    const next = this.turn.then(work);
+    this.turn = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Starts sharing with the team space the host has configured, if any (at start-up and after Settings → Team). */
+  restart(): Promise<void> {
+    return this.inTurn(async () => {
+      await this.halt();
+      let config: TeamConfig | null;
+      try {
+        config = (await this.api.team.get({})).config;
+      } catch {
+        config = null;
+      }
+      if (config) await this.start(config);
+    });
+  }
+
+  stop(): Promise<void> {
+    return this.inTurn(() => this.halt());
+  }
+
+  /** Stops sharing and forgets the team space's replica; the library keeps every entry. */
+  leave(): Promise<void> {
+    return this.inTurn(async () => {
+      const config = (await this.api.team.get({}).catch(() => null))?.config;
+      await this.halt();
+      if (config) await new PouchDB(replicaName(config)).destroy();
+      await leaveTeamSpace(this.db);
+    });
+  }
+
+  private async halt(): Promise<void> {
+    const running = this.running;
+    this.running = undefined;
+    await running?.stop();
+    this.update({ state: 'off', waiting: 0, message: undefined, firstSync: undefined });
+  }
+
+  private async start(config: TeamConfig): Promise<void> {
+    const name = replicaName(config);
+    const local: Replica = new PouchDB(name);
+    const remote = this.openRemote();
+    await joinTeamSpace(this.db, name);
+    this.update({ state: 'connecting', message: undefined });
+
+    let stopped = false;
+    const subscriptions: Subscription[] = [];
+    // One pass at a time of each direction; a request during a pass runs one more pass after it.
+    const serial = (work: () => Promise<unknown>) => {
+      let runningPass: Promise<void> | undefined;
+      let again = false;
+      const run = (): void => {
+        if (stopped) return;
+        if (runningPass) {
+          again = true;
+          return;
+        }
+        runningPass = work()
+          .then(() => undefined)
+          .catch((error: unknown) => console.warn('Targum team sync:', error))
+          .finally(() => {
+            runningPass = undefined;
+            if (again) {
+              again = false;
+              run();
+            }
+          });
+      };
+      return run;
+    };
+    const writeLocalChanges = serial(() => writeOutbox(this.db, local, config.memberName));
+    const takeTeamChanges = serial(() => takeReplicaChanges(this.db, local, name));
+
+    subscriptions.push(liveQuery(() => teamChangesWaiting(this.db)).subscribe((waiting) => this.update({ waiting })));
+    subscriptions.push(liveQuery(() => this.db.teamOutbox.filter((row) => row.rev === undefined).count()).subscribe((unwritten) => unwritten > 0 && writeLocalChanges()));
+    const localChanges = local.changes({ since: 'now', live: true }).on('change', takeTeamChanges);
+    takeTeamChanges();
+
+    const firstSync = (await local.info()).doc_count === 0;
+    if (firstSync) {
+      remote.info().then(
+        (info) => !stopped && this.current.state !== 'synced' && typeof info.doc_count === 'number' && this.update({ firstSync: { received: 0, total: info.doc_count } }),
+        () => undefined,
+      );
+    }
+
+    const replication = PouchDB.sync(local, remote, {
+      live: true,
+      retry: true,
+      batch_size: 2000,
+      batches_limit: 4,
+      // Tries again within 10 s at most, so that changes go out soon after the server is back.
+      back_off_function: (delay: number) => (delay === 0 ? 1000 : Math.min(delay * 2, 10_000)),
+    } as PouchDB.Replication.SyncOptions);
+    let checking = false;
+    const explain = async () => {
+      if (checking) return;
+      checking = true;
+      try {
+        const answer = await this.api.team.check({});
+        if (!stopped && this.current.state !== 'synced' && this.current.state !== 'syncing') {
+          this.update({ state: statusStates[answer.state], message: answer.message });
+        }
+      } catch {
+        if (!stopped) this.update({ state: 'offline', message: 'The team server cannot be reached.' });
+      } finally {
+        checking = false;
+      }
+    };
+    // Each direction on its own: the sync object says when both have paused, but not that one failed.
+    const sides: Record<'push' | 'pull', 'active' | 'paused' | 'failed'> = { push: 'active', pull: 'active' };
+    const settle = () => {
+      if (stopped) return;
+      if (sides.push === 'failed' || sides.pull === 'failed') {
+        this.update({ state: 'offline', message: 'The team server cannot be reached.' });
+        void explain();
+      } else if (sides.push === 'paused' && sides.pull === 'paused') this.update({ state: 'synced', message: undefined, firstSync: undefined });
+      else this.update({ state: 'syncing', message: undefined });
+    };
+    for (const side of ['push', 'pull'] as const) {
+      const direction = (replication as unknown as Record<'push' | 'pull', PouchDB.Replication.Replication<object>>)[side];
+      direction
+        .on('active', () => {
+          sides[side] = 'active';
+          settle();
+        })
+        .on('paused', (error?: unknown) => {
+          sides[side] = error ? 'failed' : 'paused';
+          settle();
+        });
+    }
+    replication
+      .on('change', (info) => {
+        const docs = (info.change as { docs?: Array<{ _id: string; _rev?: string }> }).docs ?? [];
+        if (info.direction === 'push') void markTeamPushed(this.db, docs);
+        else if (this.current.firstSync) this.update({ firstSync: { ...this.current.firstSync, received: this.current.firstSync.received + docs.length } });
+      })
+      .on('denied', () => this.update({ state: 'refused', message: 'The team server refused a change.' }))
+      .on('error', () => {
+        this.update({ state: 'offline' });
+        void explain();
+      });
+
+    this.running = {
+      stop: async () => {
+        stopped = true;
+        replication.cancel();
+        localChanges.cancel();
+        for (const subscription of subscriptions) subscription.unsubscribe();
+        await local.close().catch(() => undefined);
+      },
+    };
+  }
+}

@@ -1,0 +1,259 @@
+/**
+ * Team sharing end to end: two members, each in their own browser context on their own web host (their own data
+ * folder, with their own team settings), sharing one team database on one pouchdb-server through each host's relay.
+ */
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { teamFiles } from '../../src/node/team/team-store';
+import { joinTeam, teamIndicator } from '../support/team-ui';
+import { startTeamServer, type TeamServer } from '../support/team-server';
+import { readPhrasebook } from '../support/tiny-model';
+import { startTestWebHost, type TestWebHost } from '../support/web-host';
+import { saveScreenshot } from './fixtures';
+
+interface Member {
+  name: string;
+  page: Page;
+  /** Requests the page made outside its own host's origin. */
+  foreign: string[];
+}
+
+type WorkerFixtures = { teamServer: TeamServer; hosts: { dana: TestWebHost; omar: TestWebHost } };
+type TestFixtures = { team: { dana: Member; omar: Member; database: string } };
+
+let spaces = 0;
+const work = mkdtempSync(path.join(os.tmpdir(), 'targum-e2e-team-'));
+
+async function openMember(context: BrowserContext, host: TestWebHost, name: string): Promise<Member> {
+  const foreign: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${host.origin}/`) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    foreign.push(url);
+    return route.abort('blockedbyclient');
+  });
+  const page = await context.newPage();
+  if (process.env.TEAM_DEBUG) {
+    page.on('console', (message) => console.log(name, 'console', message.type(), message.text()));
+    page.on('pageerror', (error) => console.log(name, 'pageerror', error.stack));
+    page.on('response', (response) => response.url().includes('team-sync') && console.log(name, response.status(), response.request().method(), response.url()));
+  }
+  await page.goto(host.url);
+  await expect(page.getByRole('navigation', { name: 'Targum' })).toBeVisible({ timeout: 15_000 });
+  return { name, page, foreign };
+}
+
+const test = base.extend<TestFixtures, WorkerFixtures>({
+  teamServer: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+    async ({}, use) => {
+      const server = await startTeamServer();
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  hosts: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern
+    async ({}, use) => {
+      const [dana, omar] = await Promise.all([startTestWebHost({ withTinyModel: true }), startTestWebHost({ withTinyModel: true })]);
+      await use({ dana, omar });
+      await Promise.all([dana.close(), omar.close()]);
+    },
+    { scope: 'worker' },
+  ],
+  team: async ({ browser, teamServer, hosts }, use) => {
+    if (!teamServer.running) await teamServer.start();
+    // A team space of its own for each test.
+    spaces += 1;
+    const database = `team-${spaces}-${Date.now()}`;
+    await teamServer.createDatabase(database);
+    // Each member starts outside any team: the last test's team space stays out of this one.
+    for (const host of [hosts.dana, hosts.omar]) rmSync(teamFiles(host.dataDir).config, { force: true });
+    const contexts = [await browser.newContext(), await browser.newContext()];
+    const dana = await openMember(contexts[0]!, hosts.dana, 'Dana');
+    const omar = await openMember(contexts[1]!, hosts.omar, 'Omar');
+    for (const member of [dana, omar]) {
+      await joinTeam(member.page, { serverUrl: teamServer.url, database, user: teamServer.member.user, password: teamServer.member.password, memberName: member.name });
+    }
+    await use({ dana, omar, database });
+    for (const context of contexts) await context.close();
+    expect([...dana.foreign, ...omar.foreign], 'requests outside the app origin').toEqual([]);
+  },
+});
+
+const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Targum' }).getByRole('link', { name, exact: true }).click();
+const glossaryEntries = (page: Page) => page.getByRole('list', { name: 'Glosses', exact: true }).getByRole('listitem');
+
+/** Adds glosses through Glossary → Import (a CSV of term, meaning). */
+async function importGlosses(page: Page, rows: string[]): Promise<void> {
+  const file = path.join(work, `glosses-${Date.now()}.csv`);
+  writeFileSync(file, `term,meaning\n${rows.join('\n')}\n`);
+  await nav(page, 'Glossary');
+  await page.getByLabel('Import a glossary file').setInputFiles(file);
+  const preview = page.getByRole('region', { name: 'Glossary import' });
+  await preview.getByRole('button', { name: /^Import \d+ gloss/ }).click();
+  await expect(preview.getByRole('status')).toHaveText(/^Imported \d+ gloss/);
+}
+
+async function editGloss(page: Page, surface: string, meaning: string): Promise<void> {
+  await nav(page, 'Glossary');
+  const entry = glossaryEntries(page).filter({ hasText: surface });
+  await entry.getByRole('button', { name: 'Edit' }).click();
+  const form = page.getByRole('form', { name: 'Edit gloss' });
+  await form.getByLabel('Meaning').fill(meaning);
+  await form.getByRole('button', { name: 'Save gloss' }).click();
+  await expect(entry).toContainText(meaning);
+}
+
+async function openSample(page: Page, title: RegExp): Promise<void> {
+  await nav(page, 'Library');
+  await page.getByRole('link', { name: title }).first().click();
+  await expect(page.locator('.source-cell .sentence').first()).toBeVisible();
+}
+
+test('team: a gloss added by one member shows in the other member’s reader, with who made it', async ({ team }) => {
+  const { dana, omar } = team;
+  await importGlosses(dana.page, ['جيش,the army']);
+  await expect(teamIndicator(dana.page)).toHaveText('Team: synced');
+
+  await openSample(omar.page, /قبيل إخراجه من القلمون/);
+  const army = omar.page.locator('.source-cell .gloss-mark', { hasText: /^الجيش$/ }).first();
+  await expect(army).toBeVisible({ timeout: 20_000 });
+  await army.hover();
+  const card = omar.page.getByRole('dialog', { name: 'Gloss' });
+  await expect(card).toContainText('the army');
+  await expect(card).toContainText('by Dana');
+});
+
+test('team: a memory entry confirmed by one member is offered to the other', async ({ team }) => {
+  const { dana, omar } = team;
+  await openSample(dana.page, /ארגון דאעש מסר היום/);
+  await dana.page.getByRole('button', { name: 'Translate', exact: true }).click();
+  await expect(dana.page.getByText(/16 of 16 sentences translated/)).toBeVisible({ timeout: 30_000 });
+  await dana.page.locator('.target-cell .sentence').first().dblclick();
+  await dana.page.getByRole('textbox', { name: 'English translation of the sentence' }).fill('ISIS sent a request today through mediators.');
+  await dana.page.keyboard.press('Control+Enter');
+  await expect(dana.page.locator('.target-cell .sentence').first()).toHaveAttribute('data-status', 'confirmed');
+
+  await openSample(omar.page, /ארגון דאעש מסר היום/);
+  const offered = omar.page.locator('.target-cell .sentence').first();
+  await expect(offered).toHaveAttribute('data-origin', 'memory', { timeout: 20_000 });
+  await expect(offered).toContainText('ISIS sent a request today through mediators.');
+  await expect(offered).toHaveAttribute('title', /from your translation memory \(confirmed by Dana on /);
+});
+
+test('team: a shared article arrives whole in the other member’s library, with its machine English and corrections', async ({ team }) => {
+  const { dana, omar } = team;
+  const hebrew = readPhrasebook().filter((entry) => entry.language === 'he').slice(0, 4);
+  const title = 'סיכום ישיבת הצוות';
+  await nav(dana.page, 'Library');
+  await dana.page.getByRole('button', { name: 'Import', exact: true }).click();
+  await dana.page.getByRole('textbox', { name: 'Article text' }).fill(`${title}\n\n${hebrew.map((entry) => entry.source).join(' ')}`);
+  await dana.page.getByRole('button', { name: 'Add pasted text' }).click();
+  await dana.page.getByRole('link', { name: title }).first().click();
+  await dana.page.getByRole('button', { name: 'Translate', exact: true }).click();
+  await expect(dana.page.getByText(/5 of 5 sentences translated/)).toBeVisible({ timeout: 30_000 });
+  // The title is the first sentence; then the four of the text.
+  const sentences = dana.page.locator('.target-cell .sentence');
+  await sentences.nth(1).dblclick();
+  await dana.page.getByRole('textbox', { name: 'English translation of the sentence' }).fill('A correction by Dana.');
+  await dana.page.keyboard.press('Enter');
+  await expect(sentences.nth(1)).toHaveAttribute('data-status', 'edited');
+  await expect(sentences.nth(1)).toBeFocused();
+  await dana.page.keyboard.press('ArrowDown');
+  await expect(sentences.nth(2)).toBeFocused();
+  await dana.page.keyboard.press('Control+Enter');
+  await expect(sentences.nth(2)).toHaveAttribute('data-status', 'confirmed');
+  // Not in Omar's library until shared.
+  await nav(omar.page, 'Library');
+  await expect(omar.page.getByRole('link', { name: title })).toHaveCount(0);
+
+  await dana.page.getByRole('button', { name: 'Share with team' }).click();
+  await expect(dana.page.getByText('Shared with team')).toBeVisible();
+
+  await expect(omar.page.getByRole('link', { name: title })).toBeVisible({ timeout: 20_000 });
+  await omar.page.getByRole('link', { name: title }).first().click();
+  const arrived = omar.page.locator('.target-cell .sentence');
+  await expect(arrived).toHaveCount(5);
+  await expect(arrived.nth(1)).toContainText('A correction by Dana.');
+  await expect(arrived.nth(1)).toHaveAttribute('data-status', 'edited');
+  await expect(arrived.nth(2)).toHaveAttribute('data-status', 'confirmed');
+  // The machine English came with it: nothing left to translate.
+  await expect(omar.page.getByText(/5 of 5 sentences translated/)).toBeVisible();
+  await expect(omar.page.getByText('Shared with team')).toBeVisible();
+});
+
+test('team: a gloss edited by both members while the server was stopped is shown in conflict and resolved for both', async ({ team, teamServer }) => {
+  test.setTimeout(120_000);
+  const { dana, omar } = team;
+  await importGlosses(dana.page, ['צבא,army']);
+  await nav(omar.page, 'Glossary');
+  await expect(glossaryEntries(omar.page).filter({ hasText: 'צבא' })).toContainText('army', { timeout: 20_000 });
+
+  await teamServer.stop();
+  await editGloss(dana.page, 'צבא', 'the army');
+  await editGloss(omar.page, 'צבא', 'armed forces');
+  for (const member of [dana, omar]) await expect(teamIndicator(member.page)).toHaveText('Team: offline, 1 change waiting', { timeout: 30_000 });
+
+  await teamServer.start();
+  for (const member of [dana, omar]) await expect(teamIndicator(member.page)).toHaveText('Team: synced', { timeout: 30_000 });
+  const conflict = dana.page.getByRole('region', { name: 'Conflict on צבא' });
+  await expect(conflict).toBeVisible({ timeout: 20_000 });
+  const versions = conflict.getByRole('list', { name: 'Versions' }).getByRole('listitem');
+  await expect(versions).toHaveCount(2);
+  await expect(versions.filter({ hasText: 'the army' })).toContainText('Dana');
+  await expect(versions.filter({ hasText: 'armed forces' })).toContainText('Omar');
+  await saveScreenshot(dana.page, 'team-conflict');
+
+  await versions.filter({ hasText: 'armed forces' }).getByRole('button', { name: 'Keep this' }).click();
+  await expect(conflict).toHaveCount(0);
+  const kept = glossaryEntries(dana.page).filter({ hasText: 'צבא' });
+  await expect(kept).toContainText('armed forces');
+  // The version set aside stays in the gloss's history.
+  await kept.getByText(/^History/).click();
+  await expect(kept.getByRole('list', { name: 'Earlier versions of צבא' })).toContainText('the army');
+  await saveScreenshot(dana.page, 'team-conflict-resolved');
+
+  // The resolution reaches the other member.
+  const omarsEntry = glossaryEntries(omar.page).filter({ hasText: 'צבא' });
+  await expect(omar.page.getByRole('region', { name: 'Conflict on צבא' })).toHaveCount(0, { timeout: 20_000 });
+  await expect(omarsEntry).toContainText('armed forces');
+  await expect(omarsEntry).not.toContainText('in conflict');
+});
+
+test('team: the offline queue survives a reload and drains when the server returns', async ({ team, teamServer }) => {
+  test.setTimeout(120_000);
+  const { dana, omar } = team;
+  await teamServer.stop();
+  await importGlosses(dana.page, ['مجلس,council', 'حكومة,government', 'وزير,minister']);
+  await expect(teamIndicator(dana.page)).toHaveText('Team: offline, 3 changes waiting', { timeout: 30_000 });
+  await saveScreenshot(dana.page, 'team-offline');
+  // Nothing is lost across a reload while offline.
+  await dana.page.reload();
+  await expect(teamIndicator(dana.page)).toHaveText('Team: offline, 3 changes waiting', { timeout: 30_000 });
+
+  await teamServer.start();
+  await expect(teamIndicator(dana.page)).toHaveText('Team: synced', { timeout: 30_000 });
+  await nav(omar.page, 'Glossary');
+  await expect(glossaryEntries(omar.page)).toHaveCount(3, { timeout: 20_000 });
+});
+
+test('team: Settings → Team keeps the password from the page and says when the server refuses it', async ({ team, teamServer }) => {
+  const { dana } = team;
+  await nav(dana.page, 'Settings');
+  const form = dana.page.getByRole('form', { name: 'Team' });
+  await expect(form.getByLabel('Password')).toHaveValue('');
+  await expect(form.getByLabel('Password')).toHaveAttribute('placeholder', /kept/);
+  await form.getByRole('heading', { name: 'Team' }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
+  await saveScreenshot(dana.page, 'team-settings');
+  await form.getByLabel('Password').fill('not-the-password');
+  await form.getByRole('button', { name: 'Save and connect' }).click();
+  await expect(form.getByRole('status', { name: 'Team status' })).toHaveText(/refused the user name or password/, { timeout: 20_000 });
+  await form.getByLabel('Database').fill('no-such-database');
+  await form.getByLabel('Password').fill(teamServer.member.password);
+  await form.getByRole('button', { name: 'Save and connect' }).click();
+  await expect(form.getByRole('status', { name: 'Team status' })).toHaveText(/no database named/i, { timeout: 20_000 });
+});

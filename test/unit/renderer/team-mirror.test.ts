@@ -1,0 +1,242 @@
+import 'fake-indexeddb/auto';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TargumDatabase } from '../../../src/renderer/data/database';
+import { deleteGloss, putGloss } from '../../../src/renderer/data/glosses';
+import { deleteMemoryEntries, restoreMemoryEntries, addMemoryPairs } from '../../../src/renderer/data/memory';
+import type { GlossRecord, MemoryRecord } from '../../../src/renderer/data/records';
+import { glossDocId, memoryDocId, readTeamDoc, textHash } from '../../../src/renderer/data/team-docs';
+import { markTeamPushed, resolveCorrectionConflict, resolveGlossConflict, shareArticle, teamChangesWaiting } from '../../../src/renderer/data/team-mirror';
+import { addArticle, prepareArticle } from '../../../src/renderer/data/articles';
+import { saveSegment } from '../../../src/renderer/data/article-changes';
+import { storeTranslations } from '../../../src/renderer/data/translations';
+import { newestBySource } from '../../../src/renderer/data/segment-state';
+import { takeReplicaChanges, writeOutbox, type Replica } from '../../../src/renderer/team/replica';
+import { memoryKey } from '../../../src/common/text/memory-key';
+import { startReplicaServer, syncReplicas, type ReplicaServer } from '../../support/replica-server';
+
+interface Member {
+  name: string;
+  db: TargumDatabase;
+  replica: Replica;
+}
+
+const open: Member[] = [];
+let replicas: ReplicaServer;
+const memoryReplica = () => replicas.database();
+
+beforeAll(async () => {
+  replicas = await startReplicaServer();
+});
+afterAll(() => replicas.close());
+
+async function member(name: string): Promise<Member> {
+  const db = new TargumDatabase(`team-${name}-${crypto.randomUUID()}`);
+  await db.open();
+  const joined = { name, db, replica: memoryReplica() };
+  open.push(joined);
+  return joined;
+}
+
+afterEach(async () => {
+  for (const { db, replica } of open.splice(0)) {
+    db.close();
+    await replica.destroy();
+  }
+});
+
+/** What the replication does for one member: the outbox into the replica, then a pass with the server, then the replica into the library. */
+async function sync(who: Member, server: Replica): Promise<void> {
+  await writeOutbox(who.db, who.replica, who.name);
+  await syncReplicas(who.replica, server);
+  const onServer = await server.allDocs();
+  await markTeamPushed(who.db, onServer.rows.map((row) => ({ _id: row.id, _rev: row.value.rev })));
+  await takeReplicaChanges(who.db, who.replica, 'replica');
+}
+
+const army = (meaning: string): GlossRecord => ({ key: 'צבא', surface: 'צבא', language: 'he', meaning, createdAt: 1 });
+
+function confirmed(source: string, target: string): MemoryRecord {
+  return { sourceKey: memoryKey('he', source), language: 'he', source, target, origin: 'confirmed', standing: 'reviewed', updatedAt: 1 };
+}
+
+describe('team document ids', () => {
+  it('are the same for every member who adds the same entry, and differ between entries', () => {
+    expect(glossDocId('he', 'צבא')).toBe('gloss:he:צבא');
+    expect(glossDocId('ar', 'جيش')).not.toBe(glossDocId('he', 'جيش'));
+    // A memory entry is keyed by its normalised source: the same sentence with or without its full stop meets.
+    expect(memoryDocId(memoryKey('he', 'הצבא נכנס לעיר.'))).toBe(memoryDocId(memoryKey('he', 'הצבא נכנס לעיר')));
+    expect(memoryDocId(memoryKey('he', 'הצבא נכנס לעיר'))).not.toBe(memoryDocId(memoryKey('he', 'הצבא יצא מהעיר')));
+    expect(textHash('a')).toMatch(/^[0-9a-f]{32}$/);
+    const hashes = new Set(Array.from({ length: 20_000 }, (_, i) => textHash(`he:sentence ${i}`)));
+    expect(hashes.size).toBe(20_000);
+  });
+
+  it('refuse a document that does not match its id or lacks its fields', () => {
+    const doc = { _id: 'gloss:he:צבא', type: 'gloss', language: 'he', key: 'צבא', surface: 'צבא', meaning: 'army', by: 'Dana', at: 5 };
+    expect(readTeamDoc(doc)).toMatchObject({ meaning: 'army' });
+    expect(readTeamDoc({ ...doc, _id: 'gloss:he:other' })).toBeUndefined();
+    expect(readTeamDoc({ ...doc, language: 'xx' })).toBeUndefined();
+    expect(readTeamDoc({ ...doc, meaning: 7 })).toBeUndefined();
+  });
+});
+
+describe('the team mirror between two libraries', () => {
+  it('carries a gloss and a confirmed memory entry to the other member, with who made them, without echoing them back', async () => {
+    const server = memoryReplica();
+    const dana = await member('Dana');
+    const omar = await member('Omar');
+    await putGloss(dana.db, army('army'));
+    await dana.db.memory.add(confirmed('הצבא נכנס לעיר.', 'The army entered the city.'));
+    // Written straight to the table, the entry is not queued; deleted and restored through the repository, it is.
+    const [entry] = await dana.db.memory.toArray();
+    await deleteMemoryEntries(dana.db, [entry!.id!]);
+    await restoreMemoryEntries(dana.db, [entry!]);
+    // An imported reference stays in its library.
+    await addMemoryPairs(dana.db, [{ language: 'he', source: 'משפט מיובא', target: 'An imported sentence' }], { fileName: 'old.tmx' });
+    expect(await teamChangesWaiting(dana.db)).toBe(2);
+
+    await sync(dana, server);
+    expect(await teamChangesWaiting(dana.db)).toBe(0);
+    await sync(omar, server);
+
+    const [gloss] = await omar.db.glosses.toArray();
+    expect(gloss).toMatchObject({ key: 'צבא', meaning: 'army', team: { by: 'Dana' } });
+    const memory = await omar.db.memory.toArray();
+    expect(memory).toHaveLength(1);
+    expect(memory[0]).toMatchObject({ source: 'הצבא נכנס לעיר.', target: 'The army entered the city.', origin: 'confirmed', standing: 'reviewed', team: { by: 'Dana' } });
+    // What came from the team is not queued to go back.
+    expect(await teamChangesWaiting(omar.db)).toBe(0);
+    expect((await server.allDocs()).total_rows).toBe(2);
+  });
+
+  it('replicates a deletion and the undo of a deletion', async () => {
+    const server = memoryReplica();
+    const dana = await member('Dana');
+    const omar = await member('Omar');
+    await dana.db.memory.add(confirmed('הצבא נכנס לעיר.', 'The army entered the city.'));
+    const [entry] = await dana.db.memory.toArray();
+    await deleteMemoryEntries(dana.db, [entry!.id!]);
+    await restoreMemoryEntries(dana.db, [entry!]);
+    await putGloss(dana.db, army('army'));
+    await sync(dana, server);
+    await sync(omar, server);
+    expect(await omar.db.glosses.count()).toBe(1);
+
+    const [danaGloss] = await dana.db.glosses.toArray();
+    await deleteGloss(dana.db, danaGloss!.id!);
+    const gone = await deleteMemoryEntries(dana.db, [(await dana.db.memory.toArray())[0]!.id!]);
+    await sync(dana, server);
+    await sync(omar, server);
+    expect(await omar.db.glosses.count()).toBe(0);
+    expect(await omar.db.memory.count()).toBe(0);
+
+    await restoreMemoryEntries(dana.db, gone);
+    await sync(dana, server);
+    await sync(omar, server);
+    expect((await omar.db.memory.toArray()).map((e) => e.target)).toEqual(['The army entered the city.']);
+  });
+
+  it('shows a gloss edited by two members while apart as in conflict on both sides, and the resolution reaches both', async () => {
+    const server = memoryReplica();
+    const dana = await member('Dana');
+    const omar = await member('Omar');
+    await putGloss(dana.db, army('army'));
+    await sync(dana, server);
+    await sync(omar, server);
+
+    // Apart: each edits the gloss and writes to their own replica only.
+    const [danaGloss] = await dana.db.glosses.toArray();
+    await putGloss(dana.db, { ...danaGloss!, meaning: 'the army' });
+    const [omarGloss] = await omar.db.glosses.toArray();
+    await putGloss(omar.db, { ...omarGloss!, meaning: 'armed forces', note: 'IDF' });
+    await writeOutbox(dana.db, dana.replica, 'Dana');
+    await writeOutbox(omar.db, omar.replica, 'Omar');
+
+    await sync(dana, server);
+    await sync(omar, server);
+    await sync(dana, server);
+    const versions = async (who: Member) => {
+      const [gloss] = await who.db.glosses.toArray();
+      const shown = [{ meaning: gloss!.meaning, by: gloss!.team!.by }, ...(gloss!.team?.conflicts ?? []).map((version) => ({ meaning: version.content.meaning, by: version.by }))];
+      return shown.sort((a, b) => a.meaning.localeCompare(b.meaning));
+    };
+    // Both versions, on both sides, with who made each.
+    const both = [
+      { meaning: 'armed forces', by: 'Omar' },
+      { meaning: 'the army', by: 'Dana' },
+    ];
+    expect(await versions(dana)).toEqual(both);
+    expect(await versions(omar)).toEqual(both);
+
+    // Dana merges the two versions.
+    const [conflicted] = await dana.db.glosses.toArray();
+    await resolveGlossConflict(dana.db, conflicted!.id!, { surface: 'צבא', meaning: 'the army (armed forces)', note: 'IDF' });
+    await sync(dana, server);
+    await sync(omar, server);
+    for (const who of [dana, omar]) {
+      const [gloss] = await who.db.glosses.toArray();
+      expect(gloss).toMatchObject({ meaning: 'the army (armed forces)', note: 'IDF' });
+      expect(gloss!.team?.conflicts).toBeUndefined();
+      // The versions set aside stay readable in the entry's history.
+      expect(gloss!.team?.history?.map((version) => version.content.meaning).sort()).toEqual(['armed forces', 'the army']);
+    }
+    const onServer = await server.get(glossDocId('he', 'צבא'), { conflicts: true });
+    expect(onServer._conflicts).toBeUndefined();
+  });
+
+  it('carries a shared article whole (text, machine English, corrections), and keeps both versions of a sentence corrected apart', async () => {
+    const server = memoryReplica();
+    const dana = await member('Dana');
+    const omar = await member('Omar');
+    const text = 'ארגון דאעש מסר היום בקשה.\n\nהצבא הודיע על סגר.';
+    const articleId = await addArticle(dana.db, prepareArticle({ text, origin: 'paste', title: 'בקשת דאעש' }));
+    const article = (await dana.db.articles.get(articleId))!;
+    const sources = (await dana.db.segments.where('articleId').equals(articleId).toArray()).map((segment) => segment.text);
+    await storeTranslations(dana.db, sources.map((source) => ({ articleId, source, text: `machine: ${source}`, modelId: 'm', precision: 'q8', createdAt: 2 })));
+    await saveSegment(dana.db, article, sources[0]!, null, { text: 'ISIS made a request today.', status: 'confirmed' });
+    // Nothing of an article goes to the team until it is shared.
+    expect((await dana.db.teamOutbox.toArray()).map((row) => row.kind)).toEqual(['memory']);
+    const teamId = await shareArticle(dana.db, articleId);
+    await sync(dana, server);
+    await sync(omar, server);
+
+    const [arrived] = await omar.db.articles.toArray();
+    expect(arrived).toMatchObject({ title: 'בקשת דאעש', originalText: article.originalText, teamId });
+    expect((await omar.db.translations.toArray()).map((row) => row.text).sort()).toEqual(sources.map((source) => `machine: ${source}`).sort());
+    const english = async (who: Member) => {
+      const [shared] = await who.db.articles.toArray();
+      return newestBySource(await who.db.edits.where('articleId').equals(shared!.id!).toArray());
+    };
+    expect((await english(omar)).get(sources[0]!)).toMatchObject({ text: 'ISIS made a request today.', status: 'confirmed', team: { by: 'Dana' } });
+
+    // Apart, each corrects the second sentence; after sync both see one winner and the other version in conflict.
+    for (const [who, correction] of [
+      [dana, 'The army announced a closure.'],
+      [omar, 'The army declared a lockdown.'],
+    ] as const) {
+      const [shared] = await who.db.articles.toArray();
+      await saveSegment(who.db, shared!, sources[1]!, null, { text: correction, status: 'edited' });
+      await writeOutbox(who.db, who.replica, who.name);
+    }
+    await sync(dana, server);
+    await sync(omar, server);
+    await sync(dana, server);
+    for (const who of [dana, omar]) {
+      const latest = (await english(who)).get(sources[1]!)!;
+      const seen = [latest.text, ...(latest.team?.conflicts ?? []).map((version) => version.content.text)].sort();
+      expect(seen).toEqual(['The army announced a closure.', 'The army declared a lockdown.']);
+    }
+
+    // Omar keeps Dana's version: it is the sentence's English for both, in conflict no more, and his stays in the history.
+    const [omarsCopy] = await omar.db.articles.toArray();
+    await resolveCorrectionConflict(omar.db, omarsCopy!.id!, sources[1]!, { text: 'The army announced a closure.', status: 'edited' });
+    await sync(omar, server);
+    await sync(dana, server);
+    for (const who of [dana, omar]) {
+      const latest = (await english(who)).get(sources[1]!)!;
+      expect(latest.text).toBe('The army announced a closure.');
+      expect(latest.team?.conflicts ?? []).toEqual([]);
+    }
+    expect((await omar.db.edits.toArray()).map((edit) => edit.text)).toContain('The army declared a lockdown.');
+  });
+});
