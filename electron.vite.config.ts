@@ -29,8 +29,8 @@ export default defineConfig({
     root: 'src/renderer',
     base: './',
     plugins: [react()],
-    // pouchdb-browser imports Node's `events`; the page gets the small EventEmitter it uses.
-    resolve: { alias: { events: resolve('src/renderer/team/event-emitter.ts') } },
+    // pouchdb-browser imports Node's `events`: the page gets the `events` package (Node's EventEmitter for browsers), not a Node built-in.
+    resolve: { alias: { events: 'events/' } },
     build: {
       outDir: 'out/renderer',
       minify: true,

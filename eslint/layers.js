@@ -50,6 +50,7 @@ export const packageLayers = {
   '@fontsource/noto-naskh-arabic': renderer,
   '@fontsource/noto-sans-hebrew': renderer,
   '@tanstack/react-virtual': renderer,
+  events: renderer,
   'pouchdb-browser': renderer,
   '@types/pouchdb-browser': renderer,
   '@types/react': renderer,
