@@ -52,7 +52,6 @@ export const packageLayers = {
   '@tanstack/react-virtual': renderer,
   events: renderer,
   'pouchdb-browser': renderer,
-  '@types/pouchdb-browser': renderer,
   '@types/react': renderer,
   '@types/react-dom': renderer,
   dexie: renderer,

@@ -3,12 +3,13 @@
  * in as team documents, and the replica's changes come out into the library. Takes any PouchDB database, so that
  * the tests run it on PouchDB's in-memory adapter.
  */
+import type { Database, PouchDocument } from 'pouchdb-browser';
 import type { TargumDatabase } from '../data/database';
 import type { TeamOutboxRecord } from '../data/records';
 import { correctionPrefix, readTeamDoc, type TeamDoc } from '../data/team-docs';
 import { applyTeamDocs, markTeamWritten, readTeamCheckpoint, teamDocsFor, unwrittenTeamChanges, type ReceivedTeamDoc } from '../data/team-mirror';
 
-export type Replica = PouchDB.Database;
+export type Replica = Database;
 
 const batchSize = 2000;
 
@@ -30,7 +31,7 @@ export async function writeOutbox(db: TargumDatabase, replica: Replica, by: stri
     if (rows.length === 0) return written;
     const wanted = await teamDocsFor(db, rows, by);
     const stored = await replica.allDocs({ keys: wanted.map(({ doc }) => doc._id), include_docs: true, conflicts: true });
-    const writes: object[] = [];
+    const writes: PouchDocument[] = [];
     const planned: Array<{ row: TeamOutboxRecord; index?: number }> = [];
     wanted.forEach(({ row, doc }, i) => {
       const current = stored.rows[i] as { value?: { rev: string; deleted?: boolean }; doc?: TeamDoc | null } | undefined;
@@ -45,7 +46,7 @@ export async function writeOutbox(db: TargumDatabase, replica: Replica, by: stri
       planned.push({ row, index: writes.length });
       writes.push({ ...doc, ...(current?.value ? { _rev: current.value.rev } : {}) });
     });
-    const results = writes.length ? await replica.bulkDocs(writes as PouchDB.Core.PutDocument<object>[]) : [];
+    const results = writes.length ? await replica.bulkDocs(writes) : [];
     const done = planned.map(({ row, index }) => {
       if (index === undefined) return { row, rev: undefined };
       const result = results[index] as { ok?: boolean; rev?: string; error?: unknown } | undefined;

@@ -178,7 +178,7 @@ export class TeamSync {
       batches_limit: 4,
       // Tries again within 10 s at most, so that changes go out soon after the server is back.
       back_off_function: (delay: number) => (delay === 0 ? 1000 : Math.min(delay * 2, 10_000)),
-    } as PouchDB.Replication.SyncOptions);
+    });
     let checking = false;
     const explain = async () => {
       if (checking) return;
@@ -205,8 +205,7 @@ export class TeamSync {
       else this.update({ state: 'syncing', message: undefined });
     };
     for (const side of ['push', 'pull'] as const) {
-      const direction = (replication as unknown as Record<'push' | 'pull', PouchDB.Replication.Replication<object>>)[side];
-      direction
+      replication[side]
         .on('active', () => {
           sides[side] = 'active';
           settle();
@@ -218,7 +217,7 @@ export class TeamSync {
     }
     replication
       .on('change', (info) => {
-        const docs = (info.change as { docs?: Array<{ _id: string; _rev?: string }> }).docs ?? [];
+        const docs = info.change.docs;
         if (info.direction === 'push') void markTeamPushed(this.db, docs);
         else if (this.current.firstSync) this.update({ firstSync: { ...this.current.firstSync, received: this.current.firstSync.received + docs.length } });
       })
