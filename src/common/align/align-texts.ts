@@ -8,6 +8,10 @@
  * - minus a bonus for every anchor found on both sides (anchors.ts), less those expected by chance;
  * - a cost growing with the difference in commas, and in sentence-final marks (how many sentences
  *   each side holds: a translator who joins two sentences often keeps both full stops);
+ * - a cost for each number or kept mark (quotation, parenthesis, question mark, colon…) that one
+ *   side holds more than the other, matched or not: a sentence left out on one side takes its
+ *   numbers and marks with it, which the anchor bonus alone does not see (an anchor found on one
+ *   side only has no key to match);
  * - when a translation of one side into the other's language (or of both into English) is given,
  *   minus a bonus growing with the chrF of the translation against the other side above that of
  *   unrelated sentences (Bleualign's idea, with a character n-gram F-score in place of BLEU); never
@@ -22,7 +26,7 @@
  * Confidences are calibrated posteriors, times the probability that the texts correspond there
  * (withCorrespondence): two texts that are not translations of each other get low ones throughout.
  */
-import { anchorKeys, anchorKind, type AnchorKind } from './anchors';
+import { anchorKeys, anchorKind, keptMarks, type AnchorKind } from './anchors';
 import { alignInBand } from './band-alignment';
 import { documentLexicon, sentenceWords, type LexiconSettings } from './document-lexicon';
 import { chrF, mergeProfiles, ngramProfile, type NgramProfile } from './char-ngrams';
@@ -64,6 +68,8 @@ export interface AlignmentModel {
    * costs commaWeight × (d − 1), a bonus when they have as many.
    */
   commaWeight: number;
+  /** Cost (nats) per number or kept mark (anchors.ts: keptMarks) that one side of a link holds more than the other, whether they match or not. */
+  markWeight: number;
   /** The same for sentence-final marks (`.`, `!`, `?`, `؟`, `…` before a space or the end), at least one a sentence. */
   stopWeight: number;
   /** Temperature of the posteriors that become confidences. */
@@ -100,6 +106,7 @@ export const defaultAlignmentModel: AlignmentModel = {
   sameLanguageBaseline: 0.55,
   commaWeight: 0.65,
   stopWeight: 2,
+  markWeight: 1,
   temperature: 1,
   correspondence: { calibration: 2, slope: 0.71, window: 40, scale: 0.3, bias: 1, similarityBias: 3, unrelatedDelta: 3 },
 };
@@ -126,6 +133,7 @@ export function galeChurchModel(from: TextLanguage, to: TextLanguage): Alignment
     sameLanguageBaseline: 0,
     commaWeight: 0,
     stopWeight: 0,
+    markWeight: 0,
     temperature: 1,
     correspondence: defaultAlignmentModel.correspondence,
   };
@@ -166,8 +174,8 @@ export function alignTexts(source: AlignmentSide, target: AlignmentSide, options
   const sourceKeys = source.paragraphs.flat().map((text) => anchorKeys(text, source.language));
   const targetKeys = target.paragraphs.flat().map((text) => anchorKeys(text, target.language));
   const anchors = anchorDictionary(sourceKeys, targetKeys, model.anchorWeights);
-  const sourceSentences = sentenceUnits(source, sourceKeys.map(anchors.toIds), compared?.source);
-  const targetSentences = sentenceUnits(target, targetKeys.map(anchors.toIds), compared?.target);
+  const sourceSentences = sentenceUnits(source, sourceKeys, anchors.toIds, compared?.source);
+  const targetSentences = sentenceUnits(target, targetKeys, anchors.toIds, compared?.target);
   // Aligning sentences, the paragraph alignment is only a soft guide, and translations compared
   // sentence by sentence settle what it gets wrong: paragraphs are then aligned without them (faster).
   const compareParagraphs = unit === 'paragraph';
@@ -253,6 +261,7 @@ interface Units {
   lengths: number[];
   commas: number[];
   stops: number[];
+  marks: number[];
   /** Ids of the unit's anchors (anchorDictionary), sorted. */
   anchors: Int32Array[];
   profiles?: NgramProfile[];
@@ -263,21 +272,22 @@ function sentenceStops(text: string): number {
   return Math.max(1, text.match(/[.!?\u061F\u2026]+["'\u201D\u00BB)]*(?=\s|$)/g)?.length ?? 0);
 }
 
-function sentenceUnits(side: AlignmentSide, anchors: Int32Array[], compared: string[] | undefined): Units {
+function sentenceUnits(side: AlignmentSide, keys: string[][], toIds: (keys: string[]) => Int32Array, compared: string[] | undefined): Units {
   const texts = side.paragraphs.flat();
   return {
     texts,
     lengths: texts.map(textLength),
     commas: texts.map((text) => text.match(/[,\u060C]/g)?.length ?? 0),
     stops: texts.map(sentenceStops),
-    anchors,
+    marks: keys.map(keptMarks),
+    anchors: keys.map(toIds),
     profiles: compared?.map(ngramProfile),
   };
 }
 
 /** Paragraph units from their sentences' features (a paragraph's text is its sentences joined by spaces). */
 function paragraphUnits(side: AlignmentSide, sentences: Units, compare: boolean): Units {
-  const units: Units = { texts: [], lengths: [], commas: [], stops: [], anchors: [], profiles: compare && sentences.profiles ? [] : undefined };
+  const units: Units = { texts: [], lengths: [], commas: [], stops: [], marks: [], anchors: [], profiles: compare && sentences.profiles ? [] : undefined };
   let next = 0;
   for (const paragraph of side.paragraphs) {
     const end = next + paragraph.length;
@@ -286,6 +296,7 @@ function paragraphUnits(side: AlignmentSide, sentences: Units, compare: boolean)
     units.anchors.push(joinIds(sentences.anchors.slice(next, end)));
     units.commas.push(sentences.commas.slice(next, end).reduce((sum, count) => sum + count, 0));
     units.stops.push(sentences.stops.slice(next, end).reduce((sum, count) => sum + count, 0));
+    units.marks.push(sentences.marks.slice(next, end).reduce((sum, count) => sum + count, 0));
     units.profiles?.push(sentences.profiles!.slice(next, end).reduce(mergeProfiles));
     next = end;
   }
@@ -482,6 +493,8 @@ function alignUnits(
   const targetCommas = prefixSums(target.commas);
   const sourceStops = prefixSums(source.stops);
   const targetStops = prefixSums(target.stops);
+  const sourceMarks = prefixSums(source.marks);
+  const targetMarks = prefixSums(target.marks);
   const givenAnchors = anchorSpans(source.anchors, target.anchors, initialWeights);
   let weights = initialWeights;
   let anchors = givenAnchors;
@@ -496,6 +509,7 @@ function alignUnits(
     total -= anchorMatches(anchors.source(i0, i1), anchors.target(j0, j1), weights);
     total += model.commaWeight * (Math.abs(sourceCommas[i1]! - sourceCommas[i0]! - targetCommas[j1]! + targetCommas[j0]!) - 1);
     total += model.stopWeight * (Math.abs(sourceStops[i1]! - sourceStops[i0]! - targetStops[j1]! + targetStops[j0]!) - 1);
+    total += model.markWeight * Math.abs(sourceMarks[i1]! - sourceMarks[i0]! - targetMarks[j1]! + targetMarks[j0]!);
     total += ((anchors.sourceChance[i1]! - anchors.sourceChance[i0]!) * (j1 - j0) + (anchors.targetChance[j1]! - anchors.targetChance[j0]!) * (i1 - i0)) / 2;
     // Links whose lengths rule them out are not worth a comparison (the costly part of the cost).
     if (compare && length < HOPELESS_LENGTH_COST) total -= model.similarityWeight * Math.max(0, similarity!(i0, i1, j0, j1) - model.similarityBaseline);

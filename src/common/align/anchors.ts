@@ -176,3 +176,11 @@ export function anchorKeys(text: string, language: TextLanguage): string[] {
   for (const match of folded.matchAll(MARK)) keys.push(`mark:${markOf(match[0])}`);
   return keys;
 }
+
+/** The kinds of anchor a translation keeps even where it cannot be matched (a number written the same on neither side still counts). */
+const KEPT_KINDS: ReadonlySet<AnchorKind> = new Set<AnchorKind>(['number', 'question', 'exclamation', 'quotation', 'parenthesis', 'mark']);
+
+/** How many numbers and marks that a translation keeps (question and exclamation marks, quotations, parentheses, colons…) a text's anchor keys hold. */
+export function keptMarks(keys: readonly string[]): number {
+  return keys.filter((key) => KEPT_KINDS.has(anchorKind(key))).length;
+}

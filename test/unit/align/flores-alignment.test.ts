@@ -119,13 +119,13 @@ describe('sentence alignment of FLORES-200 documents never seen while tuning', (
       reliability.translation.set(`${from}→${to}`, good.links);
 
       // The issue's goal is ≥ 0.90 on every document: not reached. A few documents with several missing
-      // or joined sentences close together, where lengths mislead and no anchor tells, fall to 0.80–0.89.
-      it('without a translation: strict F1 ≥ 0.95 overall, ≥ 0.78 on every document and ≥ 0.90 on 85% of them, well above Gale–Church', () => {
+      // or joined sentences close together, where lengths mislead and no anchor tells, fall to 0.81–0.89.
+      it('without a translation: strict F1 ≥ 0.95 overall, ≥ 0.81 on every document and ≥ 0.90 on 90% of them, well above Gale–Church', () => {
         const baseline = measure(from, to, 'none', { model: galeChurchModel });
         console.log(`${from}→${to} no translation   ${figures(plain)}\n${from}→${to} Gale–Church      F1=${baseline.f1.toFixed(4)}`);
         expect(plain.f1).toBeGreaterThanOrEqual(0.95);
-        expect(Math.min(...plain.perDocument)).toBeGreaterThanOrEqual(0.78);
-        expect(under(plain, 0.9)).toBeLessThanOrEqual(0.15 * plain.perDocument.length);
+        expect(Math.min(...plain.perDocument)).toBeGreaterThanOrEqual(0.81);
+        expect(under(plain, 0.9)).toBeLessThanOrEqual(0.1 * plain.perDocument.length);
         expect(plain.f1).toBeGreaterThan(baseline.f1 + 0.03);
       }, 120_000);
 
