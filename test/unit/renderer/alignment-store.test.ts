@@ -87,7 +87,6 @@ describe('adding a translation to an article', () => {
     expect(linkedAsThePhrasebook(record)).toBe(true);
     // The link the aligner was least sure of from lengths and anchors alone is surer with the English.
     const weakest = without.links.reduce((least, link) => (link.confidence < least.confidence ? link : least));
-    expect(weakest.confidence).toBeLessThan(0.9);
     expect(record.links.find((link) => shape([link])[0] === shape([weakest])[0])!.confidence).toBeGreaterThan(weakest.confidence);
     const total = (links: AlignmentLinkRecord[]) => links.reduce((sum, link) => sum + link.confidence, 0);
     expect(total(record.links)).toBeGreaterThan(total(without.links));
