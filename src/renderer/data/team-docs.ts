@@ -109,6 +109,11 @@ export function correctionDocId(articleDoc: string, source: string): string {
   return `${correctionPrefix(articleDoc)}${textHash(source)}`;
 }
 
+/** A shared article deleted by a member: its id is all the other members need to find it. */
+export function articleDeletion(id: string, language: TextLanguage, by: string, at: number): ArticleDoc {
+  return { _id: id, type: 'article', title: '', language, originalText: '', tags: [], translations: [], by, at, _deleted: true };
+}
+
 export function correctionPrefix(articleDoc: string): string {
   return `correction:${articleDoc.slice('article:'.length)}:`;
 }
@@ -157,6 +162,7 @@ const articleDocSchema = z.looseObject({
   tags: z.array(z.string().max(200)).max(200),
   translations: z.array(z.object({ source: z.string(), text: z.string(), modelId: z.string(), precision: z.string(), createdAt: z.number(), confidence: z.number().optional() })),
 });
+const articleDeletionSchema = z.looseObject({ ...docFields, _id: z.string().startsWith('article:'), _deleted: z.literal(true), type: z.literal('article') });
 const correctionDocSchema = z.looseObject({ ...docFields, type: z.literal('correction'), article: z.string(), source: z.string().min(1), text: z.string(), status: z.enum(['edited', 'confirmed']) });
 
 /** A document as it came from the team's database (written by another member's Targum), checked before anything of it is stored. */
@@ -165,6 +171,8 @@ export function readTeamDoc(value: unknown): TeamDoc | undefined {
   if (gloss.success) return gloss.data._id === glossDocId(gloss.data.language, gloss.data.key) ? (gloss.data as GlossDoc) : undefined;
   const memory = memoryDocSchema.safeParse(value);
   if (memory.success) return memory.data._id === memoryDocId(memory.data.sourceKey) ? (memory.data as MemoryDoc) : undefined;
+  const deletedArticle = articleDeletionSchema.safeParse(value);
+  if (deletedArticle.success) return { ...articleDeletion(deletedArticle.data._id, deletedArticle.data.language, deletedArticle.data.by, deletedArticle.data.at), ...(deletedArticle.data._rev ? { _rev: deletedArticle.data._rev } : {}) };
   const article = articleDocSchema.safeParse(value);
   if (article.success) return article.data._id === articleDocId(article.data) ? (article.data as ArticleDoc) : undefined;
   const correction = correctionDocSchema.safeParse(value);

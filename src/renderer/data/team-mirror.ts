@@ -9,9 +9,11 @@ import type { TargumDatabase } from './database';
 import { rowsOfArticle } from './article-rows';
 import { markArticlesChanged } from './changed-articles';
 import { prepareArticle, writeArticle } from './articles';
+import { deleteArticleRows } from './delete-article';
 import { newestBySource } from './segment-state';
-import type { ArticleRecord, GlossContent, GlossRecord, MemoryRecord, SegmentValue, TeamOutboxRecord, TeamVersion } from './records';
+import type { ArticleRecord, EditRecord, GlossContent, GlossRecord, MemoryRecord, SegmentValue, TeamOutboxRecord, TeamVersion } from './records';
 import {
+  articleDeletion,
   articleDocId,
   correctionDocId,
   glossContent,
@@ -87,14 +89,21 @@ export async function shareArticle(db: TargumDatabase, articleId: number): Promi
     if (!article) throw new Error('This article is no longer in the library.');
     const teamId = article.teamId ?? articleDocId(article);
     if (!article.teamId) await db.articles.update(articleId, { teamId });
-    const edits = newestBySource(await rowsOfArticle(db.edits, articleId).toArray());
-    const corrected = [...edits.values()].filter((edit) => edit.status !== 'machine');
-    await queueTeamChanges(db, [
-      { kind: 'article', entry: { teamId, language: article.language } },
-      ...corrected.map((edit): TeamChange => ({ kind: 'correction', entry: { article: teamId, language: article.language, source: edit.source } })),
-    ]);
+    await queueWholeArticle(db, { ...article, teamId }, await rowsOfArticle(db.edits, articleId).toArray());
     return teamId;
   });
+}
+
+/**
+ * Queues a shared article and each of its corrected sentences (`edits`: its corrections' history): shared, deleted
+ * (when it is no longer in the library, they go as deletions) or put back. Call inside the transaction that changes it.
+ */
+export async function queueWholeArticle(db: TargumDatabase, article: ArticleRecord & { teamId: string }, edits: readonly EditRecord[]): Promise<void> {
+  const corrected = [...newestBySource(edits).values()].filter((edit) => edit.status !== 'machine');
+  await queueTeamChanges(db, [
+    { kind: 'article', entry: { teamId: article.teamId, language: article.language } },
+    ...corrected.map((edit): TeamChange => ({ kind: 'correction', entry: { article: article.teamId, language: article.language, source: edit.source } })),
+  ]);
 }
 
 /** Queues every shared entry of the library: joining a team shares what the member has already. */
@@ -130,11 +139,9 @@ export async function teamDocsFor(db: TargumDatabase, rows: readonly TeamOutboxR
     const docs: Array<{ row: TeamOutboxRecord; doc: TeamDoc }> = [];
     for (const row of rows) {
       if (row.kind === 'article') {
-        const doc = await articleDocFor(db, row, by);
-        if (doc) docs.push({ row, doc });
+        docs.push({ row, doc: await articleDocFor(db, row, by) });
       } else if (row.kind === 'correction') {
-        const doc = await correctionDocFor(db, row, by);
-        if (doc) docs.push({ row, doc });
+        docs.push({ row, doc: await correctionDocFor(db, row, by) });
       } else if (row.kind === 'gloss') {
         const gloss = await localGloss(db, row.language, row.ref);
         const doc: GlossDoc = gloss
@@ -158,9 +165,9 @@ async function sharedArticle(db: TargumDatabase, teamId: string): Promise<Articl
   return db.articles.where('teamId').equals(teamId).first();
 }
 
-async function articleDocFor(db: TargumDatabase, row: TeamOutboxRecord, by: string): Promise<ArticleDoc | undefined> {
+async function articleDocFor(db: TargumDatabase, row: TeamOutboxRecord, by: string): Promise<ArticleDoc> {
   const article = await sharedArticle(db, row.ref);
-  if (!article) return undefined;
+  if (!article) return articleDeletion(row.docId, row.language, by, row.at);
   const machine = newestBySource(await rowsOfArticle(db.translations, article.id!).toArray());
   return {
     _id: row.docId,
@@ -178,12 +185,12 @@ async function articleDocFor(db: TargumDatabase, row: TeamOutboxRecord, by: stri
   };
 }
 
-async function correctionDocFor(db: TargumDatabase, row: TeamOutboxRecord, by: string): Promise<CorrectionDoc | undefined> {
+async function correctionDocFor(db: TargumDatabase, row: TeamOutboxRecord, by: string): Promise<CorrectionDoc> {
   const article = await sharedArticle(db, row.article!);
-  if (!article) return undefined;
-  const edits = await db.edits.where('[articleId+source]').equals([article.id!, row.ref]).toArray();
+  // The article was deleted: its corrections go with it.
+  const edits = article ? await db.edits.where('[articleId+source]').equals([article.id!, row.ref]).toArray() : [];
   const latest = newestBySource(edits).get(row.ref);
-  const base = { _id: row.docId, type: 'correction' as const, language: article.language, article: row.article!, source: row.ref, by, at: row.at };
+  const base = { _id: row.docId, type: 'correction' as const, language: row.language, article: row.article!, source: row.ref, by, at: row.at };
   if (!latest || latest.status === 'machine') return { ...base, text: '', status: 'edited', _deleted: true };
   return { ...base, text: latest.text, status: latest.status };
 }
@@ -291,7 +298,7 @@ function memoryFromTeam(doc: MemoryDoc, existing: MemoryRecord | undefined): Mem
  * many entries changed.
  */
 export async function applyTeamDocs(db: TargumDatabase, received: readonly ReceivedTeamDoc[], checkpoint?: TeamCheckpoint): Promise<{ changed: number; arrived: string[] }> {
-  const scope = [db.glosses, db.memory, db.teamOutbox, db.settings, db.articles, db.segments, db.searchQueue, db.translations, db.edits];
+  const scope = [db.glosses, db.memory, db.teamOutbox, db.settings, db.articles, db.segments, db.searchQueue, db.translations, db.edits, db.alignments, db.undoLogs];
   return db.transaction('rw', scope, async () => {
     if (checkpoint) await db.settings.put({ key: checkpointKey(checkpoint.replica), value: checkpoint.seq });
     const waiting = await db.teamOutbox.bulkGet(received.map(({ doc }) => doc._id));
@@ -299,7 +306,11 @@ export async function applyTeamDocs(db: TargumDatabase, received: readonly Recei
     let changed = 0;
     const arrived: string[] = [];
     for (const item of fresh) {
-      if (item.doc.type === 'article' && !item.doc._deleted && (await takeArticle(db, item.doc))) {
+      if (item.doc.type !== 'article') continue;
+      if (item.doc._deleted) {
+        const article = await sharedArticle(db, item.doc._id);
+        if (article && (await deleteArticleRows(db, article.id!))) changed += 1;
+      } else if (await takeArticle(db, item.doc)) {
         arrived.push(item.doc._id);
         changed += 1;
       }

@@ -10,6 +10,7 @@ import { addArticle, prepareArticle } from '../../../src/renderer/data/articles'
 import { saveSegment } from '../../../src/renderer/data/article-changes';
 import { storeTranslations } from '../../../src/renderer/data/translations';
 import { newestBySource } from '../../../src/renderer/data/segment-state';
+import { deleteArticle, restoreArticle } from '../../../src/renderer/data/delete-article';
 import { takeReplicaChanges, writeOutbox, type Replica } from '../../../src/renderer/team/replica';
 import { memoryKey } from '../../../src/common/text/memory-key';
 import { startReplicaServer, syncReplicas, type ReplicaServer } from '../../support/replica-server';
@@ -238,5 +239,37 @@ describe('the team mirror between two libraries', () => {
       expect(latest.team?.conflicts ?? []).toEqual([]);
     }
     expect((await omar.db.edits.toArray()).map((edit) => edit.text)).toContain('The army declared a lockdown.');
+  });
+  it('replicates the deletion of a shared article, and its undo, with its corrections', async () => {
+    const server = memoryReplica();
+    const dana = await member('Dana');
+    const omar = await member('Omar');
+    const articleId = await addArticle(dana.db, prepareArticle({ text: 'ארגון דאעש מסר היום בקשה.\n\nהצבא הודיע על סגר.', origin: 'paste', title: 'בקשת דאעש' }));
+    const article = (await dana.db.articles.get(articleId))!;
+    const [first] = (await dana.db.segments.where('articleId').equals(articleId).toArray()).map((segment) => segment.text);
+    await saveSegment(dana.db, article, first!, null, { text: 'ISIS made a request today.', status: 'edited' });
+    await shareArticle(dana.db, articleId);
+    await sync(dana, server);
+    await sync(omar, server);
+    expect(await omar.db.articles.count()).toBe(1);
+
+    const deleted = (await deleteArticle(dana.db, articleId))!;
+    await sync(dana, server);
+    await sync(omar, server);
+    expect(await omar.db.articles.count()).toBe(0);
+    expect(await omar.db.edits.count()).toBe(0);
+    expect(await omar.db.segments.count()).toBe(0);
+    // Omar's library took the deletion without sending anything back.
+    expect(await teamChangesWaiting(omar.db)).toBe(0);
+
+    await restoreArticle(dana.db, deleted);
+    await sync(dana, server);
+    await sync(omar, server);
+    const [back] = await omar.db.articles.toArray();
+    expect(back).toMatchObject({ title: 'בקשת דאעש', originalText: article.originalText });
+    const edits = newestBySource(await omar.db.edits.where('articleId').equals(back!.id!).toArray());
+    expect(edits.get(first!)).toMatchObject({ text: 'ISIS made a request today.', team: { by: 'Dana' } });
+    expect(await dana.db.articles.count()).toBe(1);
+    expect(await teamChangesWaiting(dana.db)).toBe(0);
   });
 });
