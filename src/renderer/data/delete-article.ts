@@ -33,7 +33,7 @@ function rowsOf(db: TargumDatabase, articleId: number) {
 export async function deleteArticle(db: TargumDatabase, articleId: number): Promise<DeletedArticle | undefined> {
   return db.transaction('rw', tables(db), async () => {
     const deleted = await deleteArticleRows(db, articleId);
-    if (deleted?.article.teamId) await queueWholeArticle(db, deleted.article as ArticleRecord & { teamId: string }, deleted.edits);
+    if (deleted?.article.teamId) await queueWholeArticle(db, deleted.article as ArticleRecord & { teamId: string }, deleted.edits, deleted.alignments);
     return deleted;
   });
 }
@@ -68,6 +68,6 @@ export async function restoreArticle(db: TargumDatabase, deleted: DeletedArticle
     await db.alignments.bulkAdd(deleted.alignments);
     if (deleted.undoLog) await db.undoLogs.put(deleted.undoLog);
     await markArticlesChanged(db, [deleted.article.id!]);
-    if (deleted.article.teamId) await queueWholeArticle(db, deleted.article as ArticleRecord & { teamId: string }, deleted.edits);
+    if (deleted.article.teamId) await queueWholeArticle(db, deleted.article as ArticleRecord & { teamId: string }, deleted.edits, deleted.alignments);
   });
 }

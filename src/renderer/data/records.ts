@@ -178,10 +178,13 @@ export interface MemoryRecord {
  */
 export interface TeamOutboxRecord {
   docId: string;
-  kind: 'gloss' | 'memory' | 'article' | 'correction';
-  /** A gloss's key, a memory entry's source key, a corrected sentence's source; the article's document id for an article. */
+  kind: 'gloss' | 'memory' | 'article' | 'correction' | 'alignment';
+  /**
+   * A gloss's key, a memory entry's source key, a corrected sentence's source; the article's document id for an
+   * article, the counterpart's for an alignment.
+   */
   ref: string;
-  /** A correction's article (its team document id). */
+  /** A correction's or an alignment's article (its team document id). */
   article?: string;
   language: TextLanguage;
   at: number;

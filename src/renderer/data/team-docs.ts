@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { textLanguages, type TextLanguage } from '../../common/text/language';
-import type { GlossContent, GlossRecord, MemoryRecord, TeamVersion } from './records';
+import type { AlignmentLinkRecord, GlossContent, GlossRecord, MemoryRecord, TeamVersion } from './records';
 
 interface TeamDocBase {
   _id: string;
@@ -56,7 +56,18 @@ export interface CorrectionDoc extends TeamDocBase {
   status: 'edited' | 'confirmed';
 }
 
-export type TeamDoc = GlossDoc | MemoryDoc | ArticleDoc | CorrectionDoc;
+/** A shared article's alignment with its counterpart (shared too): the links, and the sentences they index. */
+export interface AlignmentDoc extends TeamDocBase {
+  type: 'alignment';
+  language: TextLanguage;
+  article: string;
+  counterpart: string;
+  links: AlignmentLinkRecord[];
+  sourceSentences: string[];
+  targetSentences: string[];
+}
+
+export type TeamDoc = GlossDoc | MemoryDoc | ArticleDoc | CorrectionDoc | AlignmentDoc;
 
 /** 128 bits of a string (four 32-bit lanes of multiply-xorshift mixing), in hex: synchronous, so usable inside a Dexie transaction. */
 export function textHash(text: string): string {
@@ -107,6 +118,11 @@ export function articleDocId(article: { language: TextLanguage; originalText: st
 /** A corrected sentence's document: its article's, then a hash of the sentence. Every correction of an article shares a prefix. */
 export function correctionDocId(articleDoc: string, source: string): string {
   return `${correctionPrefix(articleDoc)}${textHash(source)}`;
+}
+
+/** An alignment's document: under its article's, then its counterpart's hash. */
+export function alignmentDocId(articleDoc: string, counterpartDoc: string): string {
+  return `alignment:${articleDoc.slice('article:'.length)}:${counterpartDoc.slice('article:'.length)}`;
 }
 
 /** A shared article deleted by a member: its id is all the other members need to find it. */
@@ -164,6 +180,16 @@ const articleDocSchema = z.looseObject({
 });
 const articleDeletionSchema = z.looseObject({ ...docFields, _id: z.string().startsWith('article:'), _deleted: z.literal(true), type: z.literal('article') });
 const correctionDocSchema = z.looseObject({ ...docFields, type: z.literal('correction'), article: z.string(), source: z.string().min(1), text: z.string(), status: z.enum(['edited', 'confirmed']) });
+const sentenceIndices = z.array(z.number().int().min(0)).max(10_000);
+const alignmentDocSchema = z.looseObject({
+  ...docFields,
+  type: z.literal('alignment'),
+  article: z.string().startsWith('article:'),
+  counterpart: z.string().startsWith('article:'),
+  links: z.array(z.object({ source: sentenceIndices, target: sentenceIndices, confidence: z.number(), manual: z.boolean() })),
+  sourceSentences: z.array(z.string()),
+  targetSentences: z.array(z.string()),
+});
 
 /** A document as it came from the team's database (written by another member's Targum), checked before anything of it is stored. */
 export function readTeamDoc(value: unknown): TeamDoc | undefined {
@@ -177,5 +203,7 @@ export function readTeamDoc(value: unknown): TeamDoc | undefined {
   if (article.success) return article.data._id === articleDocId(article.data) ? (article.data as ArticleDoc) : undefined;
   const correction = correctionDocSchema.safeParse(value);
   if (correction.success) return correction.data._id === correctionDocId(correction.data.article, correction.data.source) ? (correction.data as CorrectionDoc) : undefined;
+  const alignment = alignmentDocSchema.safeParse(value);
+  if (alignment.success) return alignment.data._id === alignmentDocId(alignment.data.article, alignment.data.counterpart) ? (alignment.data as AlignmentDoc) : undefined;
   return undefined;
 }

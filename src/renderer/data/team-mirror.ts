@@ -11,8 +11,9 @@ import { markArticlesChanged } from './changed-articles';
 import { prepareArticle, writeArticle } from './articles';
 import { deleteArticleRows } from './delete-article';
 import { newestBySource } from './segment-state';
-import type { ArticleRecord, EditRecord, GlossContent, GlossRecord, MemoryRecord, SegmentValue, TeamOutboxRecord, TeamVersion } from './records';
+import type { AlignmentRecord, ArticleRecord, EditRecord, GlossContent, GlossRecord, MemoryRecord, SegmentValue, TeamOutboxRecord, TeamVersion } from './records';
 import {
+  alignmentDocId,
   articleDeletion,
   articleDocId,
   correctionDocId,
@@ -23,6 +24,7 @@ import {
   memoryDoc,
   memoryDocId,
   sameGlossContent,
+  type AlignmentDoc,
   type ArticleDoc,
   type CorrectionDoc,
   type GlossDoc,
@@ -34,7 +36,8 @@ export type TeamChange =
   | { kind: 'gloss'; entry: Pick<GlossRecord, 'language' | 'key'> }
   | { kind: 'memory'; entry: Pick<MemoryRecord, 'language' | 'sourceKey'> }
   | { kind: 'article'; entry: { teamId: string; language: TextLanguage } }
-  | { kind: 'correction'; entry: { article: string; language: TextLanguage; source: string } };
+  | { kind: 'correction'; entry: { article: string; language: TextLanguage; source: string } }
+  | { kind: 'alignment'; entry: { article: string; counterpart: string; language: TextLanguage } };
 
 function outboxRow(change: TeamChange, at: number): TeamOutboxRecord {
   switch (change.kind) {
@@ -46,6 +49,8 @@ function outboxRow(change: TeamChange, at: number): TeamOutboxRecord {
       return { docId: change.entry.teamId, kind: 'article', ref: change.entry.teamId, language: change.entry.language, at };
     case 'correction':
       return { docId: correctionDocId(change.entry.article, change.entry.source), kind: 'correction', ref: change.entry.source, article: change.entry.article, language: change.entry.language, at };
+    case 'alignment':
+      return { docId: alignmentDocId(change.entry.article, change.entry.counterpart), kind: 'alignment', ref: change.entry.counterpart, article: change.entry.article, language: change.entry.language, at };
   }
 }
 
@@ -80,30 +85,51 @@ export async function queueSharedArticles(db: TargumDatabase, articleIds: readon
 }
 
 /**
- * Shares an article with the team ("Share with team"): the article with its machine English, and each of its
- * corrected sentences, which from then on are shared as they change. Resolves to its team document's id.
+ * Shares an article with the team ("Share with team"): the article with its machine English, each of its corrected
+ * sentences, and its alignments with the articles they join (shared too), which from then on are shared as they
+ * change. Resolves to its team document's id.
  */
 export async function shareArticle(db: TargumDatabase, articleId: number): Promise<string> {
-  return db.transaction('rw', db.articles, db.edits, db.teamOutbox, async () => {
+  return db.transaction('rw', db.articles, db.edits, db.alignments, db.teamOutbox, async () => {
     const article = await db.articles.get(articleId);
     if (!article) throw new Error('This article is no longer in the library.');
-    const teamId = article.teamId ?? articleDocId(article);
-    if (!article.teamId) await db.articles.update(articleId, { teamId });
-    await queueWholeArticle(db, { ...article, teamId }, await rowsOfArticle(db.edits, articleId).toArray());
-    return teamId;
+    const alignments = await db.alignments.where('articleId').equals(articleId).or('counterpartId').equals(articleId).toArray();
+    const others = (await db.articles.bulkGet(alignments.map((alignment) => (alignment.articleId === articleId ? alignment.counterpartId : alignment.articleId)))).filter(
+      (other): other is ArticleRecord => other !== undefined,
+    );
+    const sharing = [article, ...others].map((shared) => ({ ...shared, teamId: shared.teamId ?? articleDocId(shared) }));
+    // Every article gets its team id first: an alignment is shared once both its articles are.
+    for (const shared of sharing) await db.articles.update(shared.id!, { teamId: shared.teamId });
+    for (const shared of sharing) await queueWholeArticle(db, shared, await rowsOfArticle(db.edits, shared.id!).toArray(), shared.id === articleId ? alignments : []);
+    return sharing[0]!.teamId;
   });
 }
 
 /**
- * Queues a shared article and each of its corrected sentences (`edits`: its corrections' history): shared, deleted
- * (when it is no longer in the library, they go as deletions) or put back. Call inside the transaction that changes it.
+ * Queues a shared article, each of its corrected sentences (`edits`: its corrections' history) and its `alignments`
+ * with other shared articles: shared, deleted (when it is no longer in the library, they go as deletions) or put back.
+ * Call inside the transaction that changes it, with `db.articles` in its scope.
  */
-export async function queueWholeArticle(db: TargumDatabase, article: ArticleRecord & { teamId: string }, edits: readonly EditRecord[]): Promise<void> {
+export async function queueWholeArticle(db: TargumDatabase, article: ArticleRecord & { teamId: string }, edits: readonly EditRecord[], alignments: readonly AlignmentRecord[]): Promise<void> {
   const corrected = [...newestBySource(edits).values()].filter((edit) => edit.status !== 'machine');
+  const aligned: TeamChange[] = [];
+  for (const alignment of alignments) {
+    const [source, counterpart] = await db.articles.bulkGet([alignment.articleId, alignment.counterpartId]);
+    const sourceTeamId = alignment.articleId === article.id ? article.teamId : source?.teamId;
+    const counterpartTeamId = alignment.counterpartId === article.id ? article.teamId : counterpart?.teamId;
+    if (sourceTeamId && counterpartTeamId) aligned.push({ kind: 'alignment', entry: { article: sourceTeamId, counterpart: counterpartTeamId, language: source?.language ?? article.language } });
+  }
   await queueTeamChanges(db, [
     { kind: 'article', entry: { teamId: article.teamId, language: article.language } },
     ...corrected.map((edit): TeamChange => ({ kind: 'correction', entry: { article: article.teamId, language: article.language, source: edit.source } })),
+    ...aligned,
   ]);
+}
+
+/** Queues an alignment whose two articles are shared (nothing otherwise); call inside the transaction that changes it, with `db.articles` and `db.teamOutbox` in its scope. */
+export async function queueAlignment(db: TargumDatabase, alignment: Pick<AlignmentRecord, 'articleId' | 'counterpartId'>): Promise<void> {
+  const [source, counterpart] = await db.articles.bulkGet([alignment.articleId, alignment.counterpartId]);
+  if (source?.teamId && counterpart?.teamId) await queueTeamChanges(db, [{ kind: 'alignment', entry: { article: source.teamId, counterpart: counterpart.teamId, language: source.language } }]);
 }
 
 /** Queues every shared entry of the library: joining a team shares what the member has already. */
@@ -135,11 +161,13 @@ async function localGloss(db: TargumDatabase, language: TextLanguage, key: strin
  * deletion (with its fields, so that other members find the entry) when it is no longer shared here.
  */
 export async function teamDocsFor(db: TargumDatabase, rows: readonly TeamOutboxRecord[], by: string): Promise<Array<{ row: TeamOutboxRecord; doc: TeamDoc }>> {
-  return db.transaction('r', [db.glosses, db.memory, db.articles, db.translations, db.edits], async () => {
+  return db.transaction('r', [db.glosses, db.memory, db.articles, db.translations, db.edits, db.alignments], async () => {
     const docs: Array<{ row: TeamOutboxRecord; doc: TeamDoc }> = [];
     for (const row of rows) {
       if (row.kind === 'article') {
         docs.push({ row, doc: await articleDocFor(db, row, by) });
+      } else if (row.kind === 'alignment') {
+        docs.push({ row, doc: await alignmentDocFor(db, row, by) });
       } else if (row.kind === 'correction') {
         docs.push({ row, doc: await correctionDocFor(db, row, by) });
       } else if (row.kind === 'gloss') {
@@ -193,6 +221,19 @@ async function correctionDocFor(db: TargumDatabase, row: TeamOutboxRecord, by: s
   const base = { _id: row.docId, type: 'correction' as const, language: row.language, article: row.article!, source: row.ref, by, at: row.at };
   if (!latest || latest.status === 'machine') return { ...base, text: '', status: 'edited', _deleted: true };
   return { ...base, text: latest.text, status: latest.status };
+}
+
+async function alignmentOf(db: TargumDatabase, articleDoc: string, counterpartDoc: string): Promise<{ source?: ArticleRecord; counterpart?: ArticleRecord; alignment?: AlignmentRecord }> {
+  const [source, counterpart] = await Promise.all([sharedArticle(db, articleDoc), sharedArticle(db, counterpartDoc)]);
+  const alignment = source && counterpart ? await db.alignments.where('articleId').equals(source.id!).filter((candidate) => candidate.counterpartId === counterpart.id).first() : undefined;
+  return { source, counterpart, alignment };
+}
+
+async function alignmentDocFor(db: TargumDatabase, row: TeamOutboxRecord, by: string): Promise<AlignmentDoc> {
+  const { alignment } = await alignmentOf(db, row.article!, row.ref);
+  const base = { _id: row.docId, type: 'alignment' as const, language: row.language, article: row.article!, counterpart: row.ref, by, at: row.at };
+  if (!alignment) return { ...base, links: [], sourceSentences: [], targetSentences: [], _deleted: true };
+  return { ...base, links: alignment.links, sourceSentences: alignment.sourceSentences, targetSentences: alignment.targetSentences };
 }
 
 /** The change is in the local replica as `rev` (unless the entry changed again meanwhile: then it is written again). */
@@ -316,6 +357,7 @@ export async function applyTeamDocs(db: TargumDatabase, received: readonly Recei
       }
     }
     for (const item of fresh) if (item.doc.type === 'correction' && (await takeCorrection(db, item as ReceivedTeamDoc & { doc: CorrectionDoc }))) changed += 1;
+    changed += await takeAlignments(db, fresh.map(({ doc }) => doc).filter((doc): doc is AlignmentDoc => doc.type === 'alignment'));
     const glosses = fresh.filter((item): item is ReceivedTeamDoc & { doc: GlossDoc } => item.doc.type === 'gloss');
     const existingGlosses = await db.glosses.where('key').anyOf(glosses.map(({ doc }) => doc.key)).toArray();
     const glossByDoc = new Map(existingGlosses.map((gloss) => [glossDocId(gloss.language, gloss.key), gloss]));
@@ -379,6 +421,47 @@ async function takeArticle(db: TargumDatabase, doc: ArticleDoc): Promise<boolean
     await markArticlesChanged(db, [article.id!]);
   }
   return arrived;
+}
+
+const waitingAlignmentKey = 'team:alignment-waiting:';
+
+/**
+ * Shared alignments into the library. One whose articles are not both here yet waits (in the settings) until they
+ * come, whichever order the replication brings them in. Resolves to how many alignments changed.
+ */
+async function takeAlignments(db: TargumDatabase, docs: readonly AlignmentDoc[]): Promise<number> {
+  const waiting = await db.settings.where('key').startsWith(waitingAlignmentKey).toArray();
+  if (docs.length === 0 && waiting.length === 0) return 0;
+  const latest = new Map<string, AlignmentDoc>(waiting.map((row) => [row.key.slice(waitingAlignmentKey.length), row.value as AlignmentDoc]));
+  for (const doc of docs) latest.set(doc._id, doc);
+  let changed = 0;
+  for (const [id, doc] of latest) {
+    const { source, counterpart, alignment } = await alignmentOf(db, doc.article, doc.counterpart);
+    const key = waitingAlignmentKey + id;
+    if (doc._deleted) {
+      await db.settings.delete(key);
+      if (alignment) {
+        await db.alignments.delete(alignment.id!);
+        changed += 1;
+      }
+      continue;
+    }
+    if (!source || !counterpart) {
+      await db.settings.put({ key, value: doc });
+      continue;
+    }
+    await db.settings.delete(key);
+    const content = { links: doc.links, sourceSentences: doc.sourceSentences, targetSentences: doc.targetSentences };
+    if (alignment && JSON.stringify({ links: alignment.links, sourceSentences: alignment.sourceSentences, targetSentences: alignment.targetSentences }) === JSON.stringify(content)) continue;
+    // Another member's links replace these: what undo would replay was made on the links before.
+    await db.alignments.put(
+      alignment
+        ? { ...alignment, ...content, undo: [], redo: [], revision: alignment.revision + 1, updatedAt: doc.at }
+        : { articleId: source.id!, counterpartId: counterpart.id!, ...content, undo: [], redo: [], revision: 1, createdAt: doc.at, updatedAt: doc.at },
+    );
+    changed += 1;
+  }
+  return changed;
 }
 
 /**

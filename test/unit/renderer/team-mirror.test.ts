@@ -11,6 +11,7 @@ import { saveSegment } from '../../../src/renderer/data/article-changes';
 import { storeTranslations } from '../../../src/renderer/data/translations';
 import { newestBySource } from '../../../src/renderer/data/segment-state';
 import { deleteArticle, restoreArticle } from '../../../src/renderer/data/delete-article';
+import { addAlignedArticles, updateAlignment } from '../../../src/renderer/data/alignments';
 import { takeReplicaChanges, writeOutbox, type Replica } from '../../../src/renderer/team/replica';
 import { memoryKey } from '../../../src/common/text/memory-key';
 import { startReplicaServer, syncReplicas, type ReplicaServer } from '../../support/replica-server';
@@ -271,5 +272,36 @@ describe('the team mirror between two libraries', () => {
     expect(edits.get(first!)).toMatchObject({ text: 'ISIS made a request today.', team: { by: 'Dana' } });
     expect(await dana.db.articles.count()).toBe(1);
     expect(await teamChangesWaiting(dana.db)).toBe(0);
+  });
+  it('carries a shared article with its alignment and the aligned article, and the alignment\'s later edits', async () => {
+    const server = memoryReplica();
+    const dana = await member('Dana');
+    const omar = await member('Omar');
+    const hebrew = prepareArticle({ text: 'ארגון דאעש מסר היום בקשה.\n\nהצבא הודיע על סגר.', origin: 'paste', title: 'בקשת דאעש' });
+    const english = prepareArticle({ text: 'ISIS made a request today.\n\nThe army announced a closure.', origin: 'paste', language: 'en', title: 'The ISIS request' });
+    const links = [
+      { source: [0], target: [0], confidence: 0.9, manual: false },
+      { source: [1], target: [1], confidence: 0.4, manual: false },
+    ];
+    const sourceSentences = ['ארגון דאעש מסר היום בקשה.', 'הצבא הודיע על סגר.'];
+    const targetSentences = ['ISIS made a request today.', 'The army announced a closure.'];
+    const { sourceId, alignmentId } = await addAlignedArticles(dana.db, hebrew, english, { links, sourceSentences, targetSentences });
+    await shareArticle(dana.db, sourceId);
+    await sync(dana, server);
+    await sync(omar, server);
+
+    const byTitle = async (who: Member, title: string) => (await who.db.articles.where('title').equals(title).first())!;
+    const [omarsHebrew, omarsEnglish] = [await byTitle(omar, 'בקשת דאעש'), await byTitle(omar, 'The ISIS request')];
+    expect(omarsEnglish).toMatchObject({ language: 'en', originalText: english.record.originalText });
+    const [alignment] = await omar.db.alignments.toArray();
+    expect(alignment).toMatchObject({ articleId: omarsHebrew.id, counterpartId: omarsEnglish.id, links, sourceSentences, targetSentences });
+
+    // Dana confirms the second link: Omar's alignment follows.
+    const confirmedLinks = [links[0]!, { ...links[1]!, confidence: 1, manual: true }];
+    await updateAlignment(dana.db, alignmentId, undefined, () => ({ fields: { links: confirmedLinks } }));
+    await sync(dana, server);
+    await sync(omar, server);
+    expect((await omar.db.alignments.get(alignment!.id!))!.links).toEqual(confirmedLinks);
+    expect(await teamChangesWaiting(omar.db)).toBe(0);
   });
 });
