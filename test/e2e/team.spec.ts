@@ -145,7 +145,7 @@ test('team: a memory entry confirmed by one member is offered to the other', asy
   await expect(offered).toHaveAttribute('title', /from your translation memory \(confirmed by Dana on /);
 });
 
-test('team: a shared article arrives whole in the other member’s library, with its machine English and corrections', async ({ team }) => {
+test('team: a shared article arrives whole in the other member’s library, with its machine English, corrections and alignment', async ({ team }) => {
   const { dana, omar } = team;
   const hebrew = readPhrasebook().filter((entry) => entry.language === 'he').slice(0, 4);
   const title = 'סיכום ישיבת הצוות';
@@ -167,6 +167,15 @@ test('team: a shared article arrives whole in the other member’s library, with
   await expect(sentences.nth(2)).toBeFocused();
   await dana.page.keyboard.press('Control+Enter');
   await expect(sentences.nth(2)).toHaveAttribute('data-status', 'confirmed');
+  // Its English is aligned beside it as a parallel version.
+  await dana.page.getByRole('link', { name: 'Parallel version' }).click();
+  await dana.page.getByRole('textbox', { name: 'Text of the translation or parallel version' }).fill(hebrew.map((entry) => entry.english).join(' '));
+  await dana.page.getByRole('button', { name: 'Align pasted text' }).click();
+  const danasLinks = dana.page.getByRole('grid', { name: 'Links' }).locator('.link-row');
+  await expect(danasLinks.first()).toBeVisible({ timeout: 15_000 });
+  const aligned = await danasLinks.allTextContents();
+  await nav(dana.page, 'Library');
+  await dana.page.getByRole('link', { name: title }).first().click();
   // Not in Omar's library until shared.
   await nav(omar.page, 'Library');
   await expect(omar.page.getByRole('link', { name: title })).toHaveCount(0);
@@ -184,6 +193,11 @@ test('team: a shared article arrives whole in the other member’s library, with
   // The machine English came with it: nothing left to translate.
   await expect(omar.page.getByText(/5 of 5 sentences translated/)).toBeVisible();
   await expect(omar.page.getByText('Shared with team')).toBeVisible();
+  // The alignment came with it, link for link.
+  await omar.page.getByRole('link', { name: 'Parallel version' }).click();
+  const omarsLinks = omar.page.getByRole('grid', { name: 'Links' }).locator('.link-row');
+  await expect(omarsLinks.first()).toBeVisible();
+  expect(await omarsLinks.allTextContents()).toEqual(aligned);
 });
 
 test('team: a gloss edited by both members while the server was stopped is shown in conflict and resolved for both', async ({ team, teamServer }) => {
