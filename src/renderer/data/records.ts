@@ -167,8 +167,13 @@ export interface MemoryRecord {
   fileName?: string;
   importedAt?: number;
   updatedAt: number;
-  /** Set on confirmed entries shared with a team: who confirmed this English and when. */
-  team?: Pick<TeamMark<never>, 'by' | 'at'>;
+  /** Set on confirmed entries shared with a team: who confirmed this English and when, and versions confirmed apart. */
+  team?: TeamMark<MemoryContent>;
+}
+
+/** What a shared memory entry says, as members confirm it: its English (the source sentence makes its id). */
+export interface MemoryContent {
+  target: string;
 }
 
 /**

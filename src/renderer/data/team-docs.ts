@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { textLanguages, type TextLanguage } from '../../common/text/language';
-import type { AlignmentLinkRecord, GlossContent, GlossRecord, MemoryRecord, TeamVersion } from './records';
+import type { AlignmentLinkRecord, GlossContent, GlossRecord, MemoryContent, MemoryRecord, TeamVersion } from './records';
 
 interface TeamDocBase {
   _id: string;
@@ -31,6 +31,8 @@ export interface MemoryDoc extends TeamDocBase {
   sourceKey: string;
   source: string;
   target: string;
+  /** Versions a resolution set aside, the latest last. */
+  history?: Array<TeamVersion<MemoryContent>>;
 }
 
 /** A shared article: its text as imported, and the machine English of each sentence (the latest). */
@@ -152,7 +154,17 @@ export function isSharedMemory(entry: MemoryRecord): boolean {
 }
 
 export function memoryDoc(entry: MemoryRecord, by: string, at: number): MemoryDoc {
-  return { _id: memoryDocId(entry.sourceKey), type: 'memory', language: entry.language, sourceKey: entry.sourceKey, source: entry.source, target: entry.target, by, at };
+  return {
+    _id: memoryDocId(entry.sourceKey),
+    type: 'memory',
+    language: entry.language,
+    sourceKey: entry.sourceKey,
+    source: entry.source,
+    target: entry.target,
+    by,
+    at,
+    ...(entry.team?.history?.length ? { history: entry.team.history } : {}),
+  };
 }
 
 const versionFields = { by: z.string().max(100), at: z.number() };
@@ -165,7 +177,14 @@ const glossDocSchema = z.looseObject({
   key: z.string().min(1).max(500),
   history: z.array(z.object({ content: glossContentSchema, ...versionFields, rev: z.string().optional() })).optional(),
 });
-const memoryDocSchema = z.looseObject({ ...docFields, type: z.literal('memory'), sourceKey: z.string().min(1), source: z.string(), target: z.string() });
+const memoryDocSchema = z.looseObject({
+  ...docFields,
+  type: z.literal('memory'),
+  sourceKey: z.string().min(1),
+  source: z.string(),
+  target: z.string(),
+  history: z.array(z.object({ content: z.object({ target: z.string() }), ...versionFields, rev: z.string().optional() })).optional(),
+});
 
 const articleDocSchema = z.looseObject({
   ...docFields,

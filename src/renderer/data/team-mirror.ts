@@ -11,7 +11,7 @@ import { markArticlesChanged } from './changed-articles';
 import { prepareArticle, writeArticle } from './articles';
 import { deleteArticleRows } from './delete-article';
 import { newestBySource } from './segment-state';
-import type { AlignmentRecord, ArticleRecord, EditRecord, GlossContent, GlossRecord, MemoryRecord, SegmentValue, TeamOutboxRecord, TeamVersion } from './records';
+import type { AlignmentRecord, ArticleRecord, EditRecord, GlossContent, MemoryContent, GlossRecord, MemoryRecord, SegmentValue, TeamOutboxRecord, TeamVersion } from './records';
 import {
   alignmentDocId,
   articleDeletion,
@@ -319,7 +319,10 @@ function sameGloss(a: GlossRecord, b: GlossRecord): boolean {
   return sameGlossContent(a, b) && JSON.stringify(a.team ?? null) === JSON.stringify(b.team ?? null);
 }
 
-function memoryFromTeam(doc: MemoryDoc, existing: MemoryRecord | undefined): MemoryRecord {
+function memoryFromTeam({ doc, conflicts }: ReceivedTeamDoc & { doc: MemoryDoc }, existing: MemoryRecord | undefined): MemoryRecord {
+  const versions = conflicts
+    .filter((other): other is MemoryDoc => other.type === 'memory' && !other._deleted && other.target !== doc.target)
+    .map((other): TeamVersion<MemoryContent> => ({ content: { target: other.target }, by: other.by, at: other.at, ...(other._rev ? { rev: other._rev } : {}) }));
   return {
     ...(existing?.id !== undefined ? { id: existing.id } : {}),
     sourceKey: doc.sourceKey,
@@ -329,7 +332,7 @@ function memoryFromTeam(doc: MemoryDoc, existing: MemoryRecord | undefined): Mem
     origin: 'confirmed',
     standing: 'reviewed',
     updatedAt: doc.at,
-    team: { by: doc.by, at: doc.at },
+    team: { by: doc.by, at: doc.at, ...(versions.length ? { conflicts: versions } : {}), ...(doc.history?.length ? { history: doc.history } : {}) },
   };
 }
 
@@ -372,18 +375,19 @@ export async function applyTeamDocs(db: TargumDatabase, received: readonly Recei
       const next = glossFromTeam(item, existing);
       if (!existing || !sameGloss(existing, next)) glossPuts.push(next);
     }
-    const memoryDocs = fresh.map(({ doc }) => doc).filter((doc): doc is MemoryDoc => doc.type === 'memory');
-    const existingMemory = new Map((await db.memory.where('sourceKey').anyOf(memoryDocs.map((doc) => doc.sourceKey)).toArray()).map((entry) => [entry.sourceKey, entry]));
+    const memoryDocs = fresh.filter((item): item is ReceivedTeamDoc & { doc: MemoryDoc } => item.doc.type === 'memory');
+    const existingMemory = new Map((await db.memory.where('sourceKey').anyOf(memoryDocs.map(({ doc }) => doc.sourceKey)).toArray()).map((entry) => [entry.sourceKey, entry]));
     const memoryPuts: MemoryRecord[] = [];
     const memoryDeletes: number[] = [];
-    for (const doc of memoryDocs) {
-      const existing = existingMemory.get(doc.sourceKey);
-      if (doc._deleted) {
+    for (const item of memoryDocs) {
+      const existing = existingMemory.get(item.doc.sourceKey);
+      if (item.doc._deleted) {
         if (existing && isSharedMemory(existing)) memoryDeletes.push(existing.id!);
         continue;
       }
-      if (existing?.target === doc.target && existing.team?.by === doc.by && existing.team.at === doc.at) continue;
-      memoryPuts.push(memoryFromTeam(doc, existing));
+      const next = memoryFromTeam(item, existing);
+      if (existing?.target === next.target && JSON.stringify(existing.team ?? null) === JSON.stringify(next.team)) continue;
+      memoryPuts.push(next);
     }
     await db.glosses.bulkDelete(glossDeletes);
     await db.glosses.bulkPut(glossPuts);
@@ -511,6 +515,23 @@ export async function resolveGlossConflict(db: TargumDatabase, glossId: number, 
     const { note: _note, lemma: _lemma, ...rest } = gloss;
     await db.glosses.put({ ...rest, ...glossContent(chosen), team: { by: gloss.team.by, at: Date.now(), history } });
     await queueTeamChanges(db, [glossChange(gloss)], gloss.team.conflicts.flatMap(({ rev }) => (rev ? [rev] : [])));
+  });
+}
+
+/**
+ * Settles a memory entry confirmed apart on `target` (one of the versions): the others go to its history, and the
+ * conflicting revisions are removed from the team's database when the change is written.
+ */
+export async function resolveMemoryConflict(db: TargumDatabase, entryId: number, target: string): Promise<void> {
+  await db.transaction('rw', db.memory, db.teamOutbox, async () => {
+    const entry = await db.memory.get(entryId);
+    if (!entry?.team?.conflicts) return;
+    const current: TeamVersion<MemoryContent> = { content: { target: entry.target }, by: entry.team.by, at: entry.team.at };
+    const setAside = [current, ...entry.team.conflicts].filter((candidate) => candidate.content.target !== target);
+    const history = [...(entry.team.history ?? []), ...setAside].slice(-20);
+    const at = Date.now();
+    await db.memory.put({ ...entry, target, updatedAt: at, team: { by: entry.team.by, at, history } });
+    await queueTeamChanges(db, [memoryChange(entry)], entry.team.conflicts.flatMap(({ rev }) => (rev ? [rev] : [])));
   });
 }
 

@@ -5,7 +5,7 @@ import { deleteGloss, putGloss } from '../../../src/renderer/data/glosses';
 import { deleteMemoryEntries, restoreMemoryEntries, addMemoryPairs } from '../../../src/renderer/data/memory';
 import type { GlossRecord, MemoryRecord } from '../../../src/renderer/data/records';
 import { glossDocId, memoryDocId, readTeamDoc, textHash } from '../../../src/renderer/data/team-docs';
-import { markTeamPushed, resolveCorrectionConflict, resolveGlossConflict, shareArticle, teamChangesWaiting } from '../../../src/renderer/data/team-mirror';
+import { markTeamPushed, memoryChange, queueTeamChanges, resolveCorrectionConflict, resolveGlossConflict, resolveMemoryConflict, shareArticle, teamChangesWaiting } from '../../../src/renderer/data/team-mirror';
 import { addArticle, prepareArticle } from '../../../src/renderer/data/articles';
 import { saveSegment } from '../../../src/renderer/data/article-changes';
 import { storeTranslations } from '../../../src/renderer/data/translations';
@@ -303,5 +303,52 @@ describe('the team mirror between two libraries', () => {
     await sync(omar, server);
     expect((await omar.db.alignments.get(alignment!.id!))!.links).toEqual(confirmedLinks);
     expect(await teamChangesWaiting(omar.db)).toBe(0);
+  });
+  it('shows a memory entry confirmed differently by two members while apart as in conflict, with who confirmed each, and the one kept reaches both', async () => {
+    const server = memoryReplica();
+    const dana = await member('Dana');
+    const omar = await member('Omar');
+    const confirm = async (who: Member, target: string) => {
+      const entry = { ...confirmed('הצבא נכנס לעיר.', target), ...((await who.db.memory.toArray())[0] ?? {}), target };
+      await who.db.transaction('rw', who.db.memory, who.db.teamOutbox, async () => {
+        await who.db.memory.put(entry);
+        await queueTeamChanges(who.db, [memoryChange(entry)]);
+      });
+    };
+    await confirm(dana, 'The army entered the city.');
+    await sync(dana, server);
+    await sync(omar, server);
+
+    // Apart, each confirms another English.
+    await confirm(dana, 'The army went into the town.');
+    await confirm(omar, 'Troops entered the city.');
+    await writeOutbox(dana.db, dana.replica, 'Dana');
+    await writeOutbox(omar.db, omar.replica, 'Omar');
+    await sync(dana, server);
+    await sync(omar, server);
+    await sync(dana, server);
+    const versions = async (who: Member) => {
+      const [entry] = await who.db.memory.toArray();
+      return [{ target: entry!.target, by: entry!.team!.by }, ...(entry!.team?.conflicts ?? []).map((version) => ({ target: version.content.target, by: version.by }))].sort((a, b) => a.target.localeCompare(b.target));
+    };
+    const both = [
+      { target: 'The army went into the town.', by: 'Dana' },
+      { target: 'Troops entered the city.', by: 'Omar' },
+    ];
+    expect(await versions(dana)).toEqual(both);
+    expect(await versions(omar)).toEqual(both);
+
+    // Omar keeps his own version: both have it, in conflict no more, and Dana's is in the entry's history.
+    const [omars] = await omar.db.memory.toArray();
+    await resolveMemoryConflict(omar.db, omars!.id!, 'Troops entered the city.');
+    await sync(omar, server);
+    await sync(dana, server);
+    for (const who of [dana, omar]) {
+      const [entry] = await who.db.memory.toArray();
+      expect(entry).toMatchObject({ target: 'Troops entered the city.' });
+      expect(entry!.team?.conflicts).toBeUndefined();
+      expect(entry!.team?.history?.map((version) => [version.content.target, version.by])).toEqual([['The army went into the town.', 'Dana']]);
+    }
+    expect((await server.get(memoryDocId(memoryKey('he', 'הצבא נכנס לעיר.')), { conflicts: true }))._conflicts).toBeUndefined();
   });
 });
