@@ -483,18 +483,22 @@ async function takeCorrection(db: TargumDatabase, { doc, conflicts }: ReceivedTe
   const status = doc._deleted ? 'machine' : doc.status;
   const text = doc._deleted ? '' : doc.text;
   if (!latest && doc._deleted) return false;
+  // The versions in conflict go into the history, so that they stay readable once the conflict is settled.
+  const kept = others.filter((other) => !edits.some((edit) => edit.text === other.text && edit.status === other.status && edit.team?.by === other.by));
+  const keptEdits = (from: number) => kept.map((other, index) => ({ articleId: article.id!, source: doc.source, text: other.text, status: other.status, createdAt: from + index, team: { by: other.by, at: other.at } }));
   if (latest && latest.text === text && latest.status === status) {
-    // The same English (this member's own, come back, or a resolution's): only the conflict mark may change.
+    // The same English (this member's own, come back, or a resolution's): only the conflict mark and the history may change.
     if (JSON.stringify(latest.team?.conflicts ?? []) === JSON.stringify(versions)) return false;
+    // Just before the English shown, which stays the sentence's English.
+    await db.edits.bulkAdd(keptEdits(latest.createdAt - kept.length));
     await db.edits.update(latest.id!, { team });
     await markArticlesChanged(db, [article.id!]);
     return true;
   }
   const now = Math.max(Date.now(), (latest?.createdAt ?? 0) + 1);
   // The versions set aside first, so that the history shows them and the winner stays the sentence's English.
-  const kept = others.filter((other) => !edits.some((edit) => edit.text === other.text && edit.status === other.status && edit.team?.by === other.by));
   await db.edits.bulkAdd([
-    ...kept.map((other, index) => ({ articleId: article.id!, source: doc.source, text: other.text, status: other.status, createdAt: now + index, team: { by: other.by, at: other.at } })),
+    ...keptEdits(now),
     { articleId: article.id!, source: doc.source, text, status, createdAt: now + kept.length, team },
   ]);
   await markArticlesChanged(db, [article.id!]);

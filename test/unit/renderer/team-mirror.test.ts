@@ -4,12 +4,12 @@ import { TargumDatabase } from '../../../src/renderer/data/database';
 import { deleteGloss, putGloss } from '../../../src/renderer/data/glosses';
 import { deleteMemoryEntries, restoreMemoryEntries, addMemoryPairs } from '../../../src/renderer/data/memory';
 import type { GlossRecord, MemoryRecord } from '../../../src/renderer/data/records';
-import { glossDocId, memoryDocId, readTeamDoc, textHash } from '../../../src/renderer/data/team-docs';
+import { correctionDocId, glossDocId, memoryDocId, readTeamDoc, textHash } from '../../../src/renderer/data/team-docs';
 import { markTeamPushed, memoryChange, queueTeamChanges, resolveCorrectionConflict, resolveGlossConflict, resolveMemoryConflict, shareArticle, teamChangesWaiting } from '../../../src/renderer/data/team-mirror';
 import { addArticle, prepareArticle } from '../../../src/renderer/data/articles';
 import { saveSegment } from '../../../src/renderer/data/article-changes';
 import { storeTranslations } from '../../../src/renderer/data/translations';
-import { newestBySource } from '../../../src/renderer/data/segment-state';
+import { newestBySource, segmentState } from '../../../src/renderer/data/segment-state';
 import { deleteArticle, restoreArticle } from '../../../src/renderer/data/delete-article';
 import { addAlignedArticles, updateAlignment } from '../../../src/renderer/data/alignments';
 import { takeReplicaChanges, writeOutbox, type Replica } from '../../../src/renderer/team/replica';
@@ -227,6 +227,8 @@ describe('the team mirror between two libraries', () => {
       const latest = (await english(who)).get(sources[1]!)!;
       const seen = [latest.text, ...(latest.team?.conflicts ?? []).map((version) => version.content.text)].sort();
       expect(seen).toEqual(['The army announced a closure.', 'The army declared a lockdown.']);
+      // The reader marks the sentence in conflict.
+      expect(segmentState(latest, undefined, undefined).inConflict).toBe(true);
     }
 
     // Omar keeps Dana's version: it is the sentence's English for both, in conflict no more, and his stays in the history.
@@ -238,6 +240,7 @@ describe('the team mirror between two libraries', () => {
       const latest = (await english(who)).get(sources[1]!)!;
       expect(latest.text).toBe('The army announced a closure.');
       expect(latest.team?.conflicts ?? []).toEqual([]);
+      expect(segmentState(latest, undefined, undefined).inConflict).toBeUndefined();
     }
     expect((await omar.db.edits.toArray()).map((edit) => edit.text)).toContain('The army declared a lockdown.');
   });
@@ -350,5 +353,45 @@ describe('the team mirror between two libraries', () => {
       expect(entry!.team?.history?.map((version) => [version.content.target, version.by])).toEqual([['The army went into the town.', 'Dana']]);
     }
     expect((await server.get(memoryDocId(memoryKey('he', 'הצבא נכנס לעיר.')), { conflicts: true }))._conflicts).toBeUndefined();
+  });
+  it('settles a sentence corrected apart on a merge of the versions, for both members, keeping both versions in its history', async () => {
+    const server = memoryReplica();
+    const dana = await member('Dana');
+    const omar = await member('Omar');
+    const articleId = await addArticle(dana.db, prepareArticle({ text: 'הצבא הודיע על סגר.', origin: 'paste', title: 'סגר' }));
+    const [source] = (await dana.db.segments.where('articleId').equals(articleId).toArray()).map((segment) => segment.text).filter((text) => text !== 'סגר');
+    await shareArticle(dana.db, articleId);
+    await sync(dana, server);
+    await sync(omar, server);
+    for (const [who, correction] of [
+      [dana, 'The army announced a closure.'],
+      [omar, 'The army declared a lockdown.'],
+    ] as const) {
+      const [shared] = await who.db.articles.toArray();
+      await saveSegment(who.db, shared!, source!, null, { text: correction, status: 'edited' });
+      await writeOutbox(who.db, who.replica, who.name);
+    }
+    await sync(dana, server);
+    await sync(omar, server);
+    await sync(dana, server);
+    const latest = async (who: Member) => {
+      const [shared] = await who.db.articles.toArray();
+      return newestBySource(await who.db.edits.where('articleId').equals(shared!.id!).toArray()).get(source!)!;
+    };
+    expect(segmentState(await latest(dana), undefined, undefined).inConflict).toBe(true);
+
+    // Dana edits Omar's version into a merge of the two.
+    const [danasCopy] = await dana.db.articles.toArray();
+    await resolveCorrectionConflict(dana.db, danasCopy!.id!, source!, { text: 'The army declared a closure (a lockdown).', status: 'edited' });
+    await sync(dana, server);
+    await sync(omar, server);
+    for (const who of [dana, omar]) {
+      const merged = await latest(who);
+      expect(merged).toMatchObject({ text: 'The army declared a closure (a lockdown).', status: 'edited' });
+      expect(segmentState(merged, undefined, undefined).inConflict).toBeUndefined();
+      const history = (await who.db.edits.toArray()).map((edit) => edit.text);
+      expect(history).toEqual(expect.arrayContaining(['The army announced a closure.', 'The army declared a lockdown.']));
+    }
+    expect((await server.get(correctionDocId(danasCopy!.teamId!, source!), { conflicts: true }))._conflicts).toBeUndefined();
   });
 });
