@@ -238,6 +238,69 @@ test('team: a gloss edited by both members while the server was stopped is shown
   await expect(omarsEntry).not.toContainText('in conflict');
 });
 
+test('team: a shared article deleted by one member leaves the other member’s library, and its undo brings it back for both', async ({ team }) => {
+  const { dana, omar } = team;
+  const hebrew = readPhrasebook().filter((entry) => entry.language === 'he').slice(4, 7);
+  const title = 'הודעת הדובר לעיתונות';
+  await nav(dana.page, 'Library');
+  await dana.page.getByRole('button', { name: 'Import', exact: true }).click();
+  await dana.page.getByRole('textbox', { name: 'Article text' }).fill(`${title}\n\n${hebrew.map((entry) => entry.source).join(' ')}`);
+  await dana.page.getByRole('button', { name: 'Add pasted text' }).click();
+  await dana.page.getByRole('link', { name: title }).first().click();
+  await dana.page.getByRole('button', { name: 'Share with team' }).click();
+  await expect(dana.page.getByText('Shared with team')).toBeVisible();
+  await nav(omar.page, 'Library');
+  await expect(omar.page.getByRole('link', { name: title })).toBeVisible({ timeout: 20_000 });
+
+  await nav(dana.page, 'Library');
+  await dana.page.getByRole('button', { name: `Delete ${title}` }).click();
+  await expect(dana.page.getByRole('link', { name: title })).toHaveCount(0);
+  await expect(omar.page.getByRole('link', { name: title })).toHaveCount(0, { timeout: 20_000 });
+
+  await dana.page.getByRole('button', { name: 'Undo' }).click();
+  await expect(dana.page.getByRole('link', { name: title })).toBeVisible();
+  await expect(omar.page.getByRole('link', { name: title })).toBeVisible({ timeout: 20_000 });
+});
+
+test('team: a memory entry confirmed differently by both members while the server was stopped is shown in conflict and settled for both', async ({ team, teamServer }) => {
+  test.setTimeout(120_000);
+  const { dana, omar } = team;
+  await teamServer.stop();
+  for (const [member, english] of [
+    [dana, 'The army closed the crossing.'],
+    [omar, 'Troops shut the crossing.'],
+  ] as const) {
+    await openSample(member.page, /ארגון דאעש מסר היום/);
+    const sentence = member.page.locator('.target-cell .sentence').nth(2);
+    await sentence.dblclick();
+    await member.page.getByRole('textbox', { name: 'English translation of the sentence' }).fill(english);
+    await member.page.keyboard.press('Control+Enter');
+    await expect(sentence).toHaveAttribute('data-status', 'confirmed');
+  }
+  await teamServer.start();
+  for (const member of [dana, omar]) await expect(teamIndicator(member.page)).toHaveText('Team: synced', { timeout: 30_000 });
+
+  await nav(dana.page, 'Memory');
+  const conflict = dana.page.getByRole('region', { name: /^Conflict on / });
+  await expect(conflict).toBeVisible({ timeout: 20_000 });
+  const versions = conflict.getByRole('list', { name: 'Versions' }).getByRole('listitem');
+  await expect(versions).toHaveCount(2);
+  await expect(versions.filter({ hasText: 'The army closed the crossing.' })).toContainText('Dana');
+  await expect(versions.filter({ hasText: 'Troops shut the crossing.' })).toContainText('Omar');
+  await saveScreenshot(dana.page, 'team-memory-conflict');
+
+  await versions.filter({ hasText: 'Troops shut the crossing.' }).getByRole('button', { name: 'Keep this' }).click();
+  await expect(conflict).toHaveCount(0);
+  const kept = dana.page.locator('.memory-entry').filter({ hasText: 'Troops shut the crossing.' });
+  await kept.getByText(/^History/).click();
+  await expect(kept.getByRole('list', { name: /^Earlier versions of / })).toContainText('The army closed the crossing.');
+
+  // The choice reaches the other member.
+  await nav(omar.page, 'Memory');
+  await expect(omar.page.locator('.memory-entry').filter({ hasText: 'Troops shut the crossing.' })).toBeVisible({ timeout: 20_000 });
+  await expect(omar.page.getByRole('region', { name: /^Conflict on / })).toHaveCount(0, { timeout: 20_000 });
+});
+
 test('team: the offline queue survives a reload and drains when the server returns', async ({ team, teamServer }) => {
   test.setTimeout(120_000);
   const { dana, omar } = team;
