@@ -301,6 +301,56 @@ test('team: a memory entry confirmed differently by both members while the serve
   await expect(omar.page.getByRole('region', { name: /^Conflict on / })).toHaveCount(0, { timeout: 20_000 });
 });
 
+test('team: a sentence of a shared article corrected by both members while the server was stopped is marked in conflict, and a merge settles it for both', async ({ team, teamServer }) => {
+  test.setTimeout(120_000);
+  const { dana, omar } = team;
+  const hebrew = readPhrasebook().filter((entry) => entry.language === 'he').slice(8, 10);
+  const title = 'עדכון מהשטח';
+  await nav(dana.page, 'Library');
+  await dana.page.getByRole('button', { name: 'Import', exact: true }).click();
+  await dana.page.getByRole('textbox', { name: 'Article text' }).fill(`${title}\n\n${hebrew.map((entry) => entry.source).join(' ')}`);
+  await dana.page.getByRole('button', { name: 'Add pasted text' }).click();
+  await dana.page.getByRole('link', { name: title }).first().click();
+  await dana.page.getByRole('button', { name: 'Share with team' }).click();
+  await nav(omar.page, 'Library');
+  await expect(omar.page.getByRole('link', { name: title })).toBeVisible({ timeout: 20_000 });
+  await omar.page.getByRole('link', { name: title }).first().click();
+
+  await teamServer.stop();
+  for (const [member, english] of [
+    [dana, 'Dana’s reading of the sentence.'],
+    [omar, 'Omar’s reading of the sentence.'],
+  ] as const) {
+    const sentence = member.page.locator('.target-cell .sentence').nth(1);
+    await sentence.dblclick();
+    await member.page.getByRole('textbox', { name: 'English translation of the sentence' }).fill(english);
+    await member.page.keyboard.press('Enter');
+    await expect(sentence).toHaveAttribute('data-status', 'edited');
+  }
+  await teamServer.start();
+  for (const member of [dana, omar]) await expect(teamIndicator(member.page)).toHaveText('Team: synced', { timeout: 30_000 });
+
+  const danas = dana.page.locator('.target-cell .sentence').nth(1);
+  await expect(danas).toHaveAttribute('data-conflict', 'true', { timeout: 20_000 });
+  await expect(danas.getByRole('img', { name: 'In conflict' })).toBeVisible();
+  await danas.focus();
+  await dana.page.getByRole('button', { name: 'History' }).click();
+  const conflict = dana.page.getByRole('region', { name: 'Conflict on this sentence' });
+  await expect(conflict.getByRole('listitem').filter({ hasText: 'Omar’s reading' })).toContainText('Omar');
+  await expect(conflict.getByRole('listitem').filter({ hasText: 'Dana’s reading' })).toContainText('Dana');
+  await conflict.getByRole('listitem').filter({ hasText: 'Omar’s reading' }).getByRole('button', { name: 'Merge from this…' }).click();
+  const merge = conflict.getByRole('textbox', { name: 'Merged English of the sentence' });
+  await expect(merge).toHaveValue('Omar’s reading of the sentence.');
+  await merge.fill('The reading both agreed on.');
+  await conflict.getByRole('button', { name: 'Keep the merge' }).click();
+  await expect(danas).toContainText('The reading both agreed on.');
+  await expect(danas).not.toHaveAttribute('data-conflict');
+
+  const omars = omar.page.locator('.target-cell .sentence').nth(1);
+  await expect(omars).toContainText('The reading both agreed on.', { timeout: 20_000 });
+  await expect(omars).not.toHaveAttribute('data-conflict');
+});
+
 test('team: the offline queue survives a reload and drains when the server returns', async ({ team, teamServer }) => {
   test.setTimeout(120_000);
   const { dana, omar } = team;
