@@ -5,7 +5,7 @@ import { deleteGloss, putGloss } from '../../../src/renderer/data/glosses';
 import { deleteMemoryEntries, restoreMemoryEntries, addMemoryPairs } from '../../../src/renderer/data/memory';
 import type { GlossRecord, MemoryRecord } from '../../../src/renderer/data/records';
 import { correctionDocId, glossDocId, memoryDocId, readTeamDoc, textHash } from '../../../src/renderer/data/team-docs';
-import { markTeamPushed, memoryChange, queueTeamChanges, resolveCorrectionConflict, resolveGlossConflict, resolveMemoryConflict, shareArticle, teamChangesWaiting } from '../../../src/renderer/data/team-mirror';
+import { applyTeamDocs, markTeamPushed, memoryChange, queueTeamChanges, resolveCorrectionConflict, resolveGlossConflict, resolveMemoryConflict, shareArticle, teamChangesWaiting } from '../../../src/renderer/data/team-mirror';
 import { addArticle, prepareArticle } from '../../../src/renderer/data/articles';
 import { saveSegment } from '../../../src/renderer/data/article-changes';
 import { storeTranslations } from '../../../src/renderer/data/translations';
@@ -306,6 +306,15 @@ describe('the team mirror between two libraries', () => {
     await sync(omar, server);
     expect((await omar.db.alignments.get(alignment!.id!))!.links).toEqual(confirmedLinks);
     expect(await teamChangesWaiting(omar.db)).toBe(0);
+
+    // A third member whose replication brings the alignment before the articles it joins: it waits for them.
+    const lea = await member('Lea');
+    const docs = (await server.allDocs({ include_docs: true })).rows.map((row) => readTeamDoc(row.doc)!);
+    await applyTeamDocs(lea.db, docs.filter((doc) => doc.type === 'alignment').map((doc) => ({ doc, conflicts: [] })));
+    expect(await lea.db.alignments.count()).toBe(0);
+    await applyTeamDocs(lea.db, docs.filter((doc) => doc.type === 'article').map((doc) => ({ doc, conflicts: [] })));
+    const [leasAlignment] = await lea.db.alignments.toArray();
+    expect(leasAlignment).toMatchObject({ articleId: (await byTitle(lea, 'בקשת דאעש')).id, counterpartId: (await byTitle(lea, 'The ISIS request')).id, links: confirmedLinks });
   });
   it('shows a memory entry confirmed differently by two members while apart as in conflict, with who confirmed each, and the one kept reaches both', async () => {
     const server = memoryReplica();
