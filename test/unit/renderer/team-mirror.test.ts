@@ -4,7 +4,7 @@ import { TargumDatabase } from '../../../src/renderer/data/database';
 import { deleteGloss, putGloss } from '../../../src/renderer/data/glosses';
 import { deleteMemoryEntries, restoreMemoryEntries, addMemoryPairs } from '../../../src/renderer/data/memory';
 import type { GlossRecord, MemoryRecord } from '../../../src/renderer/data/records';
-import { correctionDocId, glossDocId, memoryDocId, readTeamDoc, textHash } from '../../../src/renderer/data/team-docs';
+import { correctionDocId, glossDocId, memoryDocId, readTeamDoc, textHash, type TeamDoc } from '../../../src/renderer/data/team-docs';
 import { applyTeamDocs, markTeamPushed, memoryChange, queueTeamChanges, resolveCorrectionConflict, resolveGlossConflict, resolveMemoryConflict, shareArticle, teamChangesWaiting } from '../../../src/renderer/data/team-mirror';
 import { addArticle, prepareArticle } from '../../../src/renderer/data/articles';
 import { saveSegment } from '../../../src/renderer/data/article-changes';
@@ -309,7 +309,7 @@ describe('the team mirror between two libraries', () => {
 
     // A third member whose replication brings the alignment before the articles it joins: it waits for them.
     const lea = await member('Lea');
-    const docs = (await server.allDocs({ include_docs: true })).rows.map((row) => readTeamDoc(row.doc)!);
+    const docs: TeamDoc[] = (await server.allDocs({ include_docs: true })).rows.map((row: { doc?: unknown }) => readTeamDoc(row.doc)!);
     await applyTeamDocs(lea.db, docs.filter((doc) => doc.type === 'alignment').map((doc) => ({ doc, conflicts: [] })));
     expect(await lea.db.alignments.count()).toBe(0);
     await applyTeamDocs(lea.db, docs.filter((doc) => doc.type === 'article').map((doc) => ({ doc, conflicts: [] })));
