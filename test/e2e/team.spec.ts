@@ -145,7 +145,7 @@ test('team: a memory entry confirmed by one member is offered to the other', asy
   await expect(offered).toHaveAttribute('title', /from your translation memory \(confirmed by Dana on /);
 });
 
-test('team: a shared article arrives whole in the other member’s library, with its machine English and corrections', async ({ team }) => {
+test('team: a shared article arrives whole in the other member’s library, with its machine English, corrections and alignment', async ({ team }) => {
   const { dana, omar } = team;
   const hebrew = readPhrasebook().filter((entry) => entry.language === 'he').slice(0, 4);
   const title = 'סיכום ישיבת הצוות';
@@ -167,6 +167,15 @@ test('team: a shared article arrives whole in the other member’s library, with
   await expect(sentences.nth(2)).toBeFocused();
   await dana.page.keyboard.press('Control+Enter');
   await expect(sentences.nth(2)).toHaveAttribute('data-status', 'confirmed');
+  // Its English is aligned beside it as a parallel version.
+  await dana.page.getByRole('link', { name: 'Parallel version' }).click();
+  await dana.page.getByRole('textbox', { name: 'Text of the translation or parallel version' }).fill(hebrew.map((entry) => entry.english).join(' '));
+  await dana.page.getByRole('button', { name: 'Align pasted text' }).click();
+  const danasLinks = dana.page.getByRole('grid', { name: 'Links' }).locator('.link-row');
+  await expect(danasLinks.first()).toBeVisible({ timeout: 15_000 });
+  const aligned = await danasLinks.allTextContents();
+  await nav(dana.page, 'Library');
+  await dana.page.getByRole('link', { name: title }).first().click();
   // Not in Omar's library until shared.
   await nav(omar.page, 'Library');
   await expect(omar.page.getByRole('link', { name: title })).toHaveCount(0);
@@ -184,6 +193,11 @@ test('team: a shared article arrives whole in the other member’s library, with
   // The machine English came with it: nothing left to translate.
   await expect(omar.page.getByText(/5 of 5 sentences translated/)).toBeVisible();
   await expect(omar.page.getByText('Shared with team')).toBeVisible();
+  // The alignment came with it, link for link.
+  await omar.page.getByRole('link', { name: 'Parallel version' }).click();
+  const omarsLinks = omar.page.getByRole('grid', { name: 'Links' }).locator('.link-row');
+  await expect(omarsLinks.first()).toBeVisible();
+  expect(await omarsLinks.allTextContents()).toEqual(aligned);
 });
 
 test('team: a gloss edited by both members while the server was stopped is shown in conflict and resolved for both', async ({ team, teamServer }) => {
@@ -222,6 +236,119 @@ test('team: a gloss edited by both members while the server was stopped is shown
   await expect(omar.page.getByRole('region', { name: 'Conflict on צבא' })).toHaveCount(0, { timeout: 20_000 });
   await expect(omarsEntry).toContainText('armed forces');
   await expect(omarsEntry).not.toContainText('in conflict');
+});
+
+test('team: a shared article deleted by one member leaves the other member’s library, and its undo brings it back for both', async ({ team }) => {
+  const { dana, omar } = team;
+  const hebrew = readPhrasebook().filter((entry) => entry.language === 'he').slice(4, 7);
+  const title = 'הודעת הדובר לעיתונות';
+  await nav(dana.page, 'Library');
+  await dana.page.getByRole('button', { name: 'Import', exact: true }).click();
+  await dana.page.getByRole('textbox', { name: 'Article text' }).fill(`${title}\n\n${hebrew.map((entry) => entry.source).join(' ')}`);
+  await dana.page.getByRole('button', { name: 'Add pasted text' }).click();
+  await dana.page.getByRole('link', { name: title }).first().click();
+  await dana.page.getByRole('button', { name: 'Share with team' }).click();
+  await expect(dana.page.getByText('Shared with team')).toBeVisible();
+  await nav(omar.page, 'Library');
+  await expect(omar.page.getByRole('link', { name: title })).toBeVisible({ timeout: 20_000 });
+
+  await nav(dana.page, 'Library');
+  await dana.page.getByRole('button', { name: `Delete ${title}` }).click();
+  await expect(dana.page.getByRole('link', { name: title })).toHaveCount(0);
+  await expect(omar.page.getByRole('link', { name: title })).toHaveCount(0, { timeout: 20_000 });
+
+  await dana.page.getByRole('button', { name: 'Undo' }).click();
+  await expect(dana.page.getByRole('link', { name: title })).toBeVisible();
+  await expect(omar.page.getByRole('link', { name: title })).toBeVisible({ timeout: 20_000 });
+});
+
+test('team: a memory entry confirmed differently by both members while the server was stopped is shown in conflict and settled for both', async ({ team, teamServer }) => {
+  test.setTimeout(120_000);
+  const { dana, omar } = team;
+  await teamServer.stop();
+  for (const [member, english] of [
+    [dana, 'The army closed the crossing.'],
+    [omar, 'Troops shut the crossing.'],
+  ] as const) {
+    await openSample(member.page, /ארגון דאעש מסר היום/);
+    const sentence = member.page.locator('.target-cell .sentence').nth(2);
+    await sentence.dblclick();
+    await member.page.getByRole('textbox', { name: 'English translation of the sentence' }).fill(english);
+    await member.page.keyboard.press('Control+Enter');
+    await expect(sentence).toHaveAttribute('data-status', 'confirmed');
+  }
+  await teamServer.start();
+  for (const member of [dana, omar]) await expect(teamIndicator(member.page)).toHaveText('Team: synced', { timeout: 30_000 });
+
+  await nav(dana.page, 'Memory');
+  const conflict = dana.page.getByRole('region', { name: /^Conflict on / });
+  await expect(conflict).toBeVisible({ timeout: 20_000 });
+  const versions = conflict.getByRole('list', { name: 'Versions' }).getByRole('listitem');
+  await expect(versions).toHaveCount(2);
+  await expect(versions.filter({ hasText: 'The army closed the crossing.' })).toContainText('Dana');
+  await expect(versions.filter({ hasText: 'Troops shut the crossing.' })).toContainText('Omar');
+  await saveScreenshot(dana.page, 'team-memory-conflict');
+
+  await versions.filter({ hasText: 'Troops shut the crossing.' }).getByRole('button', { name: 'Keep this' }).click();
+  await expect(conflict).toHaveCount(0);
+  const kept = dana.page.locator('.memory-entry').filter({ hasText: 'Troops shut the crossing.' });
+  await kept.getByText(/^History/).click();
+  await expect(kept.getByRole('list', { name: /^Earlier versions of / })).toContainText('The army closed the crossing.');
+
+  // The choice reaches the other member.
+  await nav(omar.page, 'Memory');
+  await expect(omar.page.locator('.memory-entry').filter({ hasText: 'Troops shut the crossing.' })).toBeVisible({ timeout: 20_000 });
+  await expect(omar.page.getByRole('region', { name: /^Conflict on / })).toHaveCount(0, { timeout: 20_000 });
+});
+
+test('team: a sentence of a shared article corrected by both members while the server was stopped is marked in conflict, and a merge settles it for both', async ({ team, teamServer }) => {
+  test.setTimeout(120_000);
+  const { dana, omar } = team;
+  const hebrew = readPhrasebook().filter((entry) => entry.language === 'he').slice(8, 10);
+  const title = 'עדכון מהשטח';
+  await nav(dana.page, 'Library');
+  await dana.page.getByRole('button', { name: 'Import', exact: true }).click();
+  await dana.page.getByRole('textbox', { name: 'Article text' }).fill(`${title}\n\n${hebrew.map((entry) => entry.source).join(' ')}`);
+  await dana.page.getByRole('button', { name: 'Add pasted text' }).click();
+  await dana.page.getByRole('link', { name: title }).first().click();
+  await dana.page.getByRole('button', { name: 'Share with team' }).click();
+  await nav(omar.page, 'Library');
+  await expect(omar.page.getByRole('link', { name: title })).toBeVisible({ timeout: 20_000 });
+  await omar.page.getByRole('link', { name: title }).first().click();
+
+  await teamServer.stop();
+  for (const [member, english] of [
+    [dana, 'Dana’s reading of the sentence.'],
+    [omar, 'Omar’s reading of the sentence.'],
+  ] as const) {
+    const sentence = member.page.locator('.target-cell .sentence').nth(1);
+    await sentence.dblclick();
+    await member.page.getByRole('textbox', { name: 'English translation of the sentence' }).fill(english);
+    await member.page.keyboard.press('Enter');
+    await expect(sentence).toHaveAttribute('data-status', 'edited');
+  }
+  await teamServer.start();
+  for (const member of [dana, omar]) await expect(teamIndicator(member.page)).toHaveText('Team: synced', { timeout: 30_000 });
+
+  const danas = dana.page.locator('.target-cell .sentence').nth(1);
+  await expect(danas).toHaveAttribute('data-conflict', 'true', { timeout: 20_000 });
+  await expect(danas.getByRole('img', { name: 'In conflict' })).toBeVisible();
+  await danas.focus();
+  await dana.page.getByRole('button', { name: 'History' }).click();
+  const conflict = dana.page.getByRole('region', { name: 'Conflict on this sentence' });
+  await expect(conflict.getByRole('listitem').filter({ hasText: 'Omar’s reading' })).toContainText('Omar');
+  await expect(conflict.getByRole('listitem').filter({ hasText: 'Dana’s reading' })).toContainText('Dana');
+  await conflict.getByRole('listitem').filter({ hasText: 'Omar’s reading' }).getByRole('button', { name: 'Merge from this…' }).click();
+  const merge = conflict.getByRole('textbox', { name: 'Merged English of the sentence' });
+  await expect(merge).toHaveValue('Omar’s reading of the sentence.');
+  await merge.fill('The reading both agreed on.');
+  await conflict.getByRole('button', { name: 'Keep the merge' }).click();
+  await expect(danas).toContainText('The reading both agreed on.');
+  await expect(danas).not.toHaveAttribute('data-conflict');
+
+  const omars = omar.page.locator('.target-cell .sentence').nth(1);
+  await expect(omars).toContainText('The reading both agreed on.', { timeout: 20_000 });
+  await expect(omars).not.toHaveAttribute('data-conflict');
 });
 
 test('team: the offline queue survives a reload and drains when the server returns', async ({ team, teamServer }) => {

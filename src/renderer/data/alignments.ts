@@ -7,6 +7,7 @@ import { articleTables, writeArticle, type PreparedArticle } from './articles';
 import type { TargumDatabase } from './database';
 import type { StoreControl } from './memory';
 import type { AlignmentLinkRecord, AlignmentRecord, ArticleRecord } from './records';
+import { queueAlignment } from './team-mirror';
 
 /** A failure the user can act on, in one sentence. */
 export class AlignmentError extends Error {}
@@ -76,7 +77,7 @@ export function updateAlignment<T = undefined>(
   revision: number | undefined,
   change: (record: AlignmentRecord) => { fields?: Partial<AlignmentRecord>; result?: T },
 ): Promise<{ record: AlignmentRecord; result?: T }> {
-  return db.transaction('rw', db.alignments, async () => {
+  return db.transaction('rw', db.alignments, db.articles, db.teamOutbox, async () => {
     const record = await db.alignments.get(alignmentId);
     if (!record) throw new AlignmentError('This alignment is no longer in the library.');
     if (revision !== undefined && record.revision !== revision) {
@@ -86,6 +87,7 @@ export function updateAlignment<T = undefined>(
     if (!fields) return { record, result };
     const next = { ...record, ...fields, revision: record.revision + 1, updatedAt: Date.now() };
     await db.alignments.put(next);
+    await queueAlignment(db, next);
     return { record: next, result };
   });
 }

@@ -167,8 +167,13 @@ export interface MemoryRecord {
   fileName?: string;
   importedAt?: number;
   updatedAt: number;
-  /** Set on confirmed entries shared with a team: who confirmed this English and when. */
-  team?: Pick<TeamMark<never>, 'by' | 'at'>;
+  /** Set on confirmed entries shared with a team: who confirmed this English and when, and versions confirmed apart. */
+  team?: TeamMark<MemoryContent>;
+}
+
+/** What a shared memory entry says, as members confirm it: its English (the source sentence makes its id). */
+export interface MemoryContent {
+  target: string;
 }
 
 /**
@@ -178,10 +183,13 @@ export interface MemoryRecord {
  */
 export interface TeamOutboxRecord {
   docId: string;
-  kind: 'gloss' | 'memory' | 'article' | 'correction';
-  /** A gloss's key, a memory entry's source key, a corrected sentence's source; the article's document id for an article. */
+  kind: 'gloss' | 'memory' | 'article' | 'correction' | 'alignment';
+  /**
+   * A gloss's key, a memory entry's source key, a corrected sentence's source; the article's document id for an
+   * article, the counterpart's for an alignment.
+   */
   ref: string;
-  /** A correction's article (its team document id). */
+  /** A correction's or an alignment's article (its team document id). */
   article?: string;
   language: TextLanguage;
   at: number;

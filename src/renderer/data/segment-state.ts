@@ -15,6 +15,8 @@ export interface SegmentState {
   memory?: MemoryRecord;
   /** An unreviewed imported entry for the sentence: a suggestion, never shown as its English. */
   reference?: MemoryRecord;
+  /** Team members corrected the sentence apart, and no one has settled it yet. */
+  inConflict?: true;
 }
 
 /** Records by source sentence, the newest of each (edits and translations are append-only), added to those known already. */
@@ -41,7 +43,7 @@ export function segmentState(edit: EditRecord | undefined, machine: TranslationR
   const value = valueOf(edit);
   const memory = entry?.standing === 'reviewed' ? entry : undefined;
   const found = memory ? { memory } : entry ? { reference: entry } : {};
-  if (value) return { english: value.text, status: value.status, origin: 'correction', value, machine, ...found };
+  if (value) return { english: value.text, status: value.status, origin: 'correction', value, machine, ...found, ...(edit?.team?.conflicts?.length ? { inConflict: true as const } : {}) };
   if (memory) return { english: memory.target, status: 'machine', origin: 'memory', value, machine, ...found };
   if (machine) return { english: machine.text, status: 'machine', origin: 'machine', value, machine, ...found };
   return { status: 'machine', value, machine, ...found };

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { textLanguages, type TextLanguage } from '../../common/text/language';
-import type { GlossContent, GlossRecord, MemoryRecord, TeamVersion } from './records';
+import type { AlignmentLinkRecord, GlossContent, GlossRecord, MemoryContent, MemoryRecord, TeamVersion } from './records';
 
 interface TeamDocBase {
   _id: string;
@@ -31,6 +31,8 @@ export interface MemoryDoc extends TeamDocBase {
   sourceKey: string;
   source: string;
   target: string;
+  /** Versions a resolution set aside, the latest last. */
+  history?: Array<TeamVersion<MemoryContent>>;
 }
 
 /** A shared article: its text as imported, and the machine English of each sentence (the latest). */
@@ -56,7 +58,18 @@ export interface CorrectionDoc extends TeamDocBase {
   status: 'edited' | 'confirmed';
 }
 
-export type TeamDoc = GlossDoc | MemoryDoc | ArticleDoc | CorrectionDoc;
+/** A shared article's alignment with its counterpart (shared too): the links, and the sentences they index. */
+export interface AlignmentDoc extends TeamDocBase {
+  type: 'alignment';
+  language: TextLanguage;
+  article: string;
+  counterpart: string;
+  links: AlignmentLinkRecord[];
+  sourceSentences: string[];
+  targetSentences: string[];
+}
+
+export type TeamDoc = GlossDoc | MemoryDoc | ArticleDoc | CorrectionDoc | AlignmentDoc;
 
 /** 128 bits of a string (four 32-bit lanes of multiply-xorshift mixing), in hex: synchronous, so usable inside a Dexie transaction. */
 export function textHash(text: string): string {
@@ -109,6 +122,16 @@ export function correctionDocId(articleDoc: string, source: string): string {
   return `${correctionPrefix(articleDoc)}${textHash(source)}`;
 }
 
+/** An alignment's document: under its article's, then its counterpart's hash. */
+export function alignmentDocId(articleDoc: string, counterpartDoc: string): string {
+  return `alignment:${articleDoc.slice('article:'.length)}:${counterpartDoc.slice('article:'.length)}`;
+}
+
+/** A shared article deleted by a member: its id is all the other members need to find it. */
+export function articleDeletion(id: string, language: TextLanguage, by: string, at: number): ArticleDoc {
+  return { _id: id, type: 'article', title: '', language, originalText: '', tags: [], translations: [], by, at, _deleted: true };
+}
+
 export function correctionPrefix(articleDoc: string): string {
   return `correction:${articleDoc.slice('article:'.length)}:`;
 }
@@ -131,7 +154,17 @@ export function isSharedMemory(entry: MemoryRecord): boolean {
 }
 
 export function memoryDoc(entry: MemoryRecord, by: string, at: number): MemoryDoc {
-  return { _id: memoryDocId(entry.sourceKey), type: 'memory', language: entry.language, sourceKey: entry.sourceKey, source: entry.source, target: entry.target, by, at };
+  return {
+    _id: memoryDocId(entry.sourceKey),
+    type: 'memory',
+    language: entry.language,
+    sourceKey: entry.sourceKey,
+    source: entry.source,
+    target: entry.target,
+    by,
+    at,
+    ...(entry.team?.history?.length ? { history: entry.team.history } : {}),
+  };
 }
 
 const versionFields = { by: z.string().max(100), at: z.number() };
@@ -144,7 +177,14 @@ const glossDocSchema = z.looseObject({
   key: z.string().min(1).max(500),
   history: z.array(z.object({ content: glossContentSchema, ...versionFields, rev: z.string().optional() })).optional(),
 });
-const memoryDocSchema = z.looseObject({ ...docFields, type: z.literal('memory'), sourceKey: z.string().min(1), source: z.string(), target: z.string() });
+const memoryDocSchema = z.looseObject({
+  ...docFields,
+  type: z.literal('memory'),
+  sourceKey: z.string().min(1),
+  source: z.string(),
+  target: z.string(),
+  history: z.array(z.object({ content: z.object({ target: z.string() }), ...versionFields, rev: z.string().optional() })).optional(),
+});
 
 const articleDocSchema = z.looseObject({
   ...docFields,
@@ -157,7 +197,18 @@ const articleDocSchema = z.looseObject({
   tags: z.array(z.string().max(200)).max(200),
   translations: z.array(z.object({ source: z.string(), text: z.string(), modelId: z.string(), precision: z.string(), createdAt: z.number(), confidence: z.number().optional() })),
 });
+const articleDeletionSchema = z.looseObject({ ...docFields, _id: z.string().startsWith('article:'), _deleted: z.literal(true), type: z.literal('article') });
 const correctionDocSchema = z.looseObject({ ...docFields, type: z.literal('correction'), article: z.string(), source: z.string().min(1), text: z.string(), status: z.enum(['edited', 'confirmed']) });
+const sentenceIndices = z.array(z.number().int().min(0)).max(10_000);
+const alignmentDocSchema = z.looseObject({
+  ...docFields,
+  type: z.literal('alignment'),
+  article: z.string().startsWith('article:'),
+  counterpart: z.string().startsWith('article:'),
+  links: z.array(z.object({ source: sentenceIndices, target: sentenceIndices, confidence: z.number(), manual: z.boolean() })),
+  sourceSentences: z.array(z.string()),
+  targetSentences: z.array(z.string()),
+});
 
 /** A document as it came from the team's database (written by another member's Targum), checked before anything of it is stored. */
 export function readTeamDoc(value: unknown): TeamDoc | undefined {
@@ -165,9 +216,13 @@ export function readTeamDoc(value: unknown): TeamDoc | undefined {
   if (gloss.success) return gloss.data._id === glossDocId(gloss.data.language, gloss.data.key) ? (gloss.data as GlossDoc) : undefined;
   const memory = memoryDocSchema.safeParse(value);
   if (memory.success) return memory.data._id === memoryDocId(memory.data.sourceKey) ? (memory.data as MemoryDoc) : undefined;
+  const deletedArticle = articleDeletionSchema.safeParse(value);
+  if (deletedArticle.success) return { ...articleDeletion(deletedArticle.data._id, deletedArticle.data.language, deletedArticle.data.by, deletedArticle.data.at), ...(deletedArticle.data._rev ? { _rev: deletedArticle.data._rev } : {}) };
   const article = articleDocSchema.safeParse(value);
   if (article.success) return article.data._id === articleDocId(article.data) ? (article.data as ArticleDoc) : undefined;
   const correction = correctionDocSchema.safeParse(value);
   if (correction.success) return correction.data._id === correctionDocId(correction.data.article, correction.data.source) ? (correction.data as CorrectionDoc) : undefined;
+  const alignment = alignmentDocSchema.safeParse(value);
+  if (alignment.success) return alignment.data._id === alignmentDocId(alignment.data.article, alignment.data.counterpart) ? (alignment.data as AlignmentDoc) : undefined;
   return undefined;
 }

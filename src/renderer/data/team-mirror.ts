@@ -9,9 +9,12 @@ import type { TargumDatabase } from './database';
 import { rowsOfArticle } from './article-rows';
 import { markArticlesChanged } from './changed-articles';
 import { prepareArticle, writeArticle } from './articles';
+import { deleteArticleRows } from './delete-article';
 import { newestBySource } from './segment-state';
-import type { ArticleRecord, GlossContent, GlossRecord, MemoryRecord, SegmentValue, TeamOutboxRecord, TeamVersion } from './records';
+import type { AlignmentRecord, ArticleRecord, EditRecord, GlossContent, MemoryContent, GlossRecord, MemoryRecord, SegmentValue, TeamOutboxRecord, TeamVersion } from './records';
 import {
+  alignmentDocId,
+  articleDeletion,
   articleDocId,
   correctionDocId,
   glossContent,
@@ -21,6 +24,7 @@ import {
   memoryDoc,
   memoryDocId,
   sameGlossContent,
+  type AlignmentDoc,
   type ArticleDoc,
   type CorrectionDoc,
   type GlossDoc,
@@ -32,7 +36,8 @@ export type TeamChange =
   | { kind: 'gloss'; entry: Pick<GlossRecord, 'language' | 'key'> }
   | { kind: 'memory'; entry: Pick<MemoryRecord, 'language' | 'sourceKey'> }
   | { kind: 'article'; entry: { teamId: string; language: TextLanguage } }
-  | { kind: 'correction'; entry: { article: string; language: TextLanguage; source: string } };
+  | { kind: 'correction'; entry: { article: string; language: TextLanguage; source: string } }
+  | { kind: 'alignment'; entry: { article: string; counterpart: string; language: TextLanguage } };
 
 function outboxRow(change: TeamChange, at: number): TeamOutboxRecord {
   switch (change.kind) {
@@ -44,6 +49,8 @@ function outboxRow(change: TeamChange, at: number): TeamOutboxRecord {
       return { docId: change.entry.teamId, kind: 'article', ref: change.entry.teamId, language: change.entry.language, at };
     case 'correction':
       return { docId: correctionDocId(change.entry.article, change.entry.source), kind: 'correction', ref: change.entry.source, article: change.entry.article, language: change.entry.language, at };
+    case 'alignment':
+      return { docId: alignmentDocId(change.entry.article, change.entry.counterpart), kind: 'alignment', ref: change.entry.counterpart, article: change.entry.article, language: change.entry.language, at };
   }
 }
 
@@ -78,23 +85,51 @@ export async function queueSharedArticles(db: TargumDatabase, articleIds: readon
 }
 
 /**
- * Shares an article with the team ("Share with team"): the article with its machine English, and each of its
- * corrected sentences, which from then on are shared as they change. Resolves to its team document's id.
+ * Shares an article with the team ("Share with team"): the article with its machine English, each of its corrected
+ * sentences, and its alignments with the articles they join (shared too), which from then on are shared as they
+ * change. Resolves to its team document's id.
  */
 export async function shareArticle(db: TargumDatabase, articleId: number): Promise<string> {
-  return db.transaction('rw', db.articles, db.edits, db.teamOutbox, async () => {
+  return db.transaction('rw', db.articles, db.edits, db.alignments, db.teamOutbox, async () => {
     const article = await db.articles.get(articleId);
     if (!article) throw new Error('This article is no longer in the library.');
-    const teamId = article.teamId ?? articleDocId(article);
-    if (!article.teamId) await db.articles.update(articleId, { teamId });
-    const edits = newestBySource(await rowsOfArticle(db.edits, articleId).toArray());
-    const corrected = [...edits.values()].filter((edit) => edit.status !== 'machine');
-    await queueTeamChanges(db, [
-      { kind: 'article', entry: { teamId, language: article.language } },
-      ...corrected.map((edit): TeamChange => ({ kind: 'correction', entry: { article: teamId, language: article.language, source: edit.source } })),
-    ]);
-    return teamId;
+    const alignments = await db.alignments.where('articleId').equals(articleId).or('counterpartId').equals(articleId).toArray();
+    const others = (await db.articles.bulkGet(alignments.map((alignment) => (alignment.articleId === articleId ? alignment.counterpartId : alignment.articleId)))).filter(
+      (other): other is ArticleRecord => other !== undefined,
+    );
+    const sharing = [article, ...others].map((shared) => ({ ...shared, teamId: shared.teamId ?? articleDocId(shared) }));
+    // Every article gets its team id first: an alignment is shared once both its articles are.
+    for (const shared of sharing) await db.articles.update(shared.id!, { teamId: shared.teamId });
+    for (const shared of sharing) await queueWholeArticle(db, shared, await rowsOfArticle(db.edits, shared.id!).toArray(), shared.id === articleId ? alignments : []);
+    return sharing[0]!.teamId;
   });
+}
+
+/**
+ * Queues a shared article, each of its corrected sentences (`edits`: its corrections' history) and its `alignments`
+ * with other shared articles: shared, deleted (when it is no longer in the library, they go as deletions) or put back.
+ * Call inside the transaction that changes it, with `db.articles` in its scope.
+ */
+export async function queueWholeArticle(db: TargumDatabase, article: ArticleRecord & { teamId: string }, edits: readonly EditRecord[], alignments: readonly AlignmentRecord[]): Promise<void> {
+  const corrected = [...newestBySource(edits).values()].filter((edit) => edit.status !== 'machine');
+  const aligned: TeamChange[] = [];
+  for (const alignment of alignments) {
+    const [source, counterpart] = await db.articles.bulkGet([alignment.articleId, alignment.counterpartId]);
+    const sourceTeamId = alignment.articleId === article.id ? article.teamId : source?.teamId;
+    const counterpartTeamId = alignment.counterpartId === article.id ? article.teamId : counterpart?.teamId;
+    if (sourceTeamId && counterpartTeamId) aligned.push({ kind: 'alignment', entry: { article: sourceTeamId, counterpart: counterpartTeamId, language: source?.language ?? article.language } });
+  }
+  await queueTeamChanges(db, [
+    { kind: 'article', entry: { teamId: article.teamId, language: article.language } },
+    ...corrected.map((edit): TeamChange => ({ kind: 'correction', entry: { article: article.teamId, language: article.language, source: edit.source } })),
+    ...aligned,
+  ]);
+}
+
+/** Queues an alignment whose two articles are shared (nothing otherwise); call inside the transaction that changes it, with `db.articles` and `db.teamOutbox` in its scope. */
+export async function queueAlignment(db: TargumDatabase, alignment: Pick<AlignmentRecord, 'articleId' | 'counterpartId'>): Promise<void> {
+  const [source, counterpart] = await db.articles.bulkGet([alignment.articleId, alignment.counterpartId]);
+  if (source?.teamId && counterpart?.teamId) await queueTeamChanges(db, [{ kind: 'alignment', entry: { article: source.teamId, counterpart: counterpart.teamId, language: source.language } }]);
 }
 
 /** Queues every shared entry of the library: joining a team shares what the member has already. */
@@ -126,15 +161,15 @@ async function localGloss(db: TargumDatabase, language: TextLanguage, key: strin
  * deletion (with its fields, so that other members find the entry) when it is no longer shared here.
  */
 export async function teamDocsFor(db: TargumDatabase, rows: readonly TeamOutboxRecord[], by: string): Promise<Array<{ row: TeamOutboxRecord; doc: TeamDoc }>> {
-  return db.transaction('r', [db.glosses, db.memory, db.articles, db.translations, db.edits], async () => {
+  return db.transaction('r', [db.glosses, db.memory, db.articles, db.translations, db.edits, db.alignments], async () => {
     const docs: Array<{ row: TeamOutboxRecord; doc: TeamDoc }> = [];
     for (const row of rows) {
       if (row.kind === 'article') {
-        const doc = await articleDocFor(db, row, by);
-        if (doc) docs.push({ row, doc });
+        docs.push({ row, doc: await articleDocFor(db, row, by) });
+      } else if (row.kind === 'alignment') {
+        docs.push({ row, doc: await alignmentDocFor(db, row, by) });
       } else if (row.kind === 'correction') {
-        const doc = await correctionDocFor(db, row, by);
-        if (doc) docs.push({ row, doc });
+        docs.push({ row, doc: await correctionDocFor(db, row, by) });
       } else if (row.kind === 'gloss') {
         const gloss = await localGloss(db, row.language, row.ref);
         const doc: GlossDoc = gloss
@@ -158,9 +193,9 @@ async function sharedArticle(db: TargumDatabase, teamId: string): Promise<Articl
   return db.articles.where('teamId').equals(teamId).first();
 }
 
-async function articleDocFor(db: TargumDatabase, row: TeamOutboxRecord, by: string): Promise<ArticleDoc | undefined> {
+async function articleDocFor(db: TargumDatabase, row: TeamOutboxRecord, by: string): Promise<ArticleDoc> {
   const article = await sharedArticle(db, row.ref);
-  if (!article) return undefined;
+  if (!article) return articleDeletion(row.docId, row.language, by, row.at);
   const machine = newestBySource(await rowsOfArticle(db.translations, article.id!).toArray());
   return {
     _id: row.docId,
@@ -178,14 +213,27 @@ async function articleDocFor(db: TargumDatabase, row: TeamOutboxRecord, by: stri
   };
 }
 
-async function correctionDocFor(db: TargumDatabase, row: TeamOutboxRecord, by: string): Promise<CorrectionDoc | undefined> {
+async function correctionDocFor(db: TargumDatabase, row: TeamOutboxRecord, by: string): Promise<CorrectionDoc> {
   const article = await sharedArticle(db, row.article!);
-  if (!article) return undefined;
-  const edits = await db.edits.where('[articleId+source]').equals([article.id!, row.ref]).toArray();
+  // The article was deleted: its corrections go with it.
+  const edits = article ? await db.edits.where('[articleId+source]').equals([article.id!, row.ref]).toArray() : [];
   const latest = newestBySource(edits).get(row.ref);
-  const base = { _id: row.docId, type: 'correction' as const, language: article.language, article: row.article!, source: row.ref, by, at: row.at };
+  const base = { _id: row.docId, type: 'correction' as const, language: row.language, article: row.article!, source: row.ref, by, at: row.at };
   if (!latest || latest.status === 'machine') return { ...base, text: '', status: 'edited', _deleted: true };
   return { ...base, text: latest.text, status: latest.status };
+}
+
+async function alignmentOf(db: TargumDatabase, articleDoc: string, counterpartDoc: string): Promise<{ source?: ArticleRecord; counterpart?: ArticleRecord; alignment?: AlignmentRecord }> {
+  const [source, counterpart] = await Promise.all([sharedArticle(db, articleDoc), sharedArticle(db, counterpartDoc)]);
+  const alignment = source && counterpart ? await db.alignments.where('articleId').equals(source.id!).filter((candidate) => candidate.counterpartId === counterpart.id).first() : undefined;
+  return { source, counterpart, alignment };
+}
+
+async function alignmentDocFor(db: TargumDatabase, row: TeamOutboxRecord, by: string): Promise<AlignmentDoc> {
+  const { alignment } = await alignmentOf(db, row.article!, row.ref);
+  const base = { _id: row.docId, type: 'alignment' as const, language: row.language, article: row.article!, counterpart: row.ref, by, at: row.at };
+  if (!alignment) return { ...base, links: [], sourceSentences: [], targetSentences: [], _deleted: true };
+  return { ...base, links: alignment.links, sourceSentences: alignment.sourceSentences, targetSentences: alignment.targetSentences };
 }
 
 /** The change is in the local replica as `rev` (unless the entry changed again meanwhile: then it is written again). */
@@ -271,7 +319,10 @@ function sameGloss(a: GlossRecord, b: GlossRecord): boolean {
   return sameGlossContent(a, b) && JSON.stringify(a.team ?? null) === JSON.stringify(b.team ?? null);
 }
 
-function memoryFromTeam(doc: MemoryDoc, existing: MemoryRecord | undefined): MemoryRecord {
+function memoryFromTeam({ doc, conflicts }: ReceivedTeamDoc & { doc: MemoryDoc }, existing: MemoryRecord | undefined): MemoryRecord {
+  const versions = conflicts
+    .filter((other): other is MemoryDoc => other.type === 'memory' && !other._deleted && other.target !== doc.target)
+    .map((other): TeamVersion<MemoryContent> => ({ content: { target: other.target }, by: other.by, at: other.at, ...(other._rev ? { rev: other._rev } : {}) }));
   return {
     ...(existing?.id !== undefined ? { id: existing.id } : {}),
     sourceKey: doc.sourceKey,
@@ -281,7 +332,7 @@ function memoryFromTeam(doc: MemoryDoc, existing: MemoryRecord | undefined): Mem
     origin: 'confirmed',
     standing: 'reviewed',
     updatedAt: doc.at,
-    team: { by: doc.by, at: doc.at },
+    team: { by: doc.by, at: doc.at, ...(versions.length ? { conflicts: versions } : {}), ...(doc.history?.length ? { history: doc.history } : {}) },
   };
 }
 
@@ -291,7 +342,7 @@ function memoryFromTeam(doc: MemoryDoc, existing: MemoryRecord | undefined): Mem
  * many entries changed.
  */
 export async function applyTeamDocs(db: TargumDatabase, received: readonly ReceivedTeamDoc[], checkpoint?: TeamCheckpoint): Promise<{ changed: number; arrived: string[] }> {
-  const scope = [db.glosses, db.memory, db.teamOutbox, db.settings, db.articles, db.segments, db.searchQueue, db.translations, db.edits];
+  const scope = [db.glosses, db.memory, db.teamOutbox, db.settings, db.articles, db.segments, db.searchQueue, db.translations, db.edits, db.alignments, db.undoLogs];
   return db.transaction('rw', scope, async () => {
     if (checkpoint) await db.settings.put({ key: checkpointKey(checkpoint.replica), value: checkpoint.seq });
     const waiting = await db.teamOutbox.bulkGet(received.map(({ doc }) => doc._id));
@@ -299,12 +350,17 @@ export async function applyTeamDocs(db: TargumDatabase, received: readonly Recei
     let changed = 0;
     const arrived: string[] = [];
     for (const item of fresh) {
-      if (item.doc.type === 'article' && !item.doc._deleted && (await takeArticle(db, item.doc))) {
+      if (item.doc.type !== 'article') continue;
+      if (item.doc._deleted) {
+        const article = await sharedArticle(db, item.doc._id);
+        if (article && (await deleteArticleRows(db, article.id!))) changed += 1;
+      } else if (await takeArticle(db, item.doc)) {
         arrived.push(item.doc._id);
         changed += 1;
       }
     }
     for (const item of fresh) if (item.doc.type === 'correction' && (await takeCorrection(db, item as ReceivedTeamDoc & { doc: CorrectionDoc }))) changed += 1;
+    changed += await takeAlignments(db, fresh.map(({ doc }) => doc).filter((doc): doc is AlignmentDoc => doc.type === 'alignment'));
     const glosses = fresh.filter((item): item is ReceivedTeamDoc & { doc: GlossDoc } => item.doc.type === 'gloss');
     const existingGlosses = await db.glosses.where('key').anyOf(glosses.map(({ doc }) => doc.key)).toArray();
     const glossByDoc = new Map(existingGlosses.map((gloss) => [glossDocId(gloss.language, gloss.key), gloss]));
@@ -319,18 +375,19 @@ export async function applyTeamDocs(db: TargumDatabase, received: readonly Recei
       const next = glossFromTeam(item, existing);
       if (!existing || !sameGloss(existing, next)) glossPuts.push(next);
     }
-    const memoryDocs = fresh.map(({ doc }) => doc).filter((doc): doc is MemoryDoc => doc.type === 'memory');
-    const existingMemory = new Map((await db.memory.where('sourceKey').anyOf(memoryDocs.map((doc) => doc.sourceKey)).toArray()).map((entry) => [entry.sourceKey, entry]));
+    const memoryDocs = fresh.filter((item): item is ReceivedTeamDoc & { doc: MemoryDoc } => item.doc.type === 'memory');
+    const existingMemory = new Map((await db.memory.where('sourceKey').anyOf(memoryDocs.map(({ doc }) => doc.sourceKey)).toArray()).map((entry) => [entry.sourceKey, entry]));
     const memoryPuts: MemoryRecord[] = [];
     const memoryDeletes: number[] = [];
-    for (const doc of memoryDocs) {
-      const existing = existingMemory.get(doc.sourceKey);
-      if (doc._deleted) {
+    for (const item of memoryDocs) {
+      const existing = existingMemory.get(item.doc.sourceKey);
+      if (item.doc._deleted) {
         if (existing && isSharedMemory(existing)) memoryDeletes.push(existing.id!);
         continue;
       }
-      if (existing?.target === doc.target && existing.team?.by === doc.by && existing.team.at === doc.at) continue;
-      memoryPuts.push(memoryFromTeam(doc, existing));
+      const next = memoryFromTeam(item, existing);
+      if (existing?.target === next.target && JSON.stringify(existing.team ?? null) === JSON.stringify(next.team)) continue;
+      memoryPuts.push(next);
     }
     await db.glosses.bulkDelete(glossDeletes);
     await db.glosses.bulkPut(glossPuts);
@@ -370,6 +427,47 @@ async function takeArticle(db: TargumDatabase, doc: ArticleDoc): Promise<boolean
   return arrived;
 }
 
+const waitingAlignmentKey = 'team:alignment-waiting:';
+
+/**
+ * Shared alignments into the library. One whose articles are not both here yet waits (in the settings) until they
+ * come, whichever order the replication brings them in. Resolves to how many alignments changed.
+ */
+async function takeAlignments(db: TargumDatabase, docs: readonly AlignmentDoc[]): Promise<number> {
+  const waiting = await db.settings.where('key').startsWith(waitingAlignmentKey).toArray();
+  if (docs.length === 0 && waiting.length === 0) return 0;
+  const latest = new Map<string, AlignmentDoc>(waiting.map((row) => [row.key.slice(waitingAlignmentKey.length), row.value as AlignmentDoc]));
+  for (const doc of docs) latest.set(doc._id, doc);
+  let changed = 0;
+  for (const [id, doc] of latest) {
+    const { source, counterpart, alignment } = await alignmentOf(db, doc.article, doc.counterpart);
+    const key = waitingAlignmentKey + id;
+    if (doc._deleted) {
+      await db.settings.delete(key);
+      if (alignment) {
+        await db.alignments.delete(alignment.id!);
+        changed += 1;
+      }
+      continue;
+    }
+    if (!source || !counterpart) {
+      await db.settings.put({ key, value: doc });
+      continue;
+    }
+    await db.settings.delete(key);
+    const content = { links: doc.links, sourceSentences: doc.sourceSentences, targetSentences: doc.targetSentences };
+    if (alignment && JSON.stringify({ links: alignment.links, sourceSentences: alignment.sourceSentences, targetSentences: alignment.targetSentences }) === JSON.stringify(content)) continue;
+    // Another member's links replace these: what undo would replay was made on the links before.
+    await db.alignments.put(
+      alignment
+        ? { ...alignment, ...content, undo: [], redo: [], revision: alignment.revision + 1, updatedAt: doc.at }
+        : { articleId: source.id!, counterpartId: counterpart.id!, ...content, undo: [], redo: [], revision: 1, createdAt: doc.at, updatedAt: doc.at },
+    );
+    changed += 1;
+  }
+  return changed;
+}
+
 /**
  * A corrected sentence of a shared article into its history (edits are append-only): the winning version becomes its
  * English, with who made it; versions in conflict are kept in its history before it, and listed on it.
@@ -385,18 +483,22 @@ async function takeCorrection(db: TargumDatabase, { doc, conflicts }: ReceivedTe
   const status = doc._deleted ? 'machine' : doc.status;
   const text = doc._deleted ? '' : doc.text;
   if (!latest && doc._deleted) return false;
+  // The versions in conflict go into the history, so that they stay readable once the conflict is settled.
+  const kept = others.filter((other) => !edits.some((edit) => edit.text === other.text && edit.status === other.status && edit.team?.by === other.by));
+  const keptEdits = (from: number) => kept.map((other, index) => ({ articleId: article.id!, source: doc.source, text: other.text, status: other.status, createdAt: from + index, team: { by: other.by, at: other.at } }));
   if (latest && latest.text === text && latest.status === status) {
-    // The same English (this member's own, come back, or a resolution's): only the conflict mark may change.
+    // The same English (this member's own, come back, or a resolution's): only the conflict mark and the history may change.
     if (JSON.stringify(latest.team?.conflicts ?? []) === JSON.stringify(versions)) return false;
+    // Just before the English shown, which stays the sentence's English.
+    await db.edits.bulkAdd(keptEdits(latest.createdAt - kept.length));
     await db.edits.update(latest.id!, { team });
     await markArticlesChanged(db, [article.id!]);
     return true;
   }
   const now = Math.max(Date.now(), (latest?.createdAt ?? 0) + 1);
   // The versions set aside first, so that the history shows them and the winner stays the sentence's English.
-  const kept = others.filter((other) => !edits.some((edit) => edit.text === other.text && edit.status === other.status && edit.team?.by === other.by));
   await db.edits.bulkAdd([
-    ...kept.map((other, index) => ({ articleId: article.id!, source: doc.source, text: other.text, status: other.status, createdAt: now + index, team: { by: other.by, at: other.at } })),
+    ...keptEdits(now),
     { articleId: article.id!, source: doc.source, text, status, createdAt: now + kept.length, team },
   ]);
   await markArticlesChanged(db, [article.id!]);
@@ -417,6 +519,23 @@ export async function resolveGlossConflict(db: TargumDatabase, glossId: number, 
     const { note: _note, lemma: _lemma, ...rest } = gloss;
     await db.glosses.put({ ...rest, ...glossContent(chosen), team: { by: gloss.team.by, at: Date.now(), history } });
     await queueTeamChanges(db, [glossChange(gloss)], gloss.team.conflicts.flatMap(({ rev }) => (rev ? [rev] : [])));
+  });
+}
+
+/**
+ * Settles a memory entry confirmed apart on `target` (one of the versions): the others go to its history, and the
+ * conflicting revisions are removed from the team's database when the change is written.
+ */
+export async function resolveMemoryConflict(db: TargumDatabase, entryId: number, target: string): Promise<void> {
+  await db.transaction('rw', db.memory, db.teamOutbox, async () => {
+    const entry = await db.memory.get(entryId);
+    if (!entry?.team?.conflicts) return;
+    const current: TeamVersion<MemoryContent> = { content: { target: entry.target }, by: entry.team.by, at: entry.team.at };
+    const setAside = [current, ...entry.team.conflicts].filter((candidate) => candidate.content.target !== target);
+    const history = [...(entry.team.history ?? []), ...setAside].slice(-20);
+    const at = Date.now();
+    await db.memory.put({ ...entry, target, updatedAt: at, team: { by: entry.team.by, at, history } });
+    await queueTeamChanges(db, [memoryChange(entry)], entry.team.conflicts.flatMap(({ rev }) => (rev ? [rev] : [])));
   });
 }
 

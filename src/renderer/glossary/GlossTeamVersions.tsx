@@ -4,9 +4,8 @@ import { glossContent } from '../data/team-docs';
 import { resolveGlossConflict } from '../data/team-mirror';
 import { describeWriteError } from '../data/write-errors';
 import { useWorkbench } from '../workbench/workbench-context';
+import { versionTime as when } from '../team/version-time';
 import { GlossForm } from './GlossForm';
-
-const when = (at: number) => new Date(at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 function VersionText({ version }: { version: TeamVersion<GlossContent> }) {
   return (

@@ -4,12 +4,14 @@ import { TargumDatabase } from '../../../src/renderer/data/database';
 import { deleteGloss, putGloss } from '../../../src/renderer/data/glosses';
 import { deleteMemoryEntries, restoreMemoryEntries, addMemoryPairs } from '../../../src/renderer/data/memory';
 import type { GlossRecord, MemoryRecord } from '../../../src/renderer/data/records';
-import { glossDocId, memoryDocId, readTeamDoc, textHash } from '../../../src/renderer/data/team-docs';
-import { markTeamPushed, resolveCorrectionConflict, resolveGlossConflict, shareArticle, teamChangesWaiting } from '../../../src/renderer/data/team-mirror';
+import { correctionDocId, glossDocId, memoryDocId, readTeamDoc, textHash, type TeamDoc } from '../../../src/renderer/data/team-docs';
+import { applyTeamDocs, markTeamPushed, memoryChange, queueTeamChanges, resolveCorrectionConflict, resolveGlossConflict, resolveMemoryConflict, shareArticle, teamChangesWaiting } from '../../../src/renderer/data/team-mirror';
 import { addArticle, prepareArticle } from '../../../src/renderer/data/articles';
 import { saveSegment } from '../../../src/renderer/data/article-changes';
 import { storeTranslations } from '../../../src/renderer/data/translations';
-import { newestBySource } from '../../../src/renderer/data/segment-state';
+import { newestBySource, segmentState } from '../../../src/renderer/data/segment-state';
+import { deleteArticle, restoreArticle } from '../../../src/renderer/data/delete-article';
+import { addAlignedArticles, updateAlignment } from '../../../src/renderer/data/alignments';
 import { takeReplicaChanges, writeOutbox, type Replica } from '../../../src/renderer/team/replica';
 import { memoryKey } from '../../../src/common/text/memory-key';
 import { startReplicaServer, syncReplicas, type ReplicaServer } from '../../support/replica-server';
@@ -225,6 +227,8 @@ describe('the team mirror between two libraries', () => {
       const latest = (await english(who)).get(sources[1]!)!;
       const seen = [latest.text, ...(latest.team?.conflicts ?? []).map((version) => version.content.text)].sort();
       expect(seen).toEqual(['The army announced a closure.', 'The army declared a lockdown.']);
+      // The reader marks the sentence in conflict.
+      expect(segmentState(latest, undefined, undefined).inConflict).toBe(true);
     }
 
     // Omar keeps Dana's version: it is the sentence's English for both, in conflict no more, and his stays in the history.
@@ -236,7 +240,167 @@ describe('the team mirror between two libraries', () => {
       const latest = (await english(who)).get(sources[1]!)!;
       expect(latest.text).toBe('The army announced a closure.');
       expect(latest.team?.conflicts ?? []).toEqual([]);
+      expect(segmentState(latest, undefined, undefined).inConflict).toBeUndefined();
     }
     expect((await omar.db.edits.toArray()).map((edit) => edit.text)).toContain('The army declared a lockdown.');
+  });
+  it('replicates the deletion of a shared article, and its undo, with its corrections', async () => {
+    const server = memoryReplica();
+    const dana = await member('Dana');
+    const omar = await member('Omar');
+    const articleId = await addArticle(dana.db, prepareArticle({ text: 'ארגון דאעש מסר היום בקשה.\n\nהצבא הודיע על סגר.', origin: 'paste', title: 'בקשת דאעש' }));
+    const article = (await dana.db.articles.get(articleId))!;
+    const [first] = (await dana.db.segments.where('articleId').equals(articleId).toArray()).map((segment) => segment.text);
+    await saveSegment(dana.db, article, first!, null, { text: 'ISIS made a request today.', status: 'edited' });
+    await shareArticle(dana.db, articleId);
+    await sync(dana, server);
+    await sync(omar, server);
+    expect(await omar.db.articles.count()).toBe(1);
+
+    const deleted = (await deleteArticle(dana.db, articleId))!;
+    await sync(dana, server);
+    await sync(omar, server);
+    expect(await omar.db.articles.count()).toBe(0);
+    expect(await omar.db.edits.count()).toBe(0);
+    expect(await omar.db.segments.count()).toBe(0);
+    // Omar's library took the deletion without sending anything back.
+    expect(await teamChangesWaiting(omar.db)).toBe(0);
+
+    await restoreArticle(dana.db, deleted);
+    await sync(dana, server);
+    await sync(omar, server);
+    const [back] = await omar.db.articles.toArray();
+    expect(back).toMatchObject({ title: 'בקשת דאעש', originalText: article.originalText });
+    const edits = newestBySource(await omar.db.edits.where('articleId').equals(back!.id!).toArray());
+    expect(edits.get(first!)).toMatchObject({ text: 'ISIS made a request today.', team: { by: 'Dana' } });
+    expect(await dana.db.articles.count()).toBe(1);
+    expect(await teamChangesWaiting(dana.db)).toBe(0);
+  });
+  it('carries a shared article with its alignment and the aligned article, and the alignment\'s later edits', async () => {
+    const server = memoryReplica();
+    const dana = await member('Dana');
+    const omar = await member('Omar');
+    const hebrew = prepareArticle({ text: 'ארגון דאעש מסר היום בקשה.\n\nהצבא הודיע על סגר.', origin: 'paste', title: 'בקשת דאעש' });
+    const english = prepareArticle({ text: 'ISIS made a request today.\n\nThe army announced a closure.', origin: 'paste', language: 'en', title: 'The ISIS request' });
+    const links = [
+      { source: [0], target: [0], confidence: 0.9, manual: false },
+      { source: [1], target: [1], confidence: 0.4, manual: false },
+    ];
+    const sourceSentences = ['ארגון דאעש מסר היום בקשה.', 'הצבא הודיע על סגר.'];
+    const targetSentences = ['ISIS made a request today.', 'The army announced a closure.'];
+    const { sourceId, alignmentId } = await addAlignedArticles(dana.db, hebrew, english, { links, sourceSentences, targetSentences });
+    await shareArticle(dana.db, sourceId);
+    await sync(dana, server);
+    await sync(omar, server);
+
+    const byTitle = async (who: Member, title: string) => (await who.db.articles.where('title').equals(title).first())!;
+    const [omarsHebrew, omarsEnglish] = [await byTitle(omar, 'בקשת דאעש'), await byTitle(omar, 'The ISIS request')];
+    expect(omarsEnglish).toMatchObject({ language: 'en', originalText: english.record.originalText });
+    const [alignment] = await omar.db.alignments.toArray();
+    expect(alignment).toMatchObject({ articleId: omarsHebrew.id, counterpartId: omarsEnglish.id, links, sourceSentences, targetSentences });
+
+    // Dana confirms the second link: Omar's alignment follows.
+    const confirmedLinks = [links[0]!, { ...links[1]!, confidence: 1, manual: true }];
+    await updateAlignment(dana.db, alignmentId, undefined, () => ({ fields: { links: confirmedLinks } }));
+    await sync(dana, server);
+    await sync(omar, server);
+    expect((await omar.db.alignments.get(alignment!.id!))!.links).toEqual(confirmedLinks);
+    expect(await teamChangesWaiting(omar.db)).toBe(0);
+
+    // A third member whose replication brings the alignment before the articles it joins: it waits for them.
+    const lea = await member('Lea');
+    const docs: TeamDoc[] = (await server.allDocs({ include_docs: true })).rows.map((row: { doc?: unknown }) => readTeamDoc(row.doc)!);
+    await applyTeamDocs(lea.db, docs.filter((doc) => doc.type === 'alignment').map((doc) => ({ doc, conflicts: [] })));
+    expect(await lea.db.alignments.count()).toBe(0);
+    await applyTeamDocs(lea.db, docs.filter((doc) => doc.type === 'article').map((doc) => ({ doc, conflicts: [] })));
+    const [leasAlignment] = await lea.db.alignments.toArray();
+    expect(leasAlignment).toMatchObject({ articleId: (await byTitle(lea, 'בקשת דאעש')).id, counterpartId: (await byTitle(lea, 'The ISIS request')).id, links: confirmedLinks });
+  });
+  it('shows a memory entry confirmed differently by two members while apart as in conflict, with who confirmed each, and the one kept reaches both', async () => {
+    const server = memoryReplica();
+    const dana = await member('Dana');
+    const omar = await member('Omar');
+    const confirm = async (who: Member, target: string) => {
+      const entry = { ...confirmed('הצבא נכנס לעיר.', target), ...((await who.db.memory.toArray())[0] ?? {}), target };
+      await who.db.transaction('rw', who.db.memory, who.db.teamOutbox, async () => {
+        await who.db.memory.put(entry);
+        await queueTeamChanges(who.db, [memoryChange(entry)]);
+      });
+    };
+    await confirm(dana, 'The army entered the city.');
+    await sync(dana, server);
+    await sync(omar, server);
+
+    // Apart, each confirms another English.
+    await confirm(dana, 'The army went into the town.');
+    await confirm(omar, 'Troops entered the city.');
+    await writeOutbox(dana.db, dana.replica, 'Dana');
+    await writeOutbox(omar.db, omar.replica, 'Omar');
+    await sync(dana, server);
+    await sync(omar, server);
+    await sync(dana, server);
+    const versions = async (who: Member) => {
+      const [entry] = await who.db.memory.toArray();
+      return [{ target: entry!.target, by: entry!.team!.by }, ...(entry!.team?.conflicts ?? []).map((version) => ({ target: version.content.target, by: version.by }))].sort((a, b) => a.target.localeCompare(b.target));
+    };
+    const both = [
+      { target: 'The army went into the town.', by: 'Dana' },
+      { target: 'Troops entered the city.', by: 'Omar' },
+    ];
+    expect(await versions(dana)).toEqual(both);
+    expect(await versions(omar)).toEqual(both);
+
+    // Omar keeps his own version: both have it, in conflict no more, and Dana's is in the entry's history.
+    const [omars] = await omar.db.memory.toArray();
+    await resolveMemoryConflict(omar.db, omars!.id!, 'Troops entered the city.');
+    await sync(omar, server);
+    await sync(dana, server);
+    for (const who of [dana, omar]) {
+      const [entry] = await who.db.memory.toArray();
+      expect(entry).toMatchObject({ target: 'Troops entered the city.' });
+      expect(entry!.team?.conflicts).toBeUndefined();
+      expect(entry!.team?.history?.map((version) => [version.content.target, version.by])).toEqual([['The army went into the town.', 'Dana']]);
+    }
+    expect((await server.get(memoryDocId(memoryKey('he', 'הצבא נכנס לעיר.')), { conflicts: true }))._conflicts).toBeUndefined();
+  });
+  it('settles a sentence corrected apart on a merge of the versions, for both members, keeping both versions in its history', async () => {
+    const server = memoryReplica();
+    const dana = await member('Dana');
+    const omar = await member('Omar');
+    const articleId = await addArticle(dana.db, prepareArticle({ text: 'הצבא הודיע על סגר.', origin: 'paste', title: 'סגר' }));
+    const [source] = (await dana.db.segments.where('articleId').equals(articleId).toArray()).map((segment) => segment.text).filter((text) => text !== 'סגר');
+    await shareArticle(dana.db, articleId);
+    await sync(dana, server);
+    await sync(omar, server);
+    for (const [who, correction] of [
+      [dana, 'The army announced a closure.'],
+      [omar, 'The army declared a lockdown.'],
+    ] as const) {
+      const [shared] = await who.db.articles.toArray();
+      await saveSegment(who.db, shared!, source!, null, { text: correction, status: 'edited' });
+      await writeOutbox(who.db, who.replica, who.name);
+    }
+    await sync(dana, server);
+    await sync(omar, server);
+    await sync(dana, server);
+    const latest = async (who: Member) => {
+      const [shared] = await who.db.articles.toArray();
+      return newestBySource(await who.db.edits.where('articleId').equals(shared!.id!).toArray()).get(source!)!;
+    };
+    expect(segmentState(await latest(dana), undefined, undefined).inConflict).toBe(true);
+
+    // Dana edits Omar's version into a merge of the two.
+    const [danasCopy] = await dana.db.articles.toArray();
+    await resolveCorrectionConflict(dana.db, danasCopy!.id!, source!, { text: 'The army declared a closure (a lockdown).', status: 'edited' });
+    await sync(dana, server);
+    await sync(omar, server);
+    for (const who of [dana, omar]) {
+      const merged = await latest(who);
+      expect(merged).toMatchObject({ text: 'The army declared a closure (a lockdown).', status: 'edited' });
+      expect(segmentState(merged, undefined, undefined).inConflict).toBeUndefined();
+      const history = (await who.db.edits.toArray()).map((edit) => edit.text);
+      expect(history).toEqual(expect.arrayContaining(['The army announced a closure.', 'The army declared a lockdown.']));
+    }
+    expect((await server.get(correctionDocId(danasCopy!.teamId!, source!), { conflicts: true }))._conflicts).toBeUndefined();
   });
 });

@@ -12,6 +12,7 @@ import { memoryDocuments } from '../../export/memory-document';
 import { saveFile } from '../../files/save-file';
 import { useWorkbench } from '../../workbench/workbench-context';
 import { memoryOrigin } from './memory-origin';
+import { MemoryTeamVersions } from './MemoryTeamVersions';
 import './memory.css';
 
 /** The translation memory: every entry with where it came from; search, delete (one, or one import's) with Undo, export as TMX. */
@@ -106,7 +107,7 @@ export function MemoryScreen() {
           resetKey={needle}
         >
           {(entry) => (
-            <div className={`memory-entry ${entry.standing}`}>
+            <div className={`memory-entry ${entry.standing}${entry.team?.conflicts?.length ? ' in-conflict' : ''}`}>
               <div className="memory-texts">
                 <bdi className="memory-source" lang={entry.language} dir={textDirection(entry.language)}>
                   {entry.source}
@@ -117,6 +118,7 @@ export function MemoryScreen() {
                 <span className="memory-origin muted">
                   <LanguageBadge language={entry.language} /> {entry.standing === 'reviewed' ? 'Memory' : 'Reference'} · {memoryOrigin(entry)}
                 </span>
+                <MemoryTeamVersions entry={entry} />
               </div>
               <div className="memory-actions">
                 <button type="button" className="button small" onClick={() => void remove([entry.id!], 'the entry')}>

@@ -16,6 +16,7 @@ const time = (timestamp: number) => new Date(timestamp).toLocaleString('en-GB', 
 export function HistoryPanel(props: { sentence?: SentenceView; history: Map<string, EditRecord[]>; article: ArticleRecord; onClose: () => void }) {
   const { db } = useWorkbench();
   const [error, setError] = useState<string>();
+  const [merging, setMerging] = useState<string>();
   const { sentence } = props;
   const edits = sentence ? [...(props.history.get(sentence.segment.text) ?? [])].reverse() : [];
   const machine = sentence?.state.machine;
@@ -37,6 +38,7 @@ export function HistoryPanel(props: { sentence?: SentenceView; history: Map<stri
     try {
       setError(undefined);
       await resolveCorrectionConflict(db, props.article.id!, sentence.segment.text, value);
+      setMerging(undefined);
     } catch (failure) {
       setError(`Not resolved: ${describeWriteError(failure)}`);
     }
@@ -54,7 +56,8 @@ export function HistoryPanel(props: { sentence?: SentenceView; history: Map<stri
           {latest && latest.status !== 'machine' && conflicts.length > 0 && (
             <section className="sentence-conflict" aria-label="Conflict on this sentence">
               <p>
-                <span className="badge conflict-badge">in conflict</span> Members corrected this sentence while apart: keep one version.
+                <span className="badge conflict-badge">in conflict</span> Members corrected this sentence while apart: keep one version, or merge them
+                from one.
               </p>
               <ul>
                 {[{ content: { text: latest.text, status: latest.status }, by: latest.team!.by, at: latest.team!.at }, ...conflicts].map((version, index) => (
@@ -67,10 +70,30 @@ export function HistoryPanel(props: { sentence?: SentenceView; history: Map<stri
                     </span>{' '}
                     <button type="button" className="button small" onClick={() => void keep(version.content)}>
                       Keep this
+                    </button>{' '}
+                    <button type="button" className="button small" onClick={() => setMerging(version.content.text)}>
+                      Merge from this…
                     </button>
                   </li>
                 ))}
               </ul>
+              {merging !== undefined && (
+                <form
+                  className="sentence-merge"
+                  onSubmit={(event) => {
+                    event.preventDefault();
+                    if (merging.trim()) void keep({ text: merging.trim(), status: 'edited' });
+                  }}
+                >
+                  <textarea aria-label="Merged English of the sentence" lang="en" dir="ltr" rows={3} value={merging} onChange={(event) => setMerging(event.target.value)} />
+                  <button type="submit" className="button small" disabled={!merging.trim()}>
+                    Keep the merge
+                  </button>{' '}
+                  <button type="button" className="button small" onClick={() => setMerging(undefined)}>
+                    Cancel
+                  </button>
+                </form>
+              )}
             </section>
           )}
           <ol className="history-list">

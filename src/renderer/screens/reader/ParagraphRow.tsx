@@ -147,11 +147,17 @@ function RowView(props: Props) {
         key={sentence.segment.id}
         className={sentenceClass('sentence', props, sentence, 'english')}
         data-status={sentence.state.status}
+        data-conflict={sentence.state.inConflict}
         data-origin={sentence.state.origin}
         title={englishTitle(sentence)}
         onDoubleClick={() => handlers.edit(sentence.segment.id!)}
         {...focusProps(sentence, 'english')}
       >
+        {sentence.state.inConflict && (
+          <span className="status-mark conflict" role="img" aria-label="In conflict" title="Team members corrected this sentence apart: History shows both versions">
+            ⚠
+          </span>
+        )}
         <StatusMark sentence={sentence} />
         <EnglishText sentence={sentence} compare={props.compare} unsureMarks={props.unsureMarks} />
         {sentence.state.reference && sentence.state.status !== 'confirmed' && <ReferenceSuggestion reference={sentence.state.reference} />}
