@@ -7,7 +7,7 @@ import { articleTables, writeArticle, type PreparedArticle } from './articles';
 import type { TargumDatabase } from './database';
 import type { StoreControl } from './memory';
 import type { AlignmentLinkRecord, AlignmentRecord, ArticleRecord } from './records';
-import { queueAlignment } from './team-mirror';
+import { queueAlignment } from './team-outbox';
 
 /** A failure the user can act on, in one sentence. */
 export class AlignmentError extends Error {}

@@ -7,7 +7,7 @@ import { memoryKey } from '../../common/text/memory-key';
 import { markArticlesChanged } from './changed-articles';
 import type { TargumDatabase } from './database';
 import type { ArticleChange, ArticleRecord, GlossRecord, MemoryRecord, SegmentValue, UndoLogRecord } from './records';
-import { glossChange, memoryChange, queueCorrection, queueTeamChanges } from './team-mirror';
+import { glossChange, memoryChange, queueCorrection, queueTeamChanges } from './team-outbox';
 
 type UndoHistory = Omit<UndoLogRecord, 'articleId'>;
 

@@ -2,7 +2,7 @@ import { rowsOfArticle } from './article-rows';
 import { markArticlesChanged } from './changed-articles';
 import type { TargumDatabase } from './database';
 import type { AlignmentRecord, ArticleRecord, EditRecord, SegmentRecord, TranslationRecord, UndoLogRecord } from './records';
-import { queueWholeArticle } from './team-mirror';
+import { queueWholeArticle } from './team-outbox';
 
 /** Everything that belonged to a deleted article, kept so that Undo can put it back exactly. */
 export interface DeletedArticle {

@@ -2,7 +2,7 @@ import { findGlossMatches, type GlossIndex } from '../../common/glossary/gloss-i
 import { articleLabels } from './articles';
 import type { TargumDatabase } from './database';
 import type { GlossRecord } from './records';
-import { glossChange, queueTeamChanges } from './team-mirror';
+import { glossChange, queueTeamChanges } from './team-outbox';
 
 export function allGlosses(db: TargumDatabase): Promise<GlossRecord[]> {
   return db.glosses.toArray();

@@ -4,7 +4,7 @@ import type { TextLanguage } from '../../common/text/language';
 import type { TargumDatabase } from './database';
 import type { MemoryRecord } from './records';
 import { isSharedMemory } from './team-docs';
-import { memoryChange, queueTeamChanges } from './team-mirror';
+import { memoryChange, queueTeamChanges } from './team-outbox';
 
 export interface MemoryPair {
   language: TextLanguage;

@@ -1,7 +1,7 @@
 import { rowsOfArticle } from './article-rows';
 import { markArticlesChanged } from './changed-articles';
 import type { TargumDatabase } from './database';
-import { queueSharedArticles } from './team-mirror';
+import { queueSharedArticles } from './team-outbox';
 import type { TranslationRecord } from './records';
 
 /** Hears the machine translations stored, in this window or another on the same library, once committed, with their ids. */

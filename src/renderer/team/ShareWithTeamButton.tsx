@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { getArticle } from '../data/articles';
-import { shareArticle } from '../data/team-mirror';
+import { shareArticle } from '../data/team-outbox';
 import { describeWriteError } from '../data/write-errors';
 import { useWorkbench } from '../workbench/workbench-context';
 import { useTeamStatus } from './use-team-status';

@@ -7,7 +7,8 @@ import type { Database, PouchDocument } from 'pouchdb-browser';
 import type { TargumDatabase } from '../data/database';
 import type { TeamOutboxRecord } from '../data/records';
 import { correctionPrefix, readTeamDoc, type TeamDoc } from '../data/team-docs';
-import { applyTeamDocs, markTeamWritten, readTeamCheckpoint, teamDocsFor, unwrittenTeamChanges, type ReceivedTeamDoc } from '../data/team-mirror';
+import { applyTeamDocs, markTeamWritten, readTeamCheckpoint, teamDocsFor, type ReceivedTeamDoc } from '../data/team-mirror';
+import { unwrittenTeamChanges } from '../data/team-outbox';
 
 export type Replica = Database;
 

@@ -11,7 +11,8 @@ import { teamRelayPath, teamTokenHeader, type TeamConfig, type TeamStatus } from
 import { runToken } from '../api/web-socket-channel';
 import type { TargumDatabase } from '../data/database';
 import { textHash } from '../data/team-docs';
-import { joinTeamSpace, leaveTeamSpace, markTeamPushed, teamChangesWaiting } from '../data/team-mirror';
+import { joinTeamSpace, leaveTeamSpace, markTeamPushed } from '../data/team-mirror';
+import { teamChangesWaiting } from '../data/team-outbox';
 import { takeReplicaChanges, writeOutbox, type Replica } from './replica';
 
 export type TeamSyncState = 'off' | 'connecting' | 'syncing' | 'synced' | 'offline' | 'refused';
