@@ -228,6 +228,19 @@ export async function readTeamCheckpoint(db: TargumDatabase, replica: string): P
   return ((await db.settings.get(checkpointKey(replica)))?.value as number | string | undefined) ?? 0;
 }
 
+/**
+ * The local replica was made anew (the old one is gone): the library takes its changes again from the start, and
+ * the changes that were in the old replica but maybe not yet on the team's server are written into the new one.
+ */
+export async function restartTeamReplica(db: TargumDatabase, replica: string): Promise<void> {
+  await db.transaction('rw', db.teamOutbox, db.settings, async () => {
+    await db.settings.delete(checkpointKey(replica));
+    await db.teamOutbox.toCollection().modify((row) => {
+      delete row.rev;
+    });
+  });
+}
+
 /** Which team space the library last shared with: joining another one shares the whole library with it. */
 export async function joinTeamSpace(db: TargumDatabase, space: string): Promise<boolean> {
   const joined = (await db.settings.get('team:space'))?.value;

@@ -6,12 +6,13 @@
  */
 import { liveQuery, type Subscription } from 'dexie';
 import PouchDB from 'pouchdb-browser';
+import indexedDbAdapter from 'pouchdb-adapter-indexeddb';
 import type { TargumApi } from '../../common/api/contract';
 import { teamRelayPath, teamTokenHeader, type TeamConfig, type TeamStatus } from '../../common/team/team-config';
 import { runToken } from '../api/web-socket-channel';
 import type { TargumDatabase } from '../data/database';
 import { textHash } from '../data/team-docs';
-import { joinTeamSpace, leaveTeamSpace, markTeamPushed, teamChangesWaiting } from '../data/team-mirror';
+import { joinTeamSpace, leaveTeamSpace, markTeamPushed, restartTeamReplica, teamChangesWaiting } from '../data/team-mirror';
 import { takeReplicaChanges, writeOutbox, type Replica } from './replica';
 
 export type TeamSyncState = 'off' | 'connecting' | 'syncing' | 'synced' | 'offline' | 'refused';
@@ -29,6 +30,35 @@ export interface TeamSyncStatus {
 /** The replica of one team space; another space (server or database) is another replica. */
 export function replicaName(config: Pick<TeamConfig, 'serverUrl' | 'database'>): string {
   return `targum-team-${textHash(`${config.serverUrl}\n${config.database}`)}`;
+}
+
+PouchDB.plugin(indexedDbAdapter);
+
+/**
+ * The replica is kept with PouchDB's 'indexeddb' adapter, which writes a first sync several times faster than the
+ * older 'idb' adapter that pouchdb-browser uses by default. Both keep a database named `_pouch_<name>`; the 'idb'
+ * one has a small version number, the 'indexeddb' one a version of at least 10^13.
+ */
+const replicaAdapter = 'indexeddb';
+const idbAdapterVersions = 10 ** 13;
+
+async function madeByIdbAdapter(name: string): Promise<boolean> {
+  const databases = await indexedDB.databases();
+  const version = databases.find((database) => database.name === `_pouch_${name}`)?.version;
+  return version !== undefined && version > 0 && version < idbAdapterVersions;
+}
+
+/**
+ * Opens a space's replica. A replica made by the 'idb' adapter (before Targum used 'indexeddb') is removed and made
+ * anew, and fills again from the team's server; the outbox still holds every change not yet on the server, and
+ * writes them into the new replica.
+ */
+async function openReplica(db: TargumDatabase, name: string): Promise<Replica> {
+  if (await madeByIdbAdapter(name)) {
+    await new PouchDB(name, { adapter: 'idb' }).destroy();
+    await restartTeamReplica(db, name);
+  }
+  return new PouchDB(name, { adapter: replicaAdapter });
 }
 
 /** The team's database on the page's own origin; on the web host every request carries the run's token, as a header. */
@@ -111,7 +141,11 @@ export class TeamSync {
     return this.inTurn(async () => {
       const config = (await this.api.team.get({}).catch(() => null))?.config;
       await this.halt();
-      if (config) await new PouchDB(replicaName(config)).destroy();
+      if (config) {
+        const name = replicaName(config);
+        const made = (await madeByIdbAdapter(name)) ? 'idb' : replicaAdapter;
+        await new PouchDB(name, { adapter: made }).destroy();
+      }
       await leaveTeamSpace(this.db);
     });
   }
@@ -125,7 +159,7 @@ export class TeamSync {
 
   private async start(config: TeamConfig): Promise<void> {
     const name = replicaName(config);
-    const local: Replica = new PouchDB(name);
+    const local = await openReplica(this.db, name);
     const remote = this.openRemote();
     await joinTeamSpace(this.db, name);
     this.update({ state: 'connecting', message: undefined });
@@ -174,7 +208,7 @@ export class TeamSync {
     const replication = PouchDB.sync(local, remote, {
       live: true,
       retry: true,
-      batch_size: 2000,
+      batch_size: 10_000,
       batches_limit: 4,
       // Tries again within 10 s at most, so that changes go out soon after the server is back.
       back_off_function: (delay: number) => (delay === 0 ? 1000 : Math.min(delay * 2, 10_000)),
