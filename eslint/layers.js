@@ -52,6 +52,7 @@ export const packageLayers = {
   '@tanstack/react-virtual': renderer,
   events: renderer,
   'pouchdb-browser': renderer,
+  'pouchdb-adapter-indexeddb': renderer,
   '@types/react': renderer,
   '@types/react-dom': renderer,
   dexie: renderer,

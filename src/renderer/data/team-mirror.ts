@@ -223,7 +223,8 @@ export async function applyTeamDocs(db: TargumDatabase, received: readonly Recei
   const scope = [db.glosses, db.memory, db.teamOutbox, db.settings, db.articles, db.segments, db.searchQueue, db.translations, db.edits, db.alignments, db.undoLogs];
   return db.transaction('rw', scope, async () => {
     if (checkpoint) await db.settings.put({ key: checkpointKey(checkpoint.replica), value: checkpoint.seq });
-    const waiting = await db.teamOutbox.bulkGet(received.map(({ doc }) => doc._id));
+    // No read per document when nothing waits (a first sync).
+    const waiting = (await db.teamOutbox.count()) ? await db.teamOutbox.bulkGet(received.map(({ doc }) => doc._id)) : [];
     const fresh = received.filter((_, index) => waiting[index] === undefined || waiting[index]!.rev !== undefined);
     let changed = 0;
     const arrived: string[] = [];

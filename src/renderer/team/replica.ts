@@ -12,7 +12,10 @@ import { unwrittenTeamChanges } from '../data/team-outbox';
 
 export type Replica = Database;
 
+/** Outbox changes written into the replica at a time. */
 const batchSize = 2000;
+/** Replica changes taken into the library at a time, each batch in one transaction: a first sync brings 100,000s. */
+const takeBatchSize = 10_000;
 
 /** A document's content for comparison: everything but its revision, its author and date. */
 function content(doc: object): string {
@@ -84,7 +87,7 @@ export async function takeReplicaChanges(db: TargumDatabase, replica: Replica, r
   let since = await readTeamCheckpoint(db, replicaName);
   let changed = 0;
   for (;;) {
-    const batch = await replica.changes({ since, limit: batchSize, include_docs: true, conflicts: true });
+    const batch = await replica.changes({ since, limit: takeBatchSize, include_docs: true, conflicts: true });
     if (batch.results.length === 0) return changed;
     const docs = batch.results.flatMap((result) => {
       const doc = readTeamDoc(result.doc);

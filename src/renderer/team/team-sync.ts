@@ -6,6 +6,7 @@
  */
 import { liveQuery, type Subscription } from 'dexie';
 import PouchDB from 'pouchdb-browser';
+import indexedDbAdapter from 'pouchdb-adapter-indexeddb';
 import type { TargumApi } from '../../common/api/contract';
 import { teamRelayPath, teamTokenHeader, type TeamConfig, type TeamStatus } from '../../common/team/team-config';
 import { runToken } from '../api/web-socket-channel';
@@ -31,6 +32,14 @@ export interface TeamSyncStatus {
 export function replicaName(config: Pick<TeamConfig, 'serverUrl' | 'database'>): string {
   return `targum-team-${textHash(`${config.serverUrl}\n${config.database}`)}`;
 }
+
+PouchDB.plugin(indexedDbAdapter);
+
+/**
+ * The replica is kept with PouchDB's 'indexeddb' adapter, which writes a first sync several times faster than the
+ * older 'idb' adapter that pouchdb-browser uses by default.
+ */
+const replicaAdapter = 'indexeddb';
 
 /** The team's database on the page's own origin; on the web host every request carries the run's token, as a header. */
 export function relayedTeamDatabase(): Replica {
@@ -112,7 +121,9 @@ export class TeamSync {
     return this.inTurn(async () => {
       const config = (await this.api.team.get({}).catch(() => null))?.config;
       await this.halt();
-      if (config) await new PouchDB(replicaName(config)).destroy();
+      if (config) {
+        await new PouchDB(replicaName(config), { adapter: replicaAdapter }).destroy();
+      }
       await leaveTeamSpace(this.db);
     });
   }
@@ -126,7 +137,7 @@ export class TeamSync {
 
   private async start(config: TeamConfig): Promise<void> {
     const name = replicaName(config);
-    const local: Replica = new PouchDB(name);
+    const local: Replica = new PouchDB(name, { adapter: replicaAdapter });
     const remote = this.openRemote();
     await joinTeamSpace(this.db, name);
     this.update({ state: 'connecting', message: undefined });
@@ -175,7 +186,7 @@ export class TeamSync {
     const replication = PouchDB.sync(local, remote, {
       live: true,
       retry: true,
-      batch_size: 2000,
+      batch_size: 10_000,
       batches_limit: 4,
       // Tries again within 10 s at most, so that changes go out soon after the server is back.
       back_off_function: (delay: number) => (delay === 0 ? 1000 : Math.min(delay * 2, 10_000)),
