@@ -24,7 +24,7 @@ test.afterAll(async () => {
 test('an installed q8 model gets its fp32 files from the Models screen, and then offers fp32', async ({ openWorkbench, page }) => {
   await openWorkbench('#/settings');
   await page.getByLabel('Model hub address').fill(hub.url);
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(page.getByText('Saved.')).toBeVisible();
 
   await page.getByRole('link', { name: 'Models' }).click();
