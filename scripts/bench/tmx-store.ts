@@ -54,7 +54,7 @@ export async function measureTmxStore(tmx: string, fileName: string): Promise<Tm
     // The file is larger than the default import limit (20 MB).
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByLabel('Largest file to import (MB)').fill(String(Math.ceil(Buffer.byteLength(tmx) / 1024 / 1024) + 1));
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Saved.').waitFor();
     await page.getByRole('link', { name: 'Library' }).click();
     await page.getByRole('button', { name: 'Import', exact: true }).click();
