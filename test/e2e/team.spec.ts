@@ -351,6 +351,65 @@ test('team: a sentence of a shared article corrected by both members while the s
   await expect(omars).not.toHaveAttribute('data-conflict');
 });
 
+test('team: links of a shared alignment changed by both members while the server was stopped are shown in conflict and settled for both', async ({ team, teamServer }) => {
+  test.setTimeout(120_000);
+  const { dana, omar } = team;
+  const hebrew = readPhrasebook().filter((entry) => entry.language === 'he').slice(10, 14);
+  const title = 'תדריך הבוקר';
+  await nav(dana.page, 'Library');
+  await dana.page.getByRole('button', { name: 'Import', exact: true }).click();
+  await dana.page.getByRole('textbox', { name: 'Article text' }).fill(`${title}\n\n${hebrew.map((entry) => entry.source).join(' ')}`);
+  await dana.page.getByRole('button', { name: 'Add pasted text' }).click();
+  await dana.page.getByRole('link', { name: title }).first().click();
+  await dana.page.getByRole('link', { name: 'Parallel version' }).click();
+  await dana.page.getByRole('textbox', { name: 'Text of the translation or parallel version' }).fill(hebrew.map((entry) => entry.english).join(' '));
+  await dana.page.getByRole('button', { name: 'Align pasted text' }).click();
+  const linksOf = (page: Page) => page.getByRole('grid', { name: 'Links' }).locator('.link-row');
+  await expect(linksOf(dana.page).first()).toBeVisible({ timeout: 15_000 });
+  const count = await linksOf(dana.page).count();
+  await nav(dana.page, 'Library');
+  await dana.page.getByRole('link', { name: title }).first().click();
+  await dana.page.getByRole('button', { name: 'Share with team' }).click();
+  await expect(dana.page.getByText('Shared with team')).toBeVisible();
+  await nav(omar.page, 'Library');
+  await expect(omar.page.getByRole('link', { name: title })).toBeVisible({ timeout: 20_000 });
+  await omar.page.getByRole('link', { name: title }).first().click();
+  for (const member of [dana, omar]) {
+    await member.page.getByRole('link', { name: 'Parallel version' }).click();
+    await expect(linksOf(member.page)).toHaveCount(count);
+  }
+
+  // Apart, Dana confirms the first link and Omar merges it with the second.
+  await teamServer.stop();
+  await linksOf(dana.page).first().click();
+  await dana.page.keyboard.press('c');
+  await expect(linksOf(dana.page).first()).toHaveClass(/is-manual/);
+  await linksOf(omar.page).first().click();
+  await omar.page.keyboard.press('m');
+  await expect(linksOf(omar.page)).toHaveCount(count - 1);
+  await teamServer.start();
+  for (const member of [dana, omar]) await expect(teamIndicator(member.page)).toHaveText('Team: synced', { timeout: 30_000 });
+
+  const conflict = dana.page.getByRole('region', { name: 'Conflict on these links' });
+  await expect(conflict).toBeVisible({ timeout: 20_000 });
+  const versions = conflict.getByRole('list', { name: 'Versions' }).getByRole('listitem');
+  await expect(versions).toHaveCount(2);
+  await expect(versions.filter({ hasText: 'Dana' })).toContainText(`${count} links`);
+  await expect(versions.filter({ hasText: 'Omar' })).toContainText(`${count - 1} links`);
+  await saveScreenshot(dana.page, 'team-alignment-conflict');
+
+  await versions.filter({ hasText: 'Omar' }).getByRole('button', { name: 'Keep this' }).click();
+  await expect(conflict).toHaveCount(0);
+  await expect(linksOf(dana.page)).toHaveCount(count - 1);
+  await dana.page.getByText(/^History/).click();
+  await expect(dana.page.getByRole('list', { name: 'Earlier versions of these links' })).toContainText(`${count} links`);
+
+  // The choice reaches the other member.
+  await expect(omar.page.getByRole('region', { name: 'Conflict on these links' })).toHaveCount(0, { timeout: 20_000 });
+  await expect(linksOf(omar.page)).toHaveCount(count - 1);
+  await expect(omar.page.getByText(/^Shared by /)).toBeVisible();
+});
+
 test('team: the offline queue survives a reload and drains when the server returns', async ({ team, teamServer }) => {
   test.setTimeout(120_000);
   const { dana, omar } = team;

@@ -6,7 +6,7 @@
 import { articleTables, writeArticle, type PreparedArticle } from './articles';
 import type { TargumDatabase } from './database';
 import type { StoreControl } from './memory';
-import type { AlignmentLinkRecord, AlignmentRecord, ArticleRecord } from './records';
+import type { AlignmentContent, AlignmentLinkRecord, AlignmentRecord, ArticleRecord } from './records';
 import { queueAlignment } from './team-outbox';
 
 /** A failure the user can act on, in one sentence. */
@@ -15,12 +15,6 @@ export class AlignmentError extends Error {}
 /** A new alignment record: revision 1, nothing to undo. */
 function newAlignmentRecord(articleId: number, counterpartId: number, links: AlignmentLinkRecord[], source: string[], target: string[], now: number): Omit<AlignmentRecord, 'id'> {
   return { articleId, counterpartId, links, sourceSentences: source, targetSentences: target, undo: [], redo: [], revision: 1, createdAt: now, updatedAt: now };
-}
-
-export interface AlignedContent {
-  links: AlignmentLinkRecord[];
-  sourceSentences: string[];
-  targetSentences: string[];
 }
 
 /**
@@ -32,7 +26,7 @@ export function addAlignedArticles(
   db: TargumDatabase,
   source: PreparedArticle | number,
   target: PreparedArticle,
-  content: AlignedContent,
+  content: AlignmentContent,
   control: StoreControl = {},
 ): Promise<{ sourceId: number; targetId: number; alignmentId: number }> {
   const sentences = (prepared: PreparedArticle) => prepared.article.paragraphs.reduce((count, paragraph) => count + paragraph.sentences.length, 0);

@@ -144,7 +144,12 @@ export interface AlignmentRecord {
   revision: number;
   createdAt: number;
   updatedAt: number;
+  /** Set on alignments that came from a team: who made these links, when, and versions made apart that conflict with them. */
+  team?: TeamMark<AlignmentContent>;
 }
+
+/** What an alignment says, as members edit it: its links and the sentences they index. */
+export type AlignmentContent = Pick<AlignmentRecord, 'links' | 'sourceSentences' | 'targetSentences'>;
 
 /**
  * One entry of the translation memory. `reviewed` entries (every confirmation made here, and imported units their

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { textLanguages, type TextLanguage } from '../../common/text/language';
-import type { AlignmentLinkRecord, GlossContent, GlossRecord, MemoryContent, MemoryRecord, TeamVersion } from './records';
+import type { AlignmentContent, GlossContent, GlossRecord, MemoryContent, MemoryRecord, TeamVersion } from './records';
 
 interface TeamDocBase {
   _id: string;
@@ -59,14 +59,18 @@ export interface CorrectionDoc extends TeamDocBase {
 }
 
 /** A shared article's alignment with its counterpart (shared too): the links, and the sentences they index. */
-export interface AlignmentDoc extends TeamDocBase {
+export interface AlignmentDoc extends TeamDocBase, AlignmentContent {
   type: 'alignment';
   language: TextLanguage;
   article: string;
   counterpart: string;
-  links: AlignmentLinkRecord[];
-  sourceSentences: string[];
-  targetSentences: string[];
+  /** Versions a resolution set aside, the latest last. */
+  history?: Array<TeamVersion<AlignmentContent>>;
+}
+
+/** What an alignment document says, without who made it. */
+export function alignmentContent({ links, sourceSentences, targetSentences }: AlignmentContent): AlignmentContent {
+  return { links, sourceSentences, targetSentences };
 }
 
 export type TeamDoc = GlossDoc | MemoryDoc | ArticleDoc | CorrectionDoc | AlignmentDoc;
@@ -200,14 +204,18 @@ const articleDocSchema = z.looseObject({
 const articleDeletionSchema = z.looseObject({ ...docFields, _id: z.string().startsWith('article:'), _deleted: z.literal(true), type: z.literal('article') });
 const correctionDocSchema = z.looseObject({ ...docFields, type: z.literal('correction'), article: z.string(), source: z.string().min(1), text: z.string(), status: z.enum(['edited', 'confirmed']) });
 const sentenceIndices = z.array(z.number().int().min(0)).max(10_000);
-const alignmentDocSchema = z.looseObject({
-  ...docFields,
-  type: z.literal('alignment'),
-  article: z.string().startsWith('article:'),
-  counterpart: z.string().startsWith('article:'),
+const alignmentContentSchema = z.object({
   links: z.array(z.object({ source: sentenceIndices, target: sentenceIndices, confidence: z.number(), manual: z.boolean() })),
   sourceSentences: z.array(z.string()),
   targetSentences: z.array(z.string()),
+});
+const alignmentDocSchema = z.looseObject({
+  ...docFields,
+  ...alignmentContentSchema.shape,
+  type: z.literal('alignment'),
+  article: z.string().startsWith('article:'),
+  counterpart: z.string().startsWith('article:'),
+  history: z.array(z.object({ content: alignmentContentSchema, ...versionFields, rev: z.string().optional() })).optional(),
 });
 
 /** A document as it came from the team's database (written by another member's Targum), checked before anything of it is stored. */

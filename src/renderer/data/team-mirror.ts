@@ -11,9 +11,10 @@ import { markArticlesChanged } from './changed-articles';
 import { prepareArticle, writeArticle } from './articles';
 import { deleteArticleRows } from './delete-article';
 import { newestBySource } from './segment-state';
-import { glossChange, memoryChange, queueTeamChanges, queueWholeLibrary } from './team-outbox';
-import type { AlignmentRecord, ArticleRecord, GlossContent, MemoryContent, GlossRecord, MemoryRecord, SegmentValue, TeamOutboxRecord, TeamVersion } from './records';
+import { glossChange, memoryChange, queueAlignment, queueTeamChanges, queueWholeLibrary } from './team-outbox';
+import type { AlignmentContent, AlignmentRecord, ArticleRecord, GlossContent, MemoryContent, GlossRecord, MemoryRecord, SegmentValue, TeamMark, TeamOutboxRecord, TeamVersion } from './records';
 import {
+  alignmentContent,
   articleDeletion,
   articleDocId,
   glossContent,
@@ -111,7 +112,7 @@ async function alignmentDocFor(db: TargumDatabase, row: TeamOutboxRecord, by: st
   const { alignment } = await alignmentOf(db, row.article!, row.ref);
   const base = { _id: row.docId, type: 'alignment' as const, language: row.language, article: row.article!, counterpart: row.ref, by, at: row.at };
   if (!alignment) return { ...base, links: [], sourceSentences: [], targetSentences: [], _deleted: true };
-  return { ...base, links: alignment.links, sourceSentences: alignment.sourceSentences, targetSentences: alignment.targetSentences };
+  return { ...base, ...alignmentContent(alignment), ...(alignment.team?.history?.length ? { history: alignment.team.history } : {}) };
 }
 
 /** The change is in the local replica as `rev` (unless the entry changed again meanwhile: then it is written again). */
@@ -239,7 +240,7 @@ export async function applyTeamDocs(db: TargumDatabase, received: readonly Recei
       }
     }
     for (const item of fresh) if (item.doc.type === 'correction' && (await takeCorrection(db, item as ReceivedTeamDoc & { doc: CorrectionDoc }))) changed += 1;
-    changed += await takeAlignments(db, fresh.map(({ doc }) => doc).filter((doc): doc is AlignmentDoc => doc.type === 'alignment'));
+    changed += await takeAlignments(db, fresh.filter((item): item is ReceivedTeamDoc & { doc: AlignmentDoc } => item.doc.type === 'alignment'));
     const glosses = fresh.filter((item): item is ReceivedTeamDoc & { doc: GlossDoc } => item.doc.type === 'gloss');
     const existingGlosses = await db.glosses.where('key').anyOf(glosses.map(({ doc }) => doc.key)).toArray();
     const glossByDoc = new Map(existingGlosses.map((gloss) => [glossDocId(gloss.language, gloss.key), gloss]));
@@ -308,17 +309,35 @@ async function takeArticle(db: TargumDatabase, doc: ArticleDoc): Promise<boolean
 
 const waitingAlignmentKey = 'team:alignment-waiting:';
 
+/** Earlier versions of an alignment kept in its history: each holds every link. */
+const alignmentHistoryDepth = 5;
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Who made a shared alignment's links and when, the versions made apart that differ from them, and its history. */
+function alignmentTeamMark({ doc, conflicts }: ReceivedTeamDoc & { doc: AlignmentDoc }): TeamMark<AlignmentContent> {
+  const content = alignmentContent(doc);
+  const versions = conflicts
+    .filter((other): other is AlignmentDoc => other.type === 'alignment' && !other._deleted && !sameJson(alignmentContent(other), content))
+    .map((other): TeamVersion<AlignmentContent> => ({ content: alignmentContent(other), by: other.by, at: other.at, ...(other._rev ? { rev: other._rev } : {}) }));
+  return { by: doc.by, at: doc.at, ...(versions.length ? { conflicts: versions } : {}), ...(doc.history?.length ? { history: doc.history } : {}) };
+}
+
 /**
- * Shared alignments into the library. One whose articles are not both here yet waits (in the settings) until they
- * come, whichever order the replication brings them in. Resolves to how many alignments changed.
+ * Shared alignments into the library, with the versions members made apart. One whose articles are not both here yet
+ * waits (in the settings) until they come, whichever order the replication brings them in. Resolves to how many
+ * alignments changed.
  */
-async function takeAlignments(db: TargumDatabase, docs: readonly AlignmentDoc[]): Promise<number> {
+async function takeAlignments(db: TargumDatabase, received: ReadonlyArray<ReceivedTeamDoc & { doc: AlignmentDoc }>): Promise<number> {
   const waiting = await db.settings.where('key').startsWith(waitingAlignmentKey).toArray();
-  if (docs.length === 0 && waiting.length === 0) return 0;
-  const latest = new Map<string, AlignmentDoc>(waiting.map((row) => [row.key.slice(waitingAlignmentKey.length), row.value as AlignmentDoc]));
-  for (const doc of docs) latest.set(doc._id, doc);
+  if (received.length === 0 && waiting.length === 0) return 0;
+  // Earlier versions of Targum kept the document alone, without its conflicts.
+  const waitingItem = (value: unknown) => (value && typeof value === 'object' && 'doc' in value ? value : { doc: value, conflicts: [] }) as ReceivedTeamDoc & { doc: AlignmentDoc };
+  const latest = new Map(waiting.map((row) => [row.key.slice(waitingAlignmentKey.length), waitingItem(row.value)]));
+  for (const item of received) latest.set(item.doc._id, item);
   let changed = 0;
-  for (const [id, doc] of latest) {
+  for (const [id, item] of latest) {
+    const { doc } = item;
     const { source, counterpart, alignment } = await alignmentOf(db, doc.article, doc.counterpart);
     const key = waitingAlignmentKey + id;
     if (doc._deleted) {
@@ -330,17 +349,25 @@ async function takeAlignments(db: TargumDatabase, docs: readonly AlignmentDoc[])
       continue;
     }
     if (!source || !counterpart) {
-      await db.settings.put({ key, value: doc });
+      await db.settings.put({ key, value: item });
       continue;
     }
     await db.settings.delete(key);
-    const content = { links: doc.links, sourceSentences: doc.sourceSentences, targetSentences: doc.targetSentences };
-    if (alignment && JSON.stringify({ links: alignment.links, sourceSentences: alignment.sourceSentences, targetSentences: alignment.targetSentences }) === JSON.stringify(content)) continue;
+    const content = alignmentContent(doc);
+    const team = alignmentTeamMark(item);
+    if (alignment && sameJson(alignmentContent(alignment), content)) {
+      // The same links (this member's own, come back, or a resolution's): only the conflict mark and the history may
+      // change, and the links' revision stays, so that an edit made meanwhile is not refused.
+      if (sameJson(alignment.team?.conflicts ?? [], team.conflicts ?? []) && sameJson(alignment.team?.history ?? [], team.history ?? [])) continue;
+      await db.alignments.put({ ...alignment, team });
+      changed += 1;
+      continue;
+    }
     // Another member's links replace these: what undo would replay was made on the links before.
     await db.alignments.put(
       alignment
-        ? { ...alignment, ...content, undo: [], redo: [], revision: alignment.revision + 1, updatedAt: doc.at }
-        : { articleId: source.id!, counterpartId: counterpart.id!, ...content, undo: [], redo: [], revision: 1, createdAt: doc.at, updatedAt: doc.at },
+        ? { ...alignment, ...content, team, undo: [], redo: [], revision: alignment.revision + 1, updatedAt: doc.at }
+        : { articleId: source.id!, counterpartId: counterpart.id!, ...content, team, undo: [], redo: [], revision: 1, createdAt: doc.at, updatedAt: doc.at },
     );
     changed += 1;
   }
@@ -431,5 +458,23 @@ export async function resolveCorrectionConflict(db: TargumDatabase, articleId: n
     await markArticlesChanged(db, [articleId]);
     const resolves = latest.team.conflicts.flatMap(({ rev }) => (rev ? [rev] : []));
     await queueTeamChanges(db, [{ kind: 'correction', entry: { article: article.teamId, language: article.language, source } }], resolves);
+  });
+}
+
+/**
+ * Settles an alignment whose links members changed apart on `chosen` (one of the versions): the others go to its
+ * history, and the conflicting revisions are removed from the team's database when the change is written.
+ */
+export async function resolveAlignmentConflict(db: TargumDatabase, alignmentId: number, chosen: AlignmentContent): Promise<void> {
+  await db.transaction('rw', db.alignments, db.articles, db.teamOutbox, async () => {
+    const alignment = await db.alignments.get(alignmentId);
+    if (!alignment?.team?.conflicts) return;
+    const current: TeamVersion<AlignmentContent> = { content: alignmentContent(alignment), by: alignment.team.by, at: alignment.team.at };
+    const setAside = [current, ...alignment.team.conflicts].filter((candidate) => !sameJson(alignmentContent(candidate.content), alignmentContent(chosen)));
+    const history = [...(alignment.team.history ?? []), ...setAside].slice(-alignmentHistoryDepth);
+    const at = Date.now();
+    // The links may index other sentences than the ones the undo history was made on.
+    await db.alignments.put({ ...alignment, ...alignmentContent(chosen), undo: [], redo: [], revision: alignment.revision + 1, updatedAt: at, team: { by: alignment.team.by, at, history } });
+    await queueAlignment(db, alignment, alignment.team.conflicts.flatMap(({ rev }) => (rev ? [rev] : [])));
   });
 }

@@ -104,9 +104,9 @@ export async function queueWholeArticle(db: TargumDatabase, article: ArticleReco
 }
 
 /** Queues an alignment whose two articles are shared (nothing otherwise); call inside the transaction that changes it, with `db.articles` and `db.teamOutbox` in its scope. */
-export async function queueAlignment(db: TargumDatabase, alignment: Pick<AlignmentRecord, 'articleId' | 'counterpartId'>): Promise<void> {
+export async function queueAlignment(db: TargumDatabase, alignment: Pick<AlignmentRecord, 'articleId' | 'counterpartId'>, resolves?: string[]): Promise<void> {
   const [source, counterpart] = await db.articles.bulkGet([alignment.articleId, alignment.counterpartId]);
-  if (source?.teamId && counterpart?.teamId) await queueTeamChanges(db, [{ kind: 'alignment', entry: { article: source.teamId, counterpart: counterpart.teamId, language: source.language } }]);
+  if (source?.teamId && counterpart?.teamId) await queueTeamChanges(db, [{ kind: 'alignment', entry: { article: source.teamId, counterpart: counterpart.teamId, language: source.language } }], resolves);
 }
 
 /** Queues every shared entry of the library: joining a team shares what the member has already. */

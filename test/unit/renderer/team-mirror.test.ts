@@ -4,8 +4,8 @@ import { TargumDatabase } from '../../../src/renderer/data/database';
 import { deleteGloss, putGloss } from '../../../src/renderer/data/glosses';
 import { deleteMemoryEntries, restoreMemoryEntries, addMemoryPairs } from '../../../src/renderer/data/memory';
 import type { GlossRecord, MemoryRecord } from '../../../src/renderer/data/records';
-import { correctionDocId, glossDocId, memoryDocId, readTeamDoc, textHash, type TeamDoc } from '../../../src/renderer/data/team-docs';
-import { applyTeamDocs, markTeamPushed, resolveCorrectionConflict, resolveGlossConflict, resolveMemoryConflict } from '../../../src/renderer/data/team-mirror';
+import { alignmentDocId, correctionDocId, glossDocId, memoryDocId, readTeamDoc, textHash, type TeamDoc } from '../../../src/renderer/data/team-docs';
+import { applyTeamDocs, markTeamPushed, resolveAlignmentConflict, resolveCorrectionConflict, resolveGlossConflict, resolveMemoryConflict } from '../../../src/renderer/data/team-mirror';
 import { memoryChange, queueTeamChanges, shareArticle, teamChangesWaiting } from '../../../src/renderer/data/team-outbox';
 import { addArticle, prepareArticle } from '../../../src/renderer/data/articles';
 import { saveSegment } from '../../../src/renderer/data/article-changes';
@@ -13,6 +13,7 @@ import { storeTranslations } from '../../../src/renderer/data/translations';
 import { newestBySource, segmentState } from '../../../src/renderer/data/segment-state';
 import { deleteArticle, restoreArticle } from '../../../src/renderer/data/delete-article';
 import { addAlignedArticles, updateAlignment } from '../../../src/renderer/data/alignments';
+import { saveLinks } from '../../../src/renderer/alignment/alignment-store';
 import { takeReplicaChanges, writeOutbox, type Replica } from '../../../src/renderer/team/replica';
 import { memoryKey } from '../../../src/common/text/memory-key';
 import { startReplicaServer, syncReplicas, type ReplicaServer } from '../../support/replica-server';
@@ -403,5 +404,63 @@ describe('the team mirror between two libraries', () => {
       expect(history).toEqual(expect.arrayContaining(['The army announced a closure.', 'The army declared a lockdown.']));
     }
     expect((await server.get(correctionDocId(danasCopy!.teamId!, source!), { conflicts: true }))._conflicts).toBeUndefined();
+  });
+  it('shows an alignment whose links two members changed apart as in conflict, with who made each version, and the one kept reaches both', async () => {
+    const server = memoryReplica();
+    const dana = await member('Dana');
+    const omar = await member('Omar');
+    const hebrew = prepareArticle({ text: 'ארגון דאעש מסר היום בקשה. הצבא הודיע על סגר.', origin: 'paste', title: 'בקשה וסגר' });
+    const english = prepareArticle({ text: 'ISIS made a request today. The army announced a closure.', origin: 'paste', language: 'en', title: 'Request and closure' });
+    const sourceSentences = ['ארגון דאעש מסר היום בקשה.', 'הצבא הודיע על סגר.'];
+    const targetSentences = ['ISIS made a request today.', 'The army announced a closure.'];
+    const machine = [
+      { source: [0], target: [0], confidence: 0.4, manual: false },
+      { source: [1], target: [1], confidence: 0.4, manual: false },
+    ];
+    const { sourceId } = await addAlignedArticles(dana.db, hebrew, english, { links: machine, sourceSentences, targetSentences });
+    await shareArticle(dana.db, sourceId);
+    await sync(dana, server);
+    await sync(omar, server);
+
+    // Apart, Dana confirms the links one by one and Omar joins the two sentences into one link.
+    const danasLinks = machine.map((link) => ({ ...link, confidence: 1, manual: true }));
+    const omarsLinks = [{ source: [0, 1], target: [0, 1], confidence: 1, manual: true }];
+    for (const [who, links] of [
+      [dana, danasLinks],
+      [omar, omarsLinks],
+    ] as const) {
+      const [alignment] = await who.db.alignments.toArray();
+      await saveLinks(who.db, alignment!.id!, alignment!.revision, links, 'link edit');
+      await writeOutbox(who.db, who.replica, who.name);
+    }
+    await sync(dana, server);
+    await sync(omar, server);
+    await sync(dana, server);
+    const versions = async (who: Member) => {
+      const [alignment] = await who.db.alignments.toArray();
+      const all = [{ links: alignment!.links, by: alignment!.team?.by }, ...(alignment!.team?.conflicts ?? []).map((version) => ({ links: version.content.links, by: version.by }))];
+      return all.sort((a, b) => a.by!.localeCompare(b.by!));
+    };
+    const both = [
+      { links: danasLinks, by: 'Dana' },
+      { links: omarsLinks, by: 'Omar' },
+    ];
+    expect(await versions(dana)).toEqual(both);
+    expect(await versions(omar)).toEqual(both);
+
+    // Dana keeps Omar's links: both have them, in conflict no more, and Dana's are in the alignment's history.
+    const [danas] = await dana.db.alignments.toArray();
+    await resolveAlignmentConflict(dana.db, danas!.id!, { links: omarsLinks, sourceSentences, targetSentences });
+    await sync(dana, server);
+    await sync(omar, server);
+    for (const who of [dana, omar]) {
+      const [alignment] = await who.db.alignments.toArray();
+      expect(alignment!.links).toEqual(omarsLinks);
+      expect(alignment!.team?.conflicts).toBeUndefined();
+      expect(alignment!.team?.history?.map((version) => [version.content.links, version.by])).toEqual([[danasLinks, 'Dana']]);
+    }
+    const [shared] = await dana.db.articles.where('title').equals('בקשה וסגר').toArray();
+    const [counterpart] = await dana.db.articles.where('title').equals('Request and closure').toArray();
+    expect((await server.get(alignmentDocId(shared!.teamId!, counterpart!.teamId!), { conflicts: true }))._conflicts).toBeUndefined();
   });
 });

@@ -18,22 +18,10 @@ import {
 } from '../../alignment/link-edits';
 import { useAlignment } from '../../alignment/use-alignment';
 import type { AlignmentLinkRecord } from '../../data/records';
+import { AlignmentTeamVersions } from './AlignmentTeamVersions';
+import { linkSummary } from './link-summary';
 import { LinkRow, type RowSide } from './LinkRow';
 import { isEditable } from '../../components/editable-target';
-
-function summary(links: readonly AlignmentLinkRecord[]): string {
-  const count = (test: (link: AlignmentLinkRecord) => boolean) => links.filter(test).length;
-  const oneToOne = count((link) => link.source.length === 1 && link.target.length === 1);
-  const unlinked = count((link) => link.source.length === 0 || link.target.length === 0);
-  const other = links.length - oneToOne - unlinked;
-  return [
-    `${links.length} ${links.length === 1 ? 'link' : 'links'}: ${oneToOne} one to one`,
-    other > 0 ? `${other} joining several sentences` : '',
-    unlinked > 0 ? `${unlinked} unlinked` : '',
-  ]
-    .filter(Boolean)
-    .join(', ');
-}
 
 /** The alignment of an article with one counterpart: the links side by side, edited with the mouse or the keyboard. */
 export function AlignmentEditor({ alignmentId }: { alignmentId: number }) {
@@ -231,11 +219,12 @@ export function AlignmentEditor({ alignmentId }: { alignmentId: number }) {
         </p>
       )}
       <p className="alignment-summary">
-        <span>{summary(links)}</span>
+        <span>{linkSummary(links)}</span>
         <span className={uncertain > 0 ? 'uncertain-count' : 'muted'}>{uncertain === 0 ? 'none unsure' : `${uncertain} unsure`}</span>
         <span className="muted">{manual === 0 ? 'none made by you' : `${manual} made or confirmed by you`}</span>
         {untranslated && <span className="muted">Translate the article, then re-align, for surer links.</span>}
       </p>
+      <AlignmentTeamVersions alignment={record} />
       <p className={`alignment-outcome ${outcome?.kind === 'failed' ? 'error-text' : 'muted'}`} role="status" aria-live="polite">
         {outcome?.message ?? (stale ? 'The sentences have changed since this alignment was saved; aligning again…' : '')}
       </p>
