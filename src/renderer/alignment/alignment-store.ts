@@ -5,7 +5,7 @@
  */
 import type { AlignmentSide } from '../../common/align/types';
 import type { ImportedArticle } from '../../common/import/article-import';
-import { addAlignedArticles, AlignmentError, getAlignment, updateAlignment } from '../data/alignments';
+import { addAlignedArticles, AlignmentError, getAlignment, sameLink, undoableLinks, undoDepth, updateAlignment } from '../data/alignments';
 import { prepareArticle, type NewArticle } from '../data/articles';
 import type { TargumDatabase } from '../data/database';
 import type { AlignmentChangeRecord, AlignmentLinkRecord, AlignmentRecord, ArticleRecord } from '../data/records';
@@ -13,9 +13,6 @@ import { loadArticleView } from '../data/article-view';
 import { isValidAlignment } from './link-edits';
 import { alignOffThread } from './align-off-thread';
 import { carryManualLinks } from './realign';
-
-/** Undo keeps this many edits of one alignment. */
-const undoDepth = 200;
 
 /** The sentences of an article as one side of an alignment, with their English when every one has some. */
 export interface LoadedSide {
@@ -70,25 +67,11 @@ export async function addCounterpart(db: TargumDatabase, articleId: number, inpu
   return { alignmentId, counterpartId: targetId };
 }
 
-const sameLink = (a: AlignmentLinkRecord, b: AlignmentLinkRecord) =>
-  a.manual === b.manual && a.confidence === b.confidence && a.source.join() === b.source.join() && a.target.join() === b.target.join();
-
-/** The smallest change that turns `before` into `after`. */
-function changeBetween(before: readonly AlignmentLinkRecord[], after: readonly AlignmentLinkRecord[], label: string): AlignmentChangeRecord {
-  let start = 0;
-  while (start < before.length && start < after.length && sameLink(before[start]!, after[start]!)) start++;
-  let end = 0;
-  while (end < before.length - start && end < after.length - start && sameLink(before[before.length - 1 - end]!, after[after.length - 1 - end]!)) end++;
-  return { label, index: start, before: before.slice(start, before.length - end), after: after.slice(start, after.length - end) };
-}
-
 /** Saves an edit of the links made on revision `revision`; resolves to the record as saved. */
 export async function saveLinks(db: TargumDatabase, alignmentId: number, revision: number, links: AlignmentLinkRecord[], label: string): Promise<AlignmentRecord> {
   const saved = await updateAlignment(db, alignmentId, revision, (record) => {
     if (!isValidAlignment(links, record.sourceSentences.length, record.targetSentences.length)) throw new Error('alignment: an edit left sentences unlinked twice or out of order');
-    const change = changeBetween(record.links, links, label);
-    if (change.before.length === 0 && change.after.length === 0) return {};
-    return { fields: { links, undo: [...record.undo, change].slice(-undoDepth), redo: [] } };
+    return { fields: undoableLinks(record, links, label) };
   });
   return saved.record;
 }
@@ -165,11 +148,7 @@ export async function realign(db: TargumDatabase, alignmentId: number, revision?
   checkAlignable(target.side, 'The parallel version');
   const links = await alignOffThread(source.side, target.side, carried.links);
   const { record: saved } = await updateAlignment(db, alignmentId, revision ?? record.revision, (latest) => {
-    if (loaded.current) {
-      const change = changeBetween(latest.links, links, 're-alignment');
-      if (change.before.length === 0 && change.after.length === 0) return {};
-      return { fields: { links, undo: [...latest.undo, change].slice(-undoDepth), redo: [] } };
-    }
+    if (loaded.current) return { fields: undoableLinks(latest, links, 're-alignment') };
     return { fields: { links, sourceSentences: source.sentences, targetSentences: target.sentences, undo: [], redo: [] } };
   });
   return { record: saved, sentencesChanged: !loaded.current, kept: carried.kept, dropped: carried.dropped };

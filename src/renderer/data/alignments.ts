@@ -6,11 +6,36 @@
 import { articleTables, writeArticle, type PreparedArticle } from './articles';
 import type { TargumDatabase } from './database';
 import type { StoreControl } from './memory';
-import type { AlignmentContent, AlignmentLinkRecord, AlignmentRecord, ArticleRecord } from './records';
+import type { AlignmentChangeRecord, AlignmentContent, AlignmentLinkRecord, AlignmentRecord, ArticleRecord } from './records';
 import { queueAlignment } from './team-outbox';
 
 /** A failure the user can act on, in one sentence. */
 export class AlignmentError extends Error {}
+
+/** Undo keeps this many edits of one alignment. */
+export const undoDepth = 200;
+
+export const sameLink = (a: AlignmentLinkRecord, b: AlignmentLinkRecord) =>
+  a.manual === b.manual && a.confidence === b.confidence && a.source.join() === b.source.join() && a.target.join() === b.target.join();
+
+/** The smallest change that turns `before` into `after`. */
+function changeBetween(before: readonly AlignmentLinkRecord[], after: readonly AlignmentLinkRecord[], label: string): AlignmentChangeRecord {
+  let start = 0;
+  while (start < before.length && start < after.length && sameLink(before[start]!, after[start]!)) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && sameLink(before[before.length - 1 - end]!, after[after.length - 1 - end]!)) end++;
+  return { label, index: start, before: before.slice(start, before.length - end), after: after.slice(start, after.length - end) };
+}
+
+/**
+ * `links` in place of the record's as an edit that undo takes back (labelled `label`, as in "Undo the merge"): the
+ * fields to write, or undefined when the links are the same.
+ */
+export function undoableLinks(record: Pick<AlignmentRecord, 'links' | 'undo'>, links: AlignmentLinkRecord[], label: string): Pick<AlignmentRecord, 'links' | 'undo' | 'redo'> | undefined {
+  const change = changeBetween(record.links, links, label);
+  if (change.before.length === 0 && change.after.length === 0) return undefined;
+  return { links, undo: [...record.undo, change].slice(-undoDepth), redo: [] };
+}
 
 /** A new alignment record: revision 1, nothing to undo. */
 function newAlignmentRecord(articleId: number, counterpartId: number, links: AlignmentLinkRecord[], source: string[], target: string[], now: number): Omit<AlignmentRecord, 'id'> {

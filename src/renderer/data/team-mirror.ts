@@ -10,6 +10,7 @@ import { rowsOfArticle } from './article-rows';
 import { markArticlesChanged } from './changed-articles';
 import { prepareArticle, writeArticle } from './articles';
 import { deleteArticleRows } from './delete-article';
+import { undoableLinks } from './alignments';
 import { newestBySource } from './segment-state';
 import { glossChange, memoryChange, queueAlignment, queueTeamChanges, queueWholeLibrary } from './team-outbox';
 import type { AlignmentContent, AlignmentRecord, ArticleRecord, GlossContent, MemoryContent, GlossRecord, MemoryRecord, SegmentValue, TeamMark, TeamOutboxRecord, TeamVersion } from './records';
@@ -314,6 +315,17 @@ const alignmentHistoryDepth = 5;
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/**
+ * An alignment's content replaced by `content`: on the same sentences, as a change that undo takes back (labelled
+ * `label`), after the edits made here; on other sentences, undo starts afresh, since the edits name sentences that are gone.
+ */
+function replacedLinks(alignment: AlignmentRecord, content: AlignmentContent, label: string): Partial<AlignmentRecord> {
+  if (sameJson(alignment.sourceSentences, content.sourceSentences) && sameJson(alignment.targetSentences, content.targetSentences)) {
+    return undoableLinks(alignment, content.links, label) ?? {};
+  }
+  return { ...content, undo: [], redo: [] };
+}
+
 /** Who made a shared alignment's links and when, the versions made apart that differ from them, and its history. */
 function alignmentTeamMark({ doc, conflicts }: ReceivedTeamDoc & { doc: AlignmentDoc }): TeamMark<AlignmentContent> {
   const content = alignmentContent(doc);
@@ -363,10 +375,9 @@ async function takeAlignments(db: TargumDatabase, received: ReadonlyArray<Receiv
       changed += 1;
       continue;
     }
-    // Another member's links replace these: what undo would replay was made on the links before.
     await db.alignments.put(
       alignment
-        ? { ...alignment, ...content, team, undo: [], redo: [], revision: alignment.revision + 1, updatedAt: doc.at }
+        ? { ...alignment, ...replacedLinks(alignment, content, `change by ${doc.by}`), team, revision: alignment.revision + 1, updatedAt: doc.at }
         : { articleId: source.id!, counterpartId: counterpart.id!, ...content, team, undo: [], redo: [], revision: 1, createdAt: doc.at, updatedAt: doc.at },
     );
     changed += 1;
@@ -473,8 +484,7 @@ export async function resolveAlignmentConflict(db: TargumDatabase, alignmentId: 
     const setAside = [current, ...alignment.team.conflicts].filter((candidate) => !sameJson(alignmentContent(candidate.content), alignmentContent(chosen)));
     const history = [...(alignment.team.history ?? []), ...setAside].slice(-alignmentHistoryDepth);
     const at = Date.now();
-    // The links may index other sentences than the ones the undo history was made on.
-    await db.alignments.put({ ...alignment, ...alignmentContent(chosen), undo: [], redo: [], revision: alignment.revision + 1, updatedAt: at, team: { by: alignment.team.by, at, history } });
+    await db.alignments.put({ ...alignment, ...replacedLinks(alignment, alignmentContent(chosen), 'choice of a version'), revision: alignment.revision + 1, updatedAt: at, team: { by: alignment.team.by, at, history } });
     await queueAlignment(db, alignment, alignment.team.conflicts.flatMap(({ rev }) => (rev ? [rev] : [])));
   });
 }

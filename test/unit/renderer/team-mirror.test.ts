@@ -13,7 +13,7 @@ import { storeTranslations } from '../../../src/renderer/data/translations';
 import { newestBySource, segmentState } from '../../../src/renderer/data/segment-state';
 import { deleteArticle, restoreArticle } from '../../../src/renderer/data/delete-article';
 import { addAlignedArticles, updateAlignment } from '../../../src/renderer/data/alignments';
-import { saveLinks } from '../../../src/renderer/alignment/alignment-store';
+import { saveLinks, undoLinks } from '../../../src/renderer/alignment/alignment-store';
 import { takeReplicaChanges, writeOutbox, type Replica } from '../../../src/renderer/team/replica';
 import { memoryKey } from '../../../src/common/text/memory-key';
 import { startReplicaServer, syncReplicas, type ReplicaServer } from '../../support/replica-server';
@@ -462,5 +462,45 @@ describe('the team mirror between two libraries', () => {
     const [shared] = await dana.db.articles.where('title').equals('בקשה וסגר').toArray();
     const [counterpart] = await dana.db.articles.where('title').equals('Request and closure').toArray();
     expect((await server.get(alignmentDocId(shared!.teamId!, counterpart!.teamId!), { conflicts: true }))._conflicts).toBeUndefined();
+  });
+  it('keeps the undo history of an alignment when another member\'s links arrive, and undo takes that change back', async () => {
+    const server = memoryReplica();
+    const dana = await member('Dana');
+    const omar = await member('Omar');
+    const hebrew = prepareArticle({ text: 'ארגון דאעש מסר היום בקשה. הצבא הודיע על סגר.', origin: 'paste', title: 'בקשה וסגר' });
+    const english = prepareArticle({ text: 'ISIS made a request today. The army announced a closure.', origin: 'paste', language: 'en', title: 'Request and closure' });
+    const machine = [
+      { source: [0], target: [0], confidence: 0.4, manual: false },
+      { source: [1], target: [1], confidence: 0.4, manual: false },
+    ];
+    const sourceSentences = ['ארגון דאעש מסר היום בקשה.', 'הצבא הודיע על סגר.'];
+    const targetSentences = ['ISIS made a request today.', 'The army announced a closure.'];
+    const { sourceId } = await addAlignedArticles(dana.db, hebrew, english, { links: machine, sourceSentences, targetSentences });
+    await shareArticle(dana.db, sourceId);
+    await sync(dana, server);
+    await sync(omar, server);
+
+    // Omar confirms the first link; then, once Dana has it, Dana confirms the second.
+    const omarsEdit = [{ ...machine[0]!, confidence: 1, manual: true }, machine[1]!];
+    const [omars] = await omar.db.alignments.toArray();
+    await saveLinks(omar.db, omars!.id!, omars!.revision, omarsEdit, 'confirmation');
+    await sync(omar, server);
+    await sync(dana, server);
+    const both = [omarsEdit[0]!, { ...machine[1]!, confidence: 1, manual: true }];
+    const [danas] = await dana.db.alignments.toArray();
+    await saveLinks(dana.db, danas!.id!, danas!.revision, both, 'confirmation');
+    await sync(dana, server);
+    await sync(omar, server);
+
+    const received = (await omar.db.alignments.get(omars!.id!))!;
+    expect(received.links).toEqual(both);
+    expect(received.undo.map((change) => change.label)).toEqual(['confirmation', 'change by Dana']);
+    // Undo takes Dana's change back, then Omar's own; what undo does is shared like any edit.
+    const { record } = await undoLinks(omar.db, received.id!, received.revision);
+    expect(record.links).toEqual(omarsEdit);
+    expect((await undoLinks(omar.db, record.id!, record.revision)).record.links).toEqual(machine);
+    await sync(omar, server);
+    await sync(dana, server);
+    expect((await dana.db.alignments.get(danas!.id!))!.links).toEqual(machine);
   });
 });
