@@ -221,6 +221,9 @@ test('team: a gloss edited by both members while the server was stopped is shown
   await expect(versions.filter({ hasText: 'the army' })).toContainText('Dana');
   await expect(versions.filter({ hasText: 'armed forces' })).toContainText('Omar');
   await saveScreenshot(dana.page, 'team-conflict');
+  await dana.page.emulateMedia({ colorScheme: 'dark' });
+  await saveScreenshot(dana.page, 'team-conflict-dark');
+  await dana.page.emulateMedia({ colorScheme: 'light' });
 
   await versions.filter({ hasText: 'armed forces' }).getByRole('button', { name: 'Keep this' }).click();
   await expect(conflict).toHaveCount(0);
@@ -397,6 +400,9 @@ test('team: links of a shared alignment changed by both members while the server
   await expect(versions.filter({ hasText: 'Dana' })).toContainText(`${count} links`);
   await expect(versions.filter({ hasText: 'Omar' })).toContainText(`${count - 1} links`);
   await saveScreenshot(dana.page, 'team-alignment-conflict');
+  await dana.page.emulateMedia({ colorScheme: 'dark' });
+  await saveScreenshot(dana.page, 'team-alignment-conflict-dark');
+  await dana.page.emulateMedia({ colorScheme: 'light' });
 
   await versions.filter({ hasText: 'Omar' }).getByRole('button', { name: 'Keep this' }).click();
   await expect(conflict).toHaveCount(0);
@@ -417,6 +423,9 @@ test('team: the offline queue survives a reload and drains when the server retur
   await importGlosses(dana.page, ['مجلس,council', 'حكومة,government', 'وزير,minister']);
   await expect(teamIndicator(dana.page)).toHaveText('Team: offline, 3 changes waiting', { timeout: 30_000 });
   await saveScreenshot(dana.page, 'team-offline');
+  await dana.page.emulateMedia({ colorScheme: 'dark' });
+  await saveScreenshot(dana.page, 'team-offline-dark');
+  await dana.page.emulateMedia({ colorScheme: 'light' });
   // Nothing is lost across a reload while offline.
   await dana.page.reload();
   await expect(teamIndicator(dana.page)).toHaveText('Team: offline, 3 changes waiting', { timeout: 30_000 });
