@@ -5,8 +5,8 @@
  * so that a pair matches the words of any sentence however they are prefixed or inflected.
  *
  * bilingual-lexicon.json is learned from the 997 lines of FLORES-200 dev (NLLB team, Meta AI;
- * CC BY-SA 4.0) by scripts/align/learn-lexicon.ts, which writes it; a unit test checks that it is
- * what the script makes of those lines.
+ * CC BY-SA 4.0, which the lexicon, made from them, keeps) by scripts/align/learn-lexicon.ts, which
+ * writes it; a unit test checks that it is what the script makes of those lines.
  */
 import { z } from 'zod';
 import shipped from './bilingual-lexicon.json';
