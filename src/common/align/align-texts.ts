@@ -28,6 +28,7 @@
  */
 import { anchorKeys, anchorKind, keptMarks, type AnchorKind } from './anchors';
 import { alignInBand } from './band-alignment';
+import { bilingualLexicon, dictionaryKeys, type WordPairs } from './bilingual-lexicon';
 import { documentLexicon, sentenceWords, type LexiconSettings } from './document-lexicon';
 import { chrF, mergeProfiles, ngramProfile, type NgramProfile } from './char-ngrams';
 import { galeChurchLengthModel, lengthCost, lengthDelta, lengthModelFor, textLength, type LengthModel } from './length-model';
@@ -39,8 +40,13 @@ export interface AlignmentModel {
   length?: LengthModel;
   /** Prior probability of each bead, in the order of BEADS (1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1, 1-3). */
   priors: readonly number[];
-  /** Bonus (nats) for each anchor of a kind found on both sides of a link; `lexicon` anchors are learned (document-lexicon.ts), none when 0. */
+  /**
+   * Bonus (nats) for each anchor of a kind found on both sides of a link; `lexicon` anchors are learned
+   * (document-lexicon.ts), `dictionary` anchors are the word pairs of `dictionary`; none when 0.
+   */
   anchorWeights: Record<AnchorKind, number>;
+  /** Word pairs that translate each other (bilingual-lexicon.ts); default: the lexicon Targum ships. */
+  dictionary: WordPairs;
   /** Which word pairs the document lexicon learns from a first alignment. */
   lexicon: LexiconSettings;
   /** Bead priors of the paragraph alignment: paragraphs are split or merged far less often than sentences. */
@@ -87,15 +93,16 @@ export interface AlignmentModel {
 /**
  * Tuned on FLORES-200 dev documents built like the accuracy test's (documents of 40–80 lines, 8% 2-1,
  * 8% 1-2, 3% 1-0, 3% 0-1, paragraphs cut independently on each side) with seeds 1–6 only (never the
- * test's), ar→en, he→en, he→ar and ar→he. The correspondence settings separate
- * those documents from pairs of documents made of different lines; `slope` is that of the logistic
- * fit of rightness on the posterior's log-odds over the same documents without a translation, and
- * `calibration` makes the links between 0.3 and 0.9 right about as often as they say (the fit's 1.37,
- * pulled by the mass of sure links, left them 5–8 points more often right than they said).
+ * test's), ar→en, he→en, he→ar and ar→he; since the bilingual lexicon, on documents made of the second
+ * half of the dev lines with a lexicon learned from the first half (the accuracy test's split). The
+ * correspondence settings separate those documents from pairs of documents made of different lines;
+ * `slope` and `calibration` give the confidences without a translation the least log-loss on the
+ * same documents.
  */
 export const defaultAlignmentModel: AlignmentModel = {
   priors: [0.86, 0.015, 0.015, 0.05, 0.05, 0.003, 0.003, 0.003],
-  anchorWeights: { number: 4.8, month: 5, day: 2, question: 2.4, exclamation: 1, quotation: 1.6, parenthesis: 1.6, mark: 2, latin: 1.5, name: 1.2, lexicon: 1.5 },
+  anchorWeights: { number: 4.8, month: 5, day: 2, question: 2.4, exclamation: 1, quotation: 1.6, parenthesis: 1.6, mark: 2, latin: 1.5, name: 1.2, lexicon: 1.5, dictionary: 3.5 },
+  dictionary: bilingualLexicon,
   lexicon: { confidence: 0.9, together: 2, dice: 0.8 },
   paragraphPriors: [0.97, 0.003, 0.003, 0.01, 0.01, 0.003, 0.001, 0.001],
   paragraphVarianceFactor: 8,
@@ -108,7 +115,7 @@ export const defaultAlignmentModel: AlignmentModel = {
   stopWeight: 2,
   markWeight: 1,
   temperature: 1,
-  correspondence: { calibration: 2, slope: 0.71, window: 40, scale: 0.3, bias: 1, similarityBias: 3, unrelatedDelta: 3 },
+  correspondence: { calibration: 2, slope: 0.6, window: 40, scale: 0.3, bias: 1, similarityBias: 3, unrelatedDelta: 3 },
 };
 
 /**
@@ -122,7 +129,8 @@ export function galeChurchModel(from: TextLanguage, to: TextLanguage): Alignment
   return {
     length: { ratio: lengthModelFor(from, to).ratio, variance: galeChurchLengthModel.variance },
     priors,
-    anchorWeights: { number: 0, month: 0, day: 0, question: 0, exclamation: 0, quotation: 0, parenthesis: 0, mark: 0, latin: 0, name: 0, lexicon: 0 },
+    anchorWeights: { number: 0, month: 0, day: 0, question: 0, exclamation: 0, quotation: 0, parenthesis: 0, mark: 0, latin: 0, name: 0, lexicon: 0, dictionary: 0 },
+    dictionary: {},
     lexicon: defaultAlignmentModel.lexicon,
     paragraphPriors: priors,
     paragraphVarianceFactor: 1,
@@ -174,8 +182,15 @@ export function alignTexts(source: AlignmentSide, target: AlignmentSide, options
   const sourceKeys = source.paragraphs.flat().map((text) => anchorKeys(text, source.language));
   const targetKeys = target.paragraphs.flat().map((text) => anchorKeys(text, target.language));
   const anchors = anchorDictionary(sourceKeys, targetKeys, model.anchorWeights);
-  const sourceSentences = sentenceUnits(source, sourceKeys, anchors.toIds, compared?.source);
-  const targetSentences = sentenceUnits(target, targetKeys, anchors.toIds, compared?.target);
+  // The words of each sentence, for the dictionary and the document lexicon.
+  const sourceWords = source.paragraphs.flat().map((text) => sentenceWords(text, source.language));
+  const targetWords = target.paragraphs.flat().map((text) => sentenceWords(text, target.language));
+  const sourceDictionary = model.anchorWeights.dictionary > 0 ? dictionaryKeys(model.dictionary, source.language, target.language, 'source', sourceWords) : [];
+  const targetDictionary = model.anchorWeights.dictionary > 0 ? dictionaryKeys(model.dictionary, source.language, target.language, 'target', targetWords) : [];
+  const dictionary = anchorDictionary(sourceDictionary, targetDictionary, model.anchorWeights);
+  const sourceSentences = sentenceUnits(source, sourceKeys, anchors.toIds, compared?.source, sourceDictionary, dictionary.toIds);
+  const targetSentences = sentenceUnits(target, targetKeys, anchors.toIds, compared?.target, targetDictionary, dictionary.toIds);
+  const weights = { anchors: anchors.weights, dictionary: dictionary.weights };
   // Aligning sentences, the paragraph alignment is only a soft guide, and translations compared
   // sentence by sentence settle what it gets wrong: paragraphs are then aligned without them (faster).
   const compareParagraphs = unit === 'paragraph';
@@ -183,23 +198,18 @@ export function alignTexts(source: AlignmentSide, target: AlignmentSide, options
   const targetParagraphs = paragraphUnits(target, targetSentences, compareParagraphs);
   const base = { from: source.language, to: target.language, unit };
   if (unit === 'paragraph') {
-    const links = alignUnits(sourceParagraphs, targetParagraphs, paragraphModel(model), anchors.weights);
+    const links = alignUnits(sourceParagraphs, targetParagraphs, paragraphModel(model), weights);
     return { ...base, source: sourceParagraphs.texts, target: targetParagraphs.texts, links };
   }
   const paragraphGuide = (firstPass: AlignmentLink[]) => {
     if (model.paragraphPenalty === 0 || !breaksAgree(firstPass, source, target, model.paragraphTrust.agreement)) return undefined;
-    const paragraphLinks = alignUnits(sourceParagraphs, targetParagraphs, paragraphModel(model), anchors.weights);
+    const paragraphLinks = alignUnits(sourceParagraphs, targetParagraphs, paragraphModel(model), weights);
     const trusted = trustedParagraphLinks(paragraphLinks, sourceParagraphs, targetParagraphs, paragraphModel(model));
     return { source: paragraphLinkOfSentences(source, trusted, 'source'), target: paragraphLinkOfSentences(target, trusted, 'target') };
   };
   // Word pairs learned from the links a first alignment is sure of become anchors of the next.
   const learnAnchors = (firstPass: AlignmentLink[]): AnchorSet => {
-    const lexicon = documentLexicon(
-      source.paragraphs.flat().map((text) => sentenceWords(text, source.language)),
-      target.paragraphs.flat().map((text) => sentenceWords(text, target.language)),
-      firstPass,
-      model.lexicon,
-    );
+    const lexicon = documentLexicon(sourceWords, targetWords, firstPass, model.lexicon);
     // The learned ids follow the others, so that each unit's ids stay sorted.
     const learned = anchorDictionary(lexicon.source, lexicon.target, model.anchorWeights);
     const offset = anchors.weights.length;
@@ -209,7 +219,7 @@ export function alignTexts(source: AlignmentSide, target: AlignmentSide, options
     weights.set(learned.weights, offset);
     return { source: withLearned(sourceSentences, lexicon.source), target: withLearned(targetSentences, lexicon.target), weights };
   };
-  const links = alignUnits(sourceSentences, targetSentences, model, anchors.weights, paragraphGuide, model.anchorWeights.lexicon > 0 ? learnAnchors : undefined);
+  const links = alignUnits(sourceSentences, targetSentences, model, weights, paragraphGuide, model.anchorWeights.lexicon > 0 ? learnAnchors : undefined);
   return { ...base, source: sourceSentences.texts, target: targetSentences.texts, links };
 }
 
@@ -264,6 +274,11 @@ interface Units {
   marks: number[];
   /** Ids of the unit's anchors (anchorDictionary), sorted. */
   anchors: Int32Array[];
+  /**
+   * Ids of the unit's dictionary anchors, sorted, apart from the others: a sentence has many, and
+   * links whose lengths rule them out do not look them up.
+   */
+  dictionary: Int32Array[];
   profiles?: NgramProfile[];
 }
 
@@ -272,7 +287,14 @@ function sentenceStops(text: string): number {
   return Math.max(1, text.match(/[.!?\u061F\u2026]+["'\u201D\u00BB)]*(?=\s|$)/g)?.length ?? 0);
 }
 
-function sentenceUnits(side: AlignmentSide, keys: string[][], toIds: (keys: string[]) => Int32Array, compared: string[] | undefined): Units {
+function sentenceUnits(
+  side: AlignmentSide,
+  keys: string[][],
+  toIds: (keys: string[]) => Int32Array,
+  compared: string[] | undefined,
+  dictionaryKeys: string[][],
+  toDictionaryIds: (keys: string[]) => Int32Array,
+): Units {
   const texts = side.paragraphs.flat();
   return {
     texts,
@@ -281,19 +303,21 @@ function sentenceUnits(side: AlignmentSide, keys: string[][], toIds: (keys: stri
     stops: texts.map(sentenceStops),
     marks: keys.map(keptMarks),
     anchors: keys.map(toIds),
+    dictionary: texts.map((_, index) => toDictionaryIds(dictionaryKeys[index] ?? [])),
     profiles: compared?.map(ngramProfile),
   };
 }
 
 /** Paragraph units from their sentences' features (a paragraph's text is its sentences joined by spaces). */
 function paragraphUnits(side: AlignmentSide, sentences: Units, compare: boolean): Units {
-  const units: Units = { texts: [], lengths: [], commas: [], stops: [], marks: [], anchors: [], profiles: compare && sentences.profiles ? [] : undefined };
+  const units: Units = { texts: [], lengths: [], commas: [], stops: [], marks: [], anchors: [], dictionary: [], profiles: compare && sentences.profiles ? [] : undefined };
   let next = 0;
   for (const paragraph of side.paragraphs) {
     const end = next + paragraph.length;
     units.texts.push(paragraph.join(' '));
     units.lengths.push(sentences.lengths.slice(next, end).reduce((sum, length) => sum + length, paragraph.length - 1));
     units.anchors.push(joinIds(sentences.anchors.slice(next, end)));
+    units.dictionary.push(joinIds(sentences.dictionary.slice(next, end)));
     units.commas.push(sentences.commas.slice(next, end).reduce((sum, count) => sum + count, 0));
     units.stops.push(sentences.stops.slice(next, end).reduce((sum, count) => sum + count, 0));
     units.marks.push(sentences.marks.slice(next, end).reduce((sum, count) => sum + count, 0));
@@ -482,7 +506,7 @@ function alignUnits(
   source: Units,
   target: Units,
   model: AlignmentModel & { length: LengthModel },
-  initialWeights: Float64Array,
+  given: { anchors: Float64Array; dictionary: Float64Array },
   paragraphGuide?: (firstPass: AlignmentLink[]) => ParagraphGuide | undefined,
   learnAnchors?: (firstPass: AlignmentLink[]) => AnchorSet,
 ): AlignmentLink[] {
@@ -495,7 +519,9 @@ function alignUnits(
   const targetStops = prefixSums(target.stops);
   const sourceMarks = prefixSums(source.marks);
   const targetMarks = prefixSums(target.marks);
+  const initialWeights = given.anchors;
   const givenAnchors = anchorSpans(source.anchors, target.anchors, initialWeights);
+  const dictionary = given.dictionary.length > 0 ? anchorSpans(source.dictionary, target.dictionary, given.dictionary) : undefined;
   let weights = initialWeights;
   let anchors = givenAnchors;
   const priorCosts = model.priors.map((p) => -Math.log(p));
@@ -511,6 +537,10 @@ function alignUnits(
     total += model.stopWeight * (Math.abs(sourceStops[i1]! - sourceStops[i0]! - targetStops[j1]! + targetStops[j0]!) - 1);
     total += model.markWeight * Math.abs(sourceMarks[i1]! - sourceMarks[i0]! - targetMarks[j1]! + targetMarks[j0]!);
     total += ((anchors.sourceChance[i1]! - anchors.sourceChance[i0]!) * (j1 - j0) + (anchors.targetChance[j1]! - anchors.targetChance[j0]!) * (i1 - i0)) / 2;
+    if (dictionary) {
+      if (length < HOPELESS_LENGTH_COST) total -= anchorMatches(dictionary.source(i0, i1), dictionary.target(j0, j1), given.dictionary);
+      total += ((dictionary.sourceChance[i1]! - dictionary.sourceChance[i0]!) * (j1 - j0) + (dictionary.targetChance[j1]! - dictionary.targetChance[j0]!) * (i1 - i0)) / 2;
+    }
     // Links whose lengths rule them out are not worth a comparison (the costly part of the cost).
     if (compare && length < HOPELESS_LENGTH_COST) total -= model.similarityWeight * Math.max(0, similarity!(i0, i1, j0, j1) - model.similarityBaseline);
     if (guide && crossesParagraphLinks(guide.source, i0, i1, guide.target, j0, j1)) total += model.paragraphPenalty;
@@ -540,7 +570,9 @@ function alignUnits(
   /**
    * Evidence (nats) that the sentences of a link translate each other rather than being any sentences
    * of the two texts. Learned anchors are no evidence: an alignment of two unrelated texts teaches
-   * word pairs too, which its own links then match.
+   * word pairs too, which its own links then match. Nor are dictionary pairs: the likeliest pairing
+   * of two unrelated texts finds sentences sharing a few common words more often than chance, once
+   * the alignment has sought them out.
    */
   const evidence = (i0: number, i1: number, j0: number, j1: number): number => {
     const delta = lengthDelta(sourceLengths[i1]! - sourceLengths[i0]!, targetLengths[j1]! - targetLengths[j0]!, lengthModel);

@@ -14,12 +14,13 @@
  *   Arabic give every word, with and without its prefixes (ו, ב, ה…; و, ب, ال…), since names are
  *   not marked there. Only skeletons of three consonants or more count.
  *
- * `lexicon` anchors are not found here: they are word pairs learned from the document (document-lexicon.ts).
+ * `lexicon` and `dictionary` anchors are not found here: they are word pairs learned from the document
+ * (document-lexicon.ts) and those of the lexicon Targum ships (bilingual-lexicon.ts).
  */
 import { foldText } from '../text/fold';
 import type { SourceLanguage, TextLanguage } from '../text/language';
 
-export type AnchorKind = 'number' | 'month' | 'day' | 'question' | 'exclamation' | 'quotation' | 'parenthesis' | 'mark' | 'latin' | 'name' | 'lexicon';
+export type AnchorKind = 'number' | 'month' | 'day' | 'question' | 'exclamation' | 'quotation' | 'parenthesis' | 'mark' | 'latin' | 'name' | 'lexicon' | 'dictionary';
 
 export function anchorKind(key: string): AnchorKind {
   return key.slice(0, key.indexOf(':')) as AnchorKind;

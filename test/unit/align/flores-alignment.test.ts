@@ -2,25 +2,35 @@
  * Alignment accuracy on documents it has never seen (flores-documents.ts): FLORES-200 dev lines cut
  * into documents of 40–80 lines, with 8% 2-1, 8% 1-2, 3% 1-0 and 3% 0-1 links and paragraph breaks
  * every 3–6 sentences placed independently on each side. The model's constants were tuned on the
- * documents of seeds 1–6 only; the test measures those of HELD_OUT_SEEDS (101–103), never looked at
+ * documents of seeds 1–6 only; the test measures those of HELD_OUT_SEEDS (101–106), never looked at
  * while tuning. Strict precision, recall and F1 over links, printed for every document,
  * without a translation, with one, and with a degraded one.
+ *
+ * The lexicon Targum ships (bilingual-lexicon.ts) was learned from every dev line, these documents'
+ * too: the test aligns with a lexicon learned by the same code from the first half of the lines
+ * (LEXICON_LINES) and builds every document from the second half (DOCUMENT_LINES) only.
  *
  * "Translation" stands in for machine output with the English reference, one word in ten dropped:
  * of the source when the target is English (`--src-mt`), of both sides otherwise (`--src-mt` and
  * `--tgt-mt`: the two texts are compared through English).
  */
 import { describe, expect, it } from 'vitest';
-import { alignTexts, correspondingShare, galeChurchModel, type AlignmentModel } from '../../../src/common/align/align-texts';
+import { alignTexts, correspondingShare, defaultAlignmentModel, galeChurchModel, type AlignmentModel } from '../../../src/common/align/align-texts';
 import type { AlignmentLink } from '../../../src/common/align/types';
 import type { TextLanguage } from '../../../src/common/text/language';
 import { documentsOf, dropThird, dropWords, readFlores, scoreLinks, SHAPES_OF_THREE, swapEveryThird, type GoldDocument, type GoldLink } from './flores-documents';
+import { learnLexicon } from '../../../scripts/align/learn-lexicon';
 
 // The model was tuned on the documents of seeds 1–6; these seeds' documents were never looked at then.
 // TARGUM_ALIGN_SEEDS=1,2,3,4,5,6 measures the tuning seeds instead, to compare.
-const HELD_OUT_SEEDS = process.env.TARGUM_ALIGN_SEEDS?.split(',').map(Number) ?? [101, 102, 103];
+const HELD_OUT_SEEDS = process.env.TARGUM_ALIGN_SEEDS?.split(',').map(Number) ?? [101, 102, 103, 104, 105, 106];
 const flores = readFlores();
-const allLines = Array.from({ length: 997 }, (_, line) => line);
+const LEXICON_LINES = Array.from({ length: 498 }, (_, line) => line);
+const DOCUMENT_LINES = Array.from({ length: 499 }, (_, line) => 498 + line);
+/** The model as Targum ships it, with a lexicon that has not seen the documents' sentences. */
+const measuredModel: AlignmentModel = { ...defaultAlignmentModel, dictionary: learnLexicon(flores, LEXICON_LINES) };
+/** The same without a lexicon, to show what it brings. */
+const withoutDictionary = (): AlignmentModel => ({ ...defaultAlignmentModel, anchorWeights: { ...defaultAlignmentModel.anchorWeights, dictionary: 0 } });
 const pairs: Array<[TextLanguage, TextLanguage]> = [
   ['ar', 'en'],
   ['he', 'en'],
@@ -41,7 +51,7 @@ function translationOf(english: string[], kind: Translation, seed: number): stri
 function align(document: GoldDocument, from: TextLanguage, to: TextLanguage, kind: Translation, seed: number, model?: AlignmentModel): AlignmentLink[] {
   const source = { language: from, paragraphs: document.source, translation: translationOf(document.sourceEnglish, kind, seed + 10) };
   const target = { language: to, paragraphs: document.target, translation: to === 'en' ? undefined : translationOf(document.targetEnglish, kind, seed + 20) };
-  return alignTexts(source, target, { model }).links;
+  return alignTexts(source, target, { model: model ?? measuredModel }).links;
 }
 
 /** The same document with each side in one paragraph. */
@@ -71,7 +81,7 @@ function measure(
   const perDocument: number[] = [];
   const links: Measured['links'] = [];
   for (const seed of HELD_OUT_SEEDS) {
-    for (const built of documentsOf(flores, from, to, allLines, seed)) {
+    for (const built of documentsOf(flores, from, to, DOCUMENT_LINES, seed)) {
       const document = options.edit?.(built) ?? built;
       const aligned = align(document, from, to, kind, seed, options.model?.(from, to));
       const goldKeys = new Set(document.links.map(key));
@@ -118,14 +128,17 @@ describe('sentence alignment of FLORES-200 documents never seen while tuning', (
       reliability['no translation'].set(`${from}→${to}`, plain.links);
       reliability.translation.set(`${from}→${to}`, good.links);
 
-      // The issue's goal is ≥ 0.90 on every document: not reached. A few documents with several missing
-      // or joined sentences close together, where lengths mislead and no anchor tells, fall to 0.81–0.89.
-      it('without a translation: strict F1 ≥ 0.95 overall, ≥ 0.81 on every document and ≥ 0.90 on 90% of them, well above Gale–Church', () => {
+      // The issue's goal is ≥ 0.90 on every document: not reached. With the lexicon, 2 of the 196
+      // documents stay under it (0.887 and 0.891): a sentence dropped on each side a few links apart,
+      // aligned as a run shifted by one, where the words the lexicon knows do not tell the two apart.
+      it('without a translation: strict F1 ≥ 0.975 overall, ≥ 0.88 on every document and ≥ 0.90 on all but one a pair, above what it is without the lexicon, well above Gale–Church', () => {
         const baseline = measure(from, to, 'none', { model: galeChurchModel });
-        console.log(`${from}→${to} no translation   ${figures(plain)}\n${from}→${to} Gale–Church      F1=${baseline.f1.toFixed(4)}`);
-        expect(plain.f1).toBeGreaterThanOrEqual(0.95);
-        expect(Math.min(...plain.perDocument)).toBeGreaterThanOrEqual(0.81);
-        expect(under(plain, 0.9)).toBeLessThanOrEqual(0.1 * plain.perDocument.length);
+        const noDictionary = measure(from, to, 'none', { model: withoutDictionary });
+        console.log(`${from}→${to} no translation   ${figures(plain)}\n${from}→${to} no dictionary    ${figures(noDictionary)}\n${from}→${to} Gale–Church      F1=${baseline.f1.toFixed(4)}`);
+        expect(plain.f1).toBeGreaterThanOrEqual(0.975);
+        expect(Math.min(...plain.perDocument)).toBeGreaterThanOrEqual(0.88);
+        expect(under(plain, 0.9)).toBeLessThanOrEqual(1);
+        expect(plain.f1).toBeGreaterThan(noDictionary.f1 + 0.005);
         expect(plain.f1).toBeGreaterThan(baseline.f1 + 0.03);
       }, 120_000);
 
@@ -165,15 +178,16 @@ describe('sentence alignment of FLORES-200 documents never seen while tuning', (
           let unrelatedPairs = 0;
           let flagged = 0;
           for (const seed of HELD_OUT_SEEDS) {
-            // Documents of the first and of the second half of the lines: no sentence in common.
-            const first = documentsOf(flores, from, to, allLines.slice(0, 498), seed);
-            const second = documentsOf(flores, from, to, allLines.slice(498), seed + 1);
+            // Documents of the first and of the second half of the document lines: no sentence in common.
+            const first = documentsOf(flores, from, to, DOCUMENT_LINES.slice(0, 250), seed);
+            const second = documentsOf(flores, from, to, DOCUMENT_LINES.slice(250), seed + 1);
             for (let k = 0; k < Math.min(first.length, second.length); k++) {
               const source = first[k]!;
               const target = second[k]!;
               const aligned = alignTexts(
                 { language: from, paragraphs: source.source, translation: translationOf(source.sourceEnglish, kind, seed) },
                 { language: to, paragraphs: target.target, translation: to === 'en' ? undefined : translationOf(target.targetEnglish, kind, seed + 1) },
+                { model: measuredModel },
               );
               confidences.push(...aligned.links.filter((link) => link.source.length > 0 && link.target.length > 0).map((link) => link.confidence));
               unrelatedPairs += 1;
@@ -186,7 +200,7 @@ describe('sentence alignment of FLORES-200 documents never seen while tuning', (
           expect(flagged).toBeGreaterThanOrEqual(0.9 * unrelatedPairs);
         }
         // The same documents, aligned with their own counterparts, are not flagged.
-        const related = documentsOf(flores, from, to, allLines, HELD_OUT_SEEDS[0]!).map((document) => correspondingShare({ links: align(document, from, to, 'none', 0) }));
+        const related = documentsOf(flores, from, to, DOCUMENT_LINES, HELD_OUT_SEEDS[0]!).map((document) => correspondingShare({ links: align(document, from, to, 'none', 0) }));
         expect(Math.min(...related)).toBeGreaterThan(0.5);
       }, 240_000);
     });
@@ -212,7 +226,7 @@ describe('links of three', () => {
       for (const kind of ['none', 'good'] as const) {
         const found = new Map<string, { right: number; all: number }>();
         for (const seed of HELD_OUT_SEEDS) {
-          for (const document of documentsOf(flores, from, to, allLines, seed, SHAPES_OF_THREE)) {
+          for (const document of documentsOf(flores, from, to, DOCUMENT_LINES, seed, SHAPES_OF_THREE)) {
             const predicted = new Set(align(document, from, to, kind, seed).map(key));
             for (const link of document.links) {
               const type = `${link.source.length}-${link.target.length}`;
