@@ -25,6 +25,7 @@ export interface AllDocsOptions {
   include_docs?: boolean;
   conflicts?: boolean;
   limit?: number;
+  skip?: number;
 }
 
 /** A row; with `keys`, a key that has no document gets a row with `error` instead. */
@@ -130,8 +131,10 @@ export interface Database {
   put(doc: PouchDocument): Promise<WriteResult & { rev: string }>;
   remove(doc: PouchDocument & { _rev: string }): Promise<WriteResult>;
   allDocs(options?: AllDocsOptions): Promise<AllDocsResponse>;
-  bulkDocs(docs: readonly PouchDocument[]): Promise<WriteResult[]>;
-  bulkGet(options: { docs: Array<{ id: string; rev?: string }> }): Promise<BulkGetResponse>;
+  /** With `new_edits: false`, the documents' revisions are stored as they are (as the replicator writes them). */
+  bulkDocs(docs: readonly PouchDocument[], options?: { new_edits?: boolean }): Promise<WriteResult[]>;
+  /** With `revs`, each document comes with its revision history (`_revisions`). */
+  bulkGet(options: { docs: Array<{ id: string; rev?: string }>; revs?: boolean }): Promise<BulkGetResponse>;
   changes(options?: ChangesOptions): Changes;
   replicate: {
     to(target: Database | string, options?: ReplicationOptions): Replication;
