@@ -6,7 +6,7 @@ import type { GlossRecord, MemoryRecord } from '../../../src/renderer/data/recor
 import { glossDocId } from '../../../src/renderer/data/team-docs';
 import { markTeamPushed, resolveGlossConflict } from '../../../src/renderer/data/team-mirror';
 import { memoryChange, queueTeamChanges, teamChangesWaiting } from '../../../src/renderer/data/team-outbox';
-import { deleteMemoryEntries } from '../../../src/renderer/data/memory';
+import { addMemoryPairs, deleteMemoryEntries } from '../../../src/renderer/data/memory';
 import { awaitsFirstSync, firstSyncByPages } from '../../../src/renderer/team/first-sync';
 import { takeReplicaChanges, writeOutbox, type Replica } from '../../../src/renderer/team/replica';
 import { memoryKey } from '../../../src/common/text/memory-key';
@@ -126,6 +126,17 @@ describe("a new member's first sync by pages", () => {
     expect(pushed.docs_written).toBe(0);
     // Nothing new for the library: the pages are its checkpoint.
     expect(await takeReplicaChanges(lea.db, lea.replica, 'replica')).toBe(0);
+  });
+
+  it("merges the team's entries into those the new member's library has already, and adds the rest", async () => {
+    const { server } = await teamSpace();
+    const lea = await member('Lea');
+    // An imported reference for one of the team's sentences: it stays one entry, the team's.
+    await addMemoryPairs(lea.db, [{ language: 'he', source: 'הצבא נכנס לעיר.', target: 'Troops entered the town.' }], { fileName: 'old.tmx' });
+    await firstSyncByPages(lea.db, lea.replica, server, { replicaName: 'replica', pageSize: 3 });
+    const entries = await lea.db.memory.toArray();
+    expect(entries.map((entry) => entry.target).sort()).toEqual(['An organisation made a request.', 'The army announced a closure.', 'The army entered the city.']);
+    expect(entries.find((entry) => entry.source === 'הצבא נכנס לעיר.')).toMatchObject({ origin: 'confirmed', team: { by: 'Dana' } });
   });
 
   it('is followed by the live replication: a later deletion reaches the new member, and the conflict settled by her reaches the others', async () => {
