@@ -87,6 +87,8 @@ export interface ReplicationOptions {
   retry?: boolean;
   batch_size?: number;
   batches_limit?: number;
+  /** Replicate the source's changes after this sequence (written as the checkpoint first, at each start and retry). */
+  since?: number | string;
   /** The next wait before a retry, from the last one (0 at first), in milliseconds. */
   back_off_function?: (delay: number) => number;
 }

@@ -3,9 +3,13 @@
  * a page at a time from `_all_docs` (one quick request each, where the replicator would ask for the same documents
  * with `_changes`, `_revs_diff` and `_bulk_get`), are stored in the replica with their revisions as they are
  * (`new_edits: false`, as the replicator stores them), and go into the library at once, each page with the replica's
- * sequence as the library's checkpoint. The live replication that starts afterwards finds those revisions present
- * and fetches only what the pages do not carry: deleted documents, documents with attachments, and what changed
- * meanwhile. The revisions in conflict with a page's documents are fetched with the page, so that a conflict shows.
+ * sequence as the library's checkpoint. The revisions in conflict with a page's documents are fetched with the page,
+ * so that a conflict shows. The replication then starts from where the pages left each side (`FirstSyncEnd`): it
+ * pulls what changed on the team's server since the first page was asked for (documents with attachments, which
+ * `_all_docs` gives only as stubs, come that way too, as may revisions changed meanwhile, which it has or fetches),
+ * and pushes what was written to the replica after the pages. Documents deleted before the first sync never reach
+ * the new member: the library has nothing of them, and an entry made again under the same id wins over the old
+ * deletion on the server, as it would if the replica had the deletion.
  *
  * A mark in the replica (a `_local` document, which never replicates) records how far the pages came, so that a
  * reload goes on from there. It goes on only while nothing else has written to the replica: a revision stored
@@ -23,6 +27,8 @@ const defaultPageSize = 10_000;
 const markId = '_local/targum-first-sync';
 
 interface FirstSyncMark {
+  /** The team database's sequence before the first page: the pull goes on from there. */
+  teamSeq?: number | string;
   /** The last document id stored. */
   after?: string;
   /** The replica's sequence after the last page: anything else written to the replica moves it on. */
@@ -99,18 +105,27 @@ export function unlessStopped<T>(request: Promise<T>, signal: AbortSignal | unde
   });
 }
 
+/** Where the replication starts after the pages: every change up to these sequences is on both sides. */
+export interface FirstSyncEnd {
+  /** The team database's sequence before the first page. */
+  pullFrom: number | string;
+  /** The replica's sequence after the last page. */
+  pushFrom: number | string;
+}
+
 /**
  * Stores the team database's documents in a replica that awaits its first sync, and in the library, page by page;
- * does nothing once done, or when the replica has been written otherwise. Rejects when the server cannot be reached
- * (called again, it goes on from the last page stored).
+ * does nothing once done, or when the replica has been written otherwise. Resolves, when it stored the last page, to
+ * where the replication can start. Rejects when the server cannot be reached (called again, it goes on from the last
+ * page stored).
  */
-export async function firstSyncByPages(db: TargumDatabase, local: Replica, remote: Replica, options: FirstSyncOptions): Promise<void> {
+export async function firstSyncByPages(db: TargumDatabase, local: Replica, remote: Replica, options: FirstSyncOptions): Promise<FirstSyncEnd | undefined> {
   const mark = await readMark(local);
-  if (mark?.done) return;
+  if (mark?.done) return undefined;
   const { update_seq: seq, doc_count: count } = await local.info();
   if (mark ? mark.seq !== seq : count > 0) {
     await writeMark(local, { seq, done: true });
-    return;
+    return undefined;
   }
   const { signal, pageSize = defaultPageSize } = options;
   const fetchPage = (after: string | undefined) => {
@@ -119,27 +134,31 @@ export async function firstSyncByPages(db: TargumDatabase, local: Replica, remot
     page.catch(() => undefined);
     return page;
   };
+  const teamSeq = mark?.teamSeq ?? (await remote.info()).update_seq;
+  // PouchDB answers a missing database's info with the server's error in place of the info.
+  if (teamSeq === undefined) throw new Error('The team database did not answer with its sequence.');
   let next = fetchPage(mark?.after);
   // The library takes a page while the replica stores it, with the replica's sequence before the page as its
   // checkpoint: should the replica fail to store the page, the library has taken no more than the checkpoint says.
   let stored = seq;
   for (;;) {
     const page = await unlessStopped(next, signal);
-    if (!page) return;
+    if (!page) return undefined;
     const last = page.rows.at(-1)?.id;
     const done = page.rows.length < pageSize;
     if (!done) next = fetchPage(last);
     const winners = page.rows.map((row) => row.doc).filter(storable);
     const losers = await unlessStopped(losingRevisions(remote, winners), signal);
-    if (!losers) return;
+    if (!losers) return undefined;
     await Promise.all([
       local.bulkDocs([...winners.map(withoutConflicts), ...losers], { new_edits: false }),
       takeIntoLibrary(db, local, received(winners, losers), { replica: options.replicaName, seq: stored }),
     ]);
     ({ update_seq: stored } = await local.info());
-    await writeMark(local, { ...(last === undefined ? { after: mark?.after } : { after: last }), seq: stored, done });
+    await writeMark(local, { teamSeq, after: last ?? mark?.after, seq: stored, done });
     options.onPage?.(page.rows.length);
     if (done) break;
   }
   await takeIntoLibrary(db, local, [], { replica: options.replicaName, seq: stored });
+  return { pullFrom: teamSeq, pushFrom: stored };
 }

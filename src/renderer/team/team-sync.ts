@@ -5,7 +5,7 @@
  * the host adds them. `status` says what the Settings screen and the workbench's indicator show.
  */
 import { liveQuery, type Subscription } from 'dexie';
-import PouchDB, { type Changes, type Sync } from 'pouchdb-browser';
+import PouchDB, { type Changes, type Replication, type ReplicationOptions } from 'pouchdb-browser';
 import indexedDbAdapter from 'pouchdb-adapter-indexeddb';
 import type { TargumApi } from '../../common/api/contract';
 import { teamRelayPath, teamTokenHeader, type TeamConfig, type TeamStatus } from '../../common/team/team-config';
@@ -14,7 +14,7 @@ import type { TargumDatabase } from '../data/database';
 import { textHash } from '../data/team-docs';
 import { joinTeamSpace, leaveTeamSpace, markTeamPushed } from '../data/team-mirror';
 import { teamChangesWaiting } from '../data/team-outbox';
-import { awaitsFirstSync, firstSyncByPages, unlessStopped } from './first-sync';
+import { awaitsFirstSync, firstSyncByPages, unlessStopped, type FirstSyncEnd } from './first-sync';
 import { takeReplicaChanges, writeOutbox, type Replica } from './replica';
 
 export type TeamSyncState = 'off' | 'connecting' | 'syncing' | 'synced' | 'offline' | 'refused';
@@ -189,19 +189,20 @@ export class TeamSync {
         checking = false;
       }
     };
-    let replication: Sync | undefined;
+    let replication: { cancel: () => void } | undefined;
     let localChanges: Changes | undefined;
-    const goLive = () => {
+    /** Starts the replication; after a first sync by pages, from where the pages left each side. */
+    const goLive = (end: FirstSyncEnd | undefined) => {
       const writeLocalChanges = serial(() => writeOutbox(this.db, local, config.memberName));
       const takeTeamChanges = serial(() => takeReplicaChanges(this.db, local, name));
       subscriptions.push(liveQuery(() => this.db.teamOutbox.filter((row) => row.rev === undefined).count()).subscribe((unwritten) => unwritten > 0 && writeLocalChanges()));
       localChanges = local.changes({ since: 'now', live: true }).on('change', takeTeamChanges);
       takeTeamChanges();
-      replication = this.replicate(local, remote, stopped, explain);
+      replication = this.replicate(local, remote, end, stopped, explain);
     };
     // The first sync's pages before anything else writes to the replica or takes from it; a stop waits for the page being stored.
     const firstSync = awaitsFirstSync(local).then((awaits) => (awaits ? this.firstSyncByPages(local, remote, name, halted.signal, explain) : undefined));
-    void firstSync.then(() => !stopped() && goLive(), (error: unknown) => console.warn('Targum team sync:', error));
+    void firstSync.then((end) => !stopped() && goLive(end), (error: unknown) => console.warn('Targum team sync:', error));
     this.running = {
       stop: async () => {
         halted.abort();
@@ -214,48 +215,59 @@ export class TeamSync {
     };
   }
 
-  /** The live replication both ways, with retry; its events make the status. */
-  private replicate(local: Replica, remote: Replica, stopped: () => boolean, explain: () => Promise<void>): Sync {
-    const replication = PouchDB.sync(local, remote, {
-      live: true,
-      retry: true,
-      batch_size: 10_000,
-      batches_limit: 4,
-      back_off_function: nextRetryDelay,
-    });
-    // Each direction on its own: the sync object says when both have paused, but not that one failed.
-    const sides: Record<'push' | 'pull', 'active' | 'paused' | 'failed'> = { push: 'active', pull: 'active' };
-    const settle = () => {
+  /** Follows one direction's changes: what went out waits no more, and what came in counts for the first sync. */
+  private follow(side: 'push' | 'pull', replication: Replication): Replication {
+    return replication
+      .on('change', ({ docs }) => (side === 'push' ? void markTeamPushed(this.db, docs) : this.received(docs.length)))
+      .on('denied', () => this.update({ state: 'refused', message: 'The team server refused a change.' }));
+  }
+
+  /**
+   * The replication both ways, live and with retry; its events make the status. After a first sync by pages, one pass
+   * each way from where the pages left (`since`, which a live replication would write again as its checkpoint at every
+   * retry) brings the checkpoints there first; should it fail, the live replication starts from the checkpoints it has.
+   */
+  private replicate(local: Replica, remote: Replica, end: FirstSyncEnd | undefined, stopped: () => boolean, explain: () => Promise<void>): { cancel: () => void } {
+    const batches = { batch_size: 10_000, batches_limit: 4 };
+    const catchUp = end
+      ? [this.follow('push', PouchDB.replicate(local, remote, { ...batches, since: end.pushFrom })), this.follow('pull', PouchDB.replicate(remote, local, { ...batches, since: end.pullFrom }))]
+      : [];
+    let live: Record<'push' | 'pull', Replication> | undefined;
+    void Promise.allSettled(catchUp).then(() => {
       if (stopped()) return;
-      if (sides.push === 'failed' || sides.pull === 'failed') {
-        this.update({ state: 'offline', message: 'The team server cannot be reached.' });
-        void explain();
-      } else if (sides.push === 'paused' && sides.pull === 'paused') this.update({ state: 'synced', message: undefined, firstSync: undefined });
-      else this.update({ state: 'syncing', message: undefined });
+      const options: ReplicationOptions = { ...batches, live: true, retry: true, back_off_function: nextRetryDelay };
+      live = { push: PouchDB.replicate(local, remote, options), pull: PouchDB.replicate(remote, local, options) };
+      // Each direction on its own: both paused is synced, either failed is offline.
+      const states: Record<'push' | 'pull', 'active' | 'paused' | 'failed'> = { push: 'active', pull: 'active' };
+      const settle = () => {
+        if (stopped()) return;
+        if (states.push === 'failed' || states.pull === 'failed') {
+          this.update({ state: 'offline', message: 'The team server cannot be reached.' });
+          void explain();
+        } else if (states.push === 'paused' && states.pull === 'paused') this.update({ state: 'synced', message: undefined, firstSync: undefined });
+        else this.update({ state: 'syncing', message: undefined });
+      };
+      for (const side of ['push', 'pull'] as const) {
+        this.follow(side, live[side])
+          .on('active', () => {
+            states[side] = 'active';
+            settle();
+          })
+          .on('paused', (error?: unknown) => {
+            states[side] = error ? 'failed' : 'paused';
+            settle();
+          })
+          .on('error', () => {
+            this.update({ state: 'offline' });
+            void explain();
+          });
+      }
+    });
+    return {
+      cancel: () => {
+        for (const replication of [...catchUp, ...Object.values(live ?? {})]) replication.cancel();
+      },
     };
-    for (const side of ['push', 'pull'] as const) {
-      replication[side]
-        .on('active', () => {
-          sides[side] = 'active';
-          settle();
-        })
-        .on('paused', (error?: unknown) => {
-          sides[side] = error ? 'failed' : 'paused';
-          settle();
-        });
-    }
-    replication
-      .on('change', (info) => {
-        const docs = info.change.docs;
-        if (info.direction === 'push') void markTeamPushed(this.db, docs);
-        else this.received(docs.length);
-      })
-      .on('denied', () => this.update({ state: 'refused', message: 'The team server refused a change.' }))
-      .on('error', () => {
-        this.update({ state: 'offline' });
-        void explain();
-      });
-    return replication;
   }
 
   /** Documents received in the first sync, shown until it is done (deleted ones, not in the total, come too). */
@@ -265,19 +277,18 @@ export class TeamSync {
   }
 
   /** The first sync's pages, tried again while the server cannot be reached, as the replication would. */
-  private async firstSyncByPages(local: Replica, remote: Replica, replicaName: string, signal: AbortSignal, explain: () => Promise<void>): Promise<void> {
+  private async firstSyncByPages(local: Replica, remote: Replica, replicaName: string, signal: AbortSignal, explain: () => Promise<void>): Promise<FirstSyncEnd | undefined> {
     for (let delay = 0; !signal.aborted; ) {
       try {
         const infos = await unlessStopped(Promise.all([remote.info(), local.info()]), signal);
-        if (!infos) return;
+        if (!infos) return undefined;
         const [{ doc_count: total }, { doc_count: received }] = infos;
         // PouchDB answers a missing database's info with the server's error in place of the info.
         if (typeof total !== 'number') throw new Error('The team database did not answer with its info.');
         this.update({ state: 'syncing', message: undefined, firstSync: this.current.firstSync ?? { received: Math.min(received, total), total } });
-        await firstSyncByPages(this.db, local, remote, { replicaName, signal, onPage: (documents) => this.received(documents) });
-        return;
+        return await firstSyncByPages(this.db, local, remote, { replicaName, signal, onPage: (documents) => this.received(documents) });
       } catch (error) {
-        if (signal.aborted) return;
+        if (signal.aborted) return undefined;
         console.warn('Targum team sync, first sync:', error);
         // What the server answered is for explain() to say (it leaves a refusal shown until then).
         if (this.current.state !== 'refused') this.update({ state: 'offline', message: 'The team server cannot be reached.' });
@@ -286,5 +297,6 @@ export class TeamSync {
         await unlessStopped(new Promise((resolve) => setTimeout(resolve, delay)), signal);
       }
     }
+    return undefined;
   }
 }

@@ -128,6 +128,28 @@ describe("a new member's first sync by pages", () => {
     expect(await takeReplicaChanges(lea.db, lea.replica, 'replica')).toBe(0);
   });
 
+  it('hands the replication on where the pages left each side: what changed on the server since the first page comes, and nothing else', async () => {
+    const { server, dana } = await teamSpace();
+    const lea = await member('Lea');
+    const end = await firstSyncByPages(lea.db, lea.replica, server, { replicaName: 'replica', pageSize: 3 });
+    expect(end).toBeDefined();
+    // Once done, the pages hand on nothing more.
+    expect(await firstSyncByPages(lea.db, lea.replica, server, { replicaName: 'replica', pageSize: 3 })).toBeUndefined();
+
+    await putGloss(dana.db, gloss('שר', 'minister'));
+    await sync(dana, server);
+    await putGloss(lea.db, gloss('ממשלה', 'government'));
+    await writeOutbox(lea.db, lea.replica, 'Lea');
+    const PouchDB = loadPouchDB();
+    const pulled = await PouchDB.replicate(server, lea.replica, { since: end!.pullFrom });
+    const pushed = await PouchDB.replicate(lea.replica, server, { since: end!.pushFrom });
+    expect([pulled.docs_written, pushed.docs_written]).toEqual([1, 1]);
+    await takeReplicaChanges(lea.db, lea.replica, 'replica');
+    expect((await lea.db.glosses.toArray()).map((entry) => entry.surface).sort()).toEqual(['ארגון', 'בקשה', 'ממשלה', 'סגר', 'עיר', 'צבא', 'שר']);
+    await sync(dana, server);
+    expect(await dana.db.glosses.where('key').equals('ממשלה').count()).toBe(1);
+  });
+
   it("merges the team's entries into those the new member's library has already, and adds the rest", async () => {
     const { server } = await teamSpace();
     const lea = await member('Lea');
