@@ -57,6 +57,8 @@ export interface BulkGetResponse {
 export interface ChangesOptions {
   since?: number | string;
   limit?: number;
+  /** Changes asked of a remote database per request (25 unless given). */
+  batch_size?: number;
   live?: boolean;
   include_docs?: boolean;
   conflicts?: boolean;

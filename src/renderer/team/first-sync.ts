@@ -1,15 +1,14 @@
 /**
  * A new member's first sync by pages ("initial load"): while the replica is new, the team database's documents come
- * a page at a time from `_all_docs` (one quick request each, where the replicator would ask for the same documents
- * with `_changes`, `_revs_diff` and `_bulk_get`), are stored in the replica with their revisions as they are
- * (`new_edits: false`, as the replicator stores them), and go into the library at once, each page with the replica's
- * sequence as the library's checkpoint. The revisions in conflict with a page's documents are fetched with the page,
- * so that a conflict shows. The replication then starts from where the pages left each side (`FirstSyncEnd`): it
- * pulls what changed on the team's server since the first page was asked for (documents with attachments, which
- * `_all_docs` gives only as stubs, come that way too, as may revisions changed meanwhile, which it has or fetches),
- * and pushes what was written to the replica after the pages. Documents deleted before the first sync never reach
- * the new member: the library has nothing of them, and an entry made again under the same id wins over the old
- * deletion on the server, as it would if the replica had the deletion.
+ * a page at a time from its changes feed with their content (`_changes?include_docs=true`: one quick request each,
+ * where the replicator would ask for the same documents with `_revs_diff` and `_bulk_get`), in the order the team
+ * made them, deletions included; they are stored in the replica with their revisions as they are (`new_edits:
+ * false`, as the replicator stores them), and go into the library at once, each page with the replica's sequence as
+ * the library's checkpoint. The revisions in conflict with a page's documents are fetched with the page, so that a
+ * conflict shows. The replication then starts where the pages left each side (`FirstSyncEnd`): it pulls what changed
+ * on the team's server since the first page was asked for (a document changed meanwhile comes that way, with its
+ * history, and not again in a page; so do documents with attachments, which a page gives only as stubs), and pushes
+ * what was written to the replica after the pages.
  *
  * A mark in the replica (a `_local` document, which never replicates) records how far the pages came, so that a
  * reload goes on from there. It goes on only while nothing else has written to the replica: a revision stored
@@ -29,8 +28,8 @@ const markId = '_local/targum-first-sync';
 interface FirstSyncMark {
   /** The team database's sequence before the first page: the pull goes on from there. */
   teamSeq?: number | string;
-  /** The last document id stored. */
-  after?: string;
+  /** The team database's changes feed as far as the pages came. */
+  since?: number | string;
   /** The replica's sequence after the last page: anything else written to the replica moves it on. */
   seq: number | string;
   done: boolean;
@@ -88,7 +87,7 @@ export interface FirstSyncOptions {
   replicaName: string;
   /** Documents a page (10,000). */
   pageSize?: number;
-  /** Called after each page, with how many documents it stored. */
+  /** Called after each page, with how many documents it stored (deletions not counted, as in the database's count). */
   onPage?: (documents: number) => void;
   /** The sync was stopped: no more pages, and no wait for the server's answer. */
   signal?: AbortSignal;
@@ -128,8 +127,8 @@ export async function firstSyncByPages(db: TargumDatabase, local: Replica, remot
     return undefined;
   }
   const { signal, pageSize = defaultPageSize } = options;
-  const fetchPage = (after: string | undefined) => {
-    const page = remote.allDocs({ include_docs: true, conflicts: true, limit: pageSize, ...(after === undefined ? {} : { startkey: after, skip: 1 }) });
+  const fetchPage = (since: number | string) => {
+    const page = remote.changes({ since, limit: pageSize, batch_size: pageSize, include_docs: true, conflicts: true });
     // Asked for while the page before is written; its failure is met when it is awaited.
     page.catch(() => undefined);
     return page;
@@ -137,26 +136,34 @@ export async function firstSyncByPages(db: TargumDatabase, local: Replica, remot
   const teamSeq = mark?.teamSeq ?? (await remote.info()).update_seq;
   // PouchDB answers a missing database's info with the server's error in place of the info.
   if (teamSeq === undefined) throw new Error('The team database did not answer with its sequence.');
-  let next = fetchPage(mark?.after);
+  let next = fetchPage(mark?.since ?? 0);
+  // A document changed while the pages are read comes again later in the feed: its first revision stays, and the
+  // replication brings the new one with its history. Going on after a reload, the replica says what it has already.
+  const taken = new Set<string>();
+  const resumed = mark !== undefined;
   // The library takes a page while the replica stores it, with the replica's sequence before the page as its
   // checkpoint: should the replica fail to store the page, the library has taken no more than the checkpoint says.
   let stored = seq;
   for (;;) {
     const page = await unlessStopped(next, signal);
     if (!page) return undefined;
-    const last = page.rows.at(-1)?.id;
-    const done = page.rows.length < pageSize;
-    if (!done) next = fetchPage(last);
-    const winners = page.rows.map((row) => row.doc).filter(storable);
+    const done = page.results.length < pageSize;
+    if (!done) next = fetchPage(page.last_seq);
+    let winners = page.results.map((change) => change.doc).filter(storable).filter((doc) => !taken.has(doc._id));
+    if (resumed && winners.length) {
+      const there = await local.allDocs({ keys: winners.map((doc) => doc._id) });
+      winners = winners.filter((_, index) => !there.rows[index]?.value);
+    }
     const losers = await unlessStopped(losingRevisions(remote, winners), signal);
     if (!losers) return undefined;
     await Promise.all([
       local.bulkDocs([...winners.map(withoutConflicts), ...losers], { new_edits: false }),
       takeIntoLibrary(db, local, received(winners, losers), { replica: options.replicaName, seq: stored }),
     ]);
+    for (const doc of winners) taken.add(doc._id);
     ({ update_seq: stored } = await local.info());
-    await writeMark(local, { teamSeq, after: last ?? mark?.after, seq: stored, done });
-    options.onPage?.(page.rows.length);
+    await writeMark(local, { teamSeq, since: page.last_seq, seq: stored, done });
+    options.onPage?.(winners.filter((doc) => !doc._deleted).length);
     if (done) break;
   }
   await takeIntoLibrary(db, local, [], { replica: options.replicaName, seq: stored });
