@@ -4,8 +4,9 @@
  * figures; asserts nothing. Ends with one `summary:` line.
  *
  * - first sync: a team database on pouchdb-server (in memory, loopback) holds N memory entries and M glosses, as
- *   Targum writes them; a new member joins in Settings → Team, and the app reads the team database by pages of
- *   `_all_docs` through the web host's relay into its replica and its library (src/renderer/team/first-sync.ts).
+ *   Targum writes them; a new member joins in Settings → Team, and the app reads the team database's changes feed by
+ *   pages, with the documents, through the web host's relay into its replica and its library
+ *   (src/renderer/team/first-sync.ts).
  *   Timed from Save to the last entry in the library (IndexedDB counts). Then the progress line shows every document
  *   received, and "synced" comes once the replication, started where the pages left off, has caught up both ways.
  * - lookups (once synced): the same 200-sentence article (every sentence in the memory, several glossed words in each) is opened
