@@ -25,6 +25,7 @@ export interface AllDocsOptions {
   include_docs?: boolean;
   conflicts?: boolean;
   limit?: number;
+  skip?: number;
 }
 
 /** A row; with `keys`, a key that has no document gets a row with `error` instead. */
@@ -56,6 +57,8 @@ export interface BulkGetResponse {
 export interface ChangesOptions {
   since?: number | string;
   limit?: number;
+  /** Changes asked of a remote database per request (25 unless given). */
+  batch_size?: number;
   live?: boolean;
   include_docs?: boolean;
   conflicts?: boolean;
@@ -86,6 +89,8 @@ export interface ReplicationOptions {
   retry?: boolean;
   batch_size?: number;
   batches_limit?: number;
+  /** Replicate the source's changes after this sequence (written as the checkpoint first, at each start and retry). */
+  since?: number | string;
   /** The next wait before a retry, from the last one (0 at first), in milliseconds. */
   back_off_function?: (delay: number) => number;
 }
@@ -130,8 +135,10 @@ export interface Database {
   put(doc: PouchDocument): Promise<WriteResult & { rev: string }>;
   remove(doc: PouchDocument & { _rev: string }): Promise<WriteResult>;
   allDocs(options?: AllDocsOptions): Promise<AllDocsResponse>;
-  bulkDocs(docs: readonly PouchDocument[]): Promise<WriteResult[]>;
-  bulkGet(options: { docs: Array<{ id: string; rev?: string }> }): Promise<BulkGetResponse>;
+  /** With `new_edits: false`, the documents' revisions are stored as they are (as the replicator writes them). */
+  bulkDocs(docs: readonly PouchDocument[], options?: { new_edits?: boolean }): Promise<WriteResult[]>;
+  /** With `revs`, each document comes with its revision history (`_revisions`). */
+  bulkGet(options: { docs: Array<{ id: string; rev?: string }>; revs?: boolean }): Promise<BulkGetResponse>;
   changes(options?: ChangesOptions): Changes;
   replicate: {
     to(target: Database | string, options?: ReplicationOptions): Replication;

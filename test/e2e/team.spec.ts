@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { teamFiles } from '../../src/node/team/team-store';
+import { glossDocId } from '../../src/renderer/data/team-docs';
 import { joinTeam, teamIndicator } from '../support/team-ui';
 import { startTeamServer, type TeamServer } from '../support/team-server';
 import { readPhrasebook } from '../support/tiny-model';
@@ -434,6 +435,40 @@ test('team: the offline queue survives a reload and drains when the server retur
   await expect(teamIndicator(dana.page)).toHaveText('Team: synced', { timeout: 30_000 });
   await nav(omar.page, 'Glossary');
   await expect(glossaryEntries(omar.page)).toHaveCount(3, { timeout: 20_000 });
+});
+
+test('team: a new member reloaded during the first sync goes on with it, and ends with the whole library', async ({ browser, team, teamServer, hosts }) => {
+  test.setTimeout(180_000);
+  // 25,000 glosses in the team database, as Targum writes them: three pages of the first sync.
+  const at = Date.now();
+  const docs = Array.from({ length: 25_000 }, (_, i) => {
+    const surface = `מילה${i}`;
+    return { _id: glossDocId('he', surface), type: 'gloss', language: 'he', key: surface, surface, meaning: `word ${i}`, by: 'Dana', at };
+  });
+  for (let from = 0; from < docs.length; from += 10_000) {
+    const answer = await teamServer.asAdmin(`/${team.database}/_bulk_docs`, { method: 'POST', body: JSON.stringify({ docs: docs.slice(from, from + 10_000) }) });
+    expect(answer.ok).toBe(true);
+  }
+  // A new library on Omar's host, which is in the team: its first sync starts at once.
+  const context = await browser.newContext();
+  const lea = await openMember(context, hosts.omar, 'Lea');
+  await expect(teamIndicator(lea.page)).toHaveText(/first sync: [1-9][\d,]* of 25,000 documents received/, { timeout: 60_000 });
+  await lea.page.reload();
+  await expect(teamIndicator(lea.page)).toHaveText('Team: synced', { timeout: 120_000 });
+  const glosses = await lea.page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const request = indexedDB.open('targum');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const count = request.result.transaction('glosses').objectStore('glosses').count();
+          count.onsuccess = () => resolve(count.result);
+        };
+      }),
+  );
+  expect(glosses).toBe(25_000);
+  await context.close();
+  expect(lea.foreign).toEqual([]);
 });
 
 test('team: Settings → Team keeps the password from the page and says when the server refuses it', async ({ team, teamServer }) => {

@@ -4,6 +4,7 @@
  * `markTeamWritten`), and the team's documents come back into the library through `applyTeamDocs`, which queues
  * nothing, so that nothing echoes back.
  */
+import Dexie from 'dexie';
 import type { TextLanguage } from '../../common/text/language';
 import type { TargumDatabase } from './database';
 import { rowsOfArticle } from './article-rows';
@@ -217,6 +218,26 @@ function memoryFromTeam({ doc, conflicts }: ReceivedTeamDoc & { doc: MemoryDoc }
 }
 
 /**
+ * Adds the team's memory entries as new ones, without looking each up first (a first sync brings 100,000s the library
+ * does not have); an entry whose source sentence the library has already is refused by the table's unique index, and
+ * left with the deletions for the caller to merge.
+ */
+async function addNewMemory(db: TargumDatabase, items: ReadonlyArray<ReceivedTeamDoc & { doc: MemoryDoc }>): Promise<{ added: number; pending: Array<ReceivedTeamDoc & { doc: MemoryDoc }> }> {
+  const candidates = items.filter(({ doc }) => !doc._deleted);
+  const pending = items.filter(({ doc }) => doc._deleted);
+  if (candidates.length === 0) return { added: 0, pending };
+  try {
+    await db.memory.bulkAdd(candidates.map((item) => memoryFromTeam(item, undefined)));
+    return { added: candidates.length, pending };
+  } catch (error) {
+    // The refused additions abort nothing: they are caught here, and the others stand.
+    if (!(error instanceof Dexie.BulkError)) throw error;
+    const refused = Object.keys(error.failuresByPos).map((position) => candidates[Number(position)]!);
+    return { added: candidates.length - refused.length, pending: [...pending, ...refused] };
+  }
+}
+
+/**
  * Writes the team's documents into the library, in one transaction, without queueing them back. An entry changed
  * here whose change is not yet in the local replica keeps the local change (it is written on top next). Returns how
  * many entries changed.
@@ -256,11 +277,14 @@ export async function applyTeamDocs(db: TargumDatabase, received: readonly Recei
       const next = glossFromTeam(item, existing);
       if (!existing || !sameGloss(existing, next)) glossPuts.push(next);
     }
-    const memoryDocs = fresh.filter((item): item is ReceivedTeamDoc & { doc: MemoryDoc } => item.doc.type === 'memory');
-    const existingMemory = new Map((await db.memory.where('sourceKey').anyOf(memoryDocs.map(({ doc }) => doc.sourceKey)).toArray()).map((entry) => [entry.sourceKey, entry]));
+    const memoryDocs = await addNewMemory(
+      db,
+      fresh.filter((item): item is ReceivedTeamDoc & { doc: MemoryDoc } => item.doc.type === 'memory'),
+    );
+    const existingMemory = new Map((await db.memory.where('sourceKey').anyOf(memoryDocs.pending.map(({ doc }) => doc.sourceKey)).toArray()).map((entry) => [entry.sourceKey, entry]));
     const memoryPuts: MemoryRecord[] = [];
     const memoryDeletes: number[] = [];
-    for (const item of memoryDocs) {
+    for (const item of memoryDocs.pending) {
       const existing = existingMemory.get(item.doc.sourceKey);
       if (item.doc._deleted) {
         if (existing && isSharedMemory(existing)) memoryDeletes.push(existing.id!);
@@ -274,7 +298,7 @@ export async function applyTeamDocs(db: TargumDatabase, received: readonly Recei
     await db.glosses.bulkPut(glossPuts);
     await db.memory.bulkDelete(memoryDeletes);
     await db.memory.bulkPut(memoryPuts);
-    changed += glossDeletes.length + glossPuts.length + memoryDeletes.length + memoryPuts.length;
+    changed += glossDeletes.length + glossPuts.length + memoryDeletes.length + memoryPuts.length + memoryDocs.added;
     return { changed, arrived };
   });
 }

@@ -7,7 +7,7 @@ import type { Database, PouchDocument } from 'pouchdb-browser';
 import type { TargumDatabase } from '../data/database';
 import type { TeamOutboxRecord } from '../data/records';
 import { correctionPrefix, readTeamDoc, type TeamDoc } from '../data/team-docs';
-import { applyTeamDocs, markTeamWritten, readTeamCheckpoint, teamDocsFor, type ReceivedTeamDoc } from '../data/team-mirror';
+import { applyTeamDocs, markTeamWritten, readTeamCheckpoint, teamDocsFor, type ReceivedTeamDoc, type TeamCheckpoint } from '../data/team-mirror';
 import { unwrittenTeamChanges } from '../data/team-outbox';
 
 export type Replica = Database;
@@ -80,6 +80,25 @@ async function withConflicts(replica: Replica, docs: readonly TeamDoc[]): Promis
 }
 
 /**
+ * Takes documents of the replica into the library with the replica's checkpoint, in one transaction; an article new
+ * to this library then takes the corrections the replica had before it came. Resolves to how many entries changed.
+ */
+export async function takeIntoLibrary(db: TargumDatabase, replica: Replica, received: readonly ReceivedTeamDoc[], checkpoint: TeamCheckpoint): Promise<number> {
+  const taken = await applyTeamDocs(db, received, checkpoint);
+  let changed = taken.changed;
+  for (const article of taken.arrived) {
+    const prefix = correctionPrefix(article);
+    const earlier = await replica.allDocs({ startkey: prefix, endkey: `${prefix}\ufff0`, include_docs: true, conflicts: true });
+    const corrections = earlier.rows.flatMap((row) => {
+      const doc = readTeamDoc(row.doc);
+      return doc ? [doc] : [];
+    });
+    changed += (await applyTeamDocs(db, await withConflicts(replica, corrections))).changed;
+  }
+  return changed;
+}
+
+/**
  * Takes the replica's changes since the library last took them into the library, batch by batch, each batch with
  * its checkpoint in one transaction. Resolves to how many entries changed.
  */
@@ -93,18 +112,7 @@ export async function takeReplicaChanges(db: TargumDatabase, replica: Replica, r
       const doc = readTeamDoc(result.doc);
       return doc ? [doc] : [];
     });
-    const taken = await applyTeamDocs(db, await withConflicts(replica, docs), { replica: replicaName, seq: batch.last_seq });
-    changed += taken.changed;
-    // An article new to this library takes the corrections the replica had before it came.
-    for (const article of taken.arrived) {
-      const prefix = correctionPrefix(article);
-      const earlier = await replica.allDocs({ startkey: prefix, endkey: `${prefix}\ufff0`, include_docs: true, conflicts: true });
-      const corrections = earlier.rows.flatMap((row) => {
-        const doc = readTeamDoc(row.doc);
-        return doc ? [doc] : [];
-      });
-      changed += (await applyTeamDocs(db, await withConflicts(replica, corrections))).changed;
-    }
+    changed += await takeIntoLibrary(db, replica, await withConflicts(replica, docs), { replica: replicaName, seq: batch.last_seq });
     since = batch.last_seq;
   }
 }

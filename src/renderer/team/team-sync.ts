@@ -5,7 +5,7 @@
  * the host adds them. `status` says what the Settings screen and the workbench's indicator show.
  */
 import { liveQuery, type Subscription } from 'dexie';
-import PouchDB from 'pouchdb-browser';
+import PouchDB, { type Changes, type Replication, type ReplicationOptions } from 'pouchdb-browser';
 import indexedDbAdapter from 'pouchdb-adapter-indexeddb';
 import type { TargumApi } from '../../common/api/contract';
 import { teamRelayPath, teamTokenHeader, type TeamConfig, type TeamStatus } from '../../common/team/team-config';
@@ -14,6 +14,7 @@ import type { TargumDatabase } from '../data/database';
 import { textHash } from '../data/team-docs';
 import { joinTeamSpace, leaveTeamSpace, markTeamPushed } from '../data/team-mirror';
 import { teamChangesWaiting } from '../data/team-outbox';
+import { awaitsFirstSync, firstSyncByPages, unlessStopped, type FirstSyncEnd } from './first-sync';
 import { takeReplicaChanges, writeOutbox, type Replica } from './replica';
 
 export type TeamSyncState = 'off' | 'connecting' | 'syncing' | 'synced' | 'offline' | 'refused';
@@ -54,6 +55,9 @@ export function relayedTeamDatabase(): Replica {
     },
   });
 }
+
+/** Tries again within 10 s at most, so that changes go out soon after the server is back. */
+const nextRetryDelay = (delay: number) => (delay === 0 ? 1000 : Math.min(delay * 2, 10_000));
 
 const statusStates: Record<TeamStatus['state'], TeamSyncState> = {
   'not-configured': 'off',
@@ -142,14 +146,15 @@ export class TeamSync {
     await joinTeamSpace(this.db, name);
     this.update({ state: 'connecting', message: undefined });
 
-    let stopped = false;
+    const halted = new AbortController();
+    const stopped = () => halted.signal.aborted;
     const subscriptions: Subscription[] = [];
     // One pass at a time of each direction; a request during a pass runs one more pass after it.
     const serial = (work: () => Promise<unknown>) => {
       let runningPass: Promise<void> | undefined;
       let again = false;
       const run = (): void => {
-        if (stopped) return;
+        if (stopped()) return;
         if (runningPass) {
           again = true;
           return;
@@ -167,86 +172,131 @@ export class TeamSync {
       };
       return run;
     };
-    const writeLocalChanges = serial(() => writeOutbox(this.db, local, config.memberName));
-    const takeTeamChanges = serial(() => takeReplicaChanges(this.db, local, name));
-
     subscriptions.push(liveQuery(() => teamChangesWaiting(this.db)).subscribe((waiting) => this.update({ waiting })));
-    subscriptions.push(liveQuery(() => this.db.teamOutbox.filter((row) => row.rev === undefined).count()).subscribe((unwritten) => unwritten > 0 && writeLocalChanges()));
-    const localChanges = local.changes({ since: 'now', live: true }).on('change', takeTeamChanges);
-    takeTeamChanges();
 
-    const firstSync = (await local.info()).doc_count === 0;
-    if (firstSync) {
-      remote.info().then(
-        (info) => !stopped && this.current.state !== 'synced' && typeof info.doc_count === 'number' && this.update({ firstSync: { received: 0, total: info.doc_count } }),
-        () => undefined,
-      );
-    }
-
-    const replication = PouchDB.sync(local, remote, {
-      live: true,
-      retry: true,
-      batch_size: 10_000,
-      batches_limit: 4,
-      // Tries again within 10 s at most, so that changes go out soon after the server is back.
-      back_off_function: (delay: number) => (delay === 0 ? 1000 : Math.min(delay * 2, 10_000)),
-    });
     let checking = false;
     const explain = async () => {
       if (checking) return;
       checking = true;
       try {
         const answer = await this.api.team.check({});
-        if (!stopped && this.current.state !== 'synced' && this.current.state !== 'syncing') {
+        if (!stopped() && this.current.state !== 'synced' && this.current.state !== 'syncing') {
           this.update({ state: statusStates[answer.state], message: answer.message });
         }
       } catch {
-        if (!stopped) this.update({ state: 'offline', message: 'The team server cannot be reached.' });
+        if (!stopped()) this.update({ state: 'offline', message: 'The team server cannot be reached.' });
       } finally {
         checking = false;
       }
     };
-    // Each direction on its own: the sync object says when both have paused, but not that one failed.
-    const sides: Record<'push' | 'pull', 'active' | 'paused' | 'failed'> = { push: 'active', pull: 'active' };
-    const settle = () => {
-      if (stopped) return;
-      if (sides.push === 'failed' || sides.pull === 'failed') {
-        this.update({ state: 'offline', message: 'The team server cannot be reached.' });
-        void explain();
-      } else if (sides.push === 'paused' && sides.pull === 'paused') this.update({ state: 'synced', message: undefined, firstSync: undefined });
-      else this.update({ state: 'syncing', message: undefined });
+    let replication: { cancel: () => void } | undefined;
+    let localChanges: Changes | undefined;
+    /** Starts the replication; after a first sync by pages, from where the pages left each side. */
+    const goLive = (end: FirstSyncEnd | undefined) => {
+      const writeLocalChanges = serial(() => writeOutbox(this.db, local, config.memberName));
+      const takeTeamChanges = serial(() => takeReplicaChanges(this.db, local, name));
+      subscriptions.push(liveQuery(() => this.db.teamOutbox.filter((row) => row.rev === undefined).count()).subscribe((unwritten) => unwritten > 0 && writeLocalChanges()));
+      localChanges = local.changes({ since: 'now', live: true }).on('change', takeTeamChanges);
+      takeTeamChanges();
+      replication = this.replicate(local, remote, end, stopped, explain);
     };
-    for (const side of ['push', 'pull'] as const) {
-      replication[side]
-        .on('active', () => {
-          sides[side] = 'active';
-          settle();
-        })
-        .on('paused', (error?: unknown) => {
-          sides[side] = error ? 'failed' : 'paused';
-          settle();
-        });
-    }
-    replication
-      .on('change', (info) => {
-        const docs = info.change.docs;
-        if (info.direction === 'push') void markTeamPushed(this.db, docs);
-        else if (this.current.firstSync) this.update({ firstSync: { ...this.current.firstSync, received: this.current.firstSync.received + docs.length } });
-      })
-      .on('denied', () => this.update({ state: 'refused', message: 'The team server refused a change.' }))
-      .on('error', () => {
-        this.update({ state: 'offline' });
-        void explain();
-      });
-
+    // The first sync's pages before anything else writes to the replica or takes from it; a stop waits for the page being stored.
+    const firstSync = awaitsFirstSync(local).then((awaits) => (awaits ? this.firstSyncByPages(local, remote, name, halted.signal, explain) : undefined));
+    void firstSync.then((end) => !stopped() && goLive(end), (error: unknown) => console.warn('Targum team sync:', error));
     this.running = {
       stop: async () => {
-        stopped = true;
-        replication.cancel();
-        localChanges.cancel();
+        halted.abort();
+        await firstSync.catch(() => undefined);
+        replication?.cancel();
+        localChanges?.cancel();
         for (const subscription of subscriptions) subscription.unsubscribe();
         await local.close().catch(() => undefined);
       },
     };
+  }
+
+  /** Follows one direction's changes: what went out waits no more, and what came in counts for the first sync. */
+  private follow(side: 'push' | 'pull', replication: Replication): Replication {
+    return replication
+      .on('change', ({ docs }) => (side === 'push' ? void markTeamPushed(this.db, docs) : this.received(docs.length)))
+      .on('denied', () => this.update({ state: 'refused', message: 'The team server refused a change.' }));
+  }
+
+  /**
+   * The replication both ways, live and with retry; its events make the status. After a first sync by pages, one pass
+   * each way from where the pages left (`since`, which a live replication would write again as its checkpoint at every
+   * retry) brings the checkpoints there first; should it fail, the live replication starts from the checkpoints it has.
+   */
+  private replicate(local: Replica, remote: Replica, end: FirstSyncEnd | undefined, stopped: () => boolean, explain: () => Promise<void>): { cancel: () => void } {
+    const batches = { batch_size: 10_000, batches_limit: 4 };
+    const catchUp = end
+      ? [this.follow('push', PouchDB.replicate(local, remote, { ...batches, since: end.pushFrom })), this.follow('pull', PouchDB.replicate(remote, local, { ...batches, since: end.pullFrom }))]
+      : [];
+    let live: Record<'push' | 'pull', Replication> | undefined;
+    void Promise.allSettled(catchUp).then(() => {
+      if (stopped()) return;
+      const options: ReplicationOptions = { ...batches, live: true, retry: true, back_off_function: nextRetryDelay };
+      live = { push: PouchDB.replicate(local, remote, options), pull: PouchDB.replicate(remote, local, options) };
+      // Each direction on its own: both paused is synced, either failed is offline.
+      const states: Record<'push' | 'pull', 'active' | 'paused' | 'failed'> = { push: 'active', pull: 'active' };
+      const settle = () => {
+        if (stopped()) return;
+        if (states.push === 'failed' || states.pull === 'failed') {
+          this.update({ state: 'offline', message: 'The team server cannot be reached.' });
+          void explain();
+        } else if (states.push === 'paused' && states.pull === 'paused') this.update({ state: 'synced', message: undefined, firstSync: undefined });
+        else this.update({ state: 'syncing', message: undefined });
+      };
+      for (const side of ['push', 'pull'] as const) {
+        this.follow(side, live[side])
+          .on('active', () => {
+            states[side] = 'active';
+            settle();
+          })
+          .on('paused', (error?: unknown) => {
+            states[side] = error ? 'failed' : 'paused';
+            settle();
+          })
+          .on('error', () => {
+            this.update({ state: 'offline' });
+            void explain();
+          });
+      }
+    });
+    return {
+      cancel: () => {
+        for (const replication of [...catchUp, ...Object.values(live ?? {})]) replication.cancel();
+      },
+    };
+  }
+
+  /** Documents received in the first sync, shown until it is done (deleted ones, not in the total, come too). */
+  private received(documents: number): void {
+    const progress = this.current.firstSync;
+    if (progress) this.update({ firstSync: { ...progress, received: Math.min(progress.total, progress.received + documents) } });
+  }
+
+  /** The first sync's pages, tried again while the server cannot be reached, as the replication would. */
+  private async firstSyncByPages(local: Replica, remote: Replica, replicaName: string, signal: AbortSignal, explain: () => Promise<void>): Promise<FirstSyncEnd | undefined> {
+    for (let delay = 0; !signal.aborted; ) {
+      try {
+        const infos = await unlessStopped(Promise.all([remote.info(), local.info()]), signal);
+        if (!infos) return undefined;
+        const [{ doc_count: total }, { doc_count: received }] = infos;
+        // PouchDB answers a missing database's info with the server's error in place of the info.
+        if (typeof total !== 'number') throw new Error('The team database did not answer with its info.');
+        this.update({ state: 'syncing', message: undefined, firstSync: this.current.firstSync ?? { received: Math.min(received, total), total } });
+        return await firstSyncByPages(this.db, local, remote, { replicaName, signal, onPage: (documents) => this.received(documents) });
+      } catch (error) {
+        if (signal.aborted) return undefined;
+        console.warn('Targum team sync, first sync:', error);
+        // What the server answered is for explain() to say (it leaves a refusal shown until then).
+        if (this.current.state !== 'refused') this.update({ state: 'offline', message: 'The team server cannot be reached.' });
+        void explain();
+        delay = nextRetryDelay(delay);
+        await unlessStopped(new Promise((resolve) => setTimeout(resolve, delay)), signal);
+      }
+    }
+    return undefined;
   }
 }
