@@ -131,12 +131,13 @@ describe('sentence alignment of FLORES-200 documents never seen while tuning', (
       // The issue's goal is ≥ 0.90 on every document: not reached. With the lexicon, 2 of the 196
       // documents stay under it (0.887 and 0.891): a sentence dropped on each side a few links apart,
       // aligned as a run shifted by one, where the words the lexicon knows do not tell the two apart.
-      it('without a translation: strict F1 ≥ 0.975 overall, ≥ 0.88 on every document and ≥ 0.90 on all but one a pair, above what it is without the lexicon, well above Gale–Church', () => {
+      // The floors are what these documents reach (lowest pair F1 0.9791, lowest document 0.887).
+      it('without a translation: strict F1 ≥ 0.978 overall, ≥ 0.885 on every document and ≥ 0.90 on all but one a pair, above what it is without the lexicon, well above Gale–Church', () => {
         const baseline = measure(from, to, 'none', { model: galeChurchModel });
         const noDictionary = measure(from, to, 'none', { model: withoutDictionary });
         console.log(`${from}→${to} no translation   ${figures(plain)}\n${from}→${to} no dictionary    ${figures(noDictionary)}\n${from}→${to} Gale–Church      F1=${baseline.f1.toFixed(4)}`);
-        expect(plain.f1).toBeGreaterThanOrEqual(0.975);
-        expect(Math.min(...plain.perDocument)).toBeGreaterThanOrEqual(0.88);
+        expect(plain.f1).toBeGreaterThanOrEqual(0.978);
+        expect(Math.min(...plain.perDocument)).toBeGreaterThanOrEqual(0.885);
         expect(under(plain, 0.9)).toBeLessThanOrEqual(1);
         expect(plain.f1).toBeGreaterThan(noDictionary.f1 + 0.005);
         expect(plain.f1).toBeGreaterThan(baseline.f1 + 0.03);
