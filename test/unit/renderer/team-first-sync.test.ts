@@ -1,59 +1,22 @@
 import 'fake-indexeddb/auto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { TargumDatabase } from '../../../src/renderer/data/database';
+import { describe, expect, it } from 'vitest';
 import { deleteGloss, putGloss } from '../../../src/renderer/data/glosses';
 import type { GlossRecord, MemoryRecord } from '../../../src/renderer/data/records';
 import { glossDocId } from '../../../src/renderer/data/team-docs';
-import { markTeamPushed, resolveGlossConflict } from '../../../src/renderer/data/team-mirror';
+import { resolveGlossConflict } from '../../../src/renderer/data/team-mirror';
 import { memoryChange, queueTeamChanges, teamChangesWaiting } from '../../../src/renderer/data/team-outbox';
 import { addMemoryPairs, deleteMemoryEntries } from '../../../src/renderer/data/memory';
 import { awaitsFirstSync, firstSyncByPages } from '../../../src/renderer/team/first-sync';
 import { takeReplicaChanges, writeOutbox, type Replica } from '../../../src/renderer/team/replica';
 import { memoryKey } from '../../../src/common/text/memory-key';
 import { loadPouchDB } from '../../support/pouchdb';
-import { startReplicaServer, syncReplicas, type ReplicaServer } from '../../support/replica-server';
+import { syncMember as sync, teamMembers, type TeamMember } from '../../support/team-members';
 
-interface Member {
-  name: string;
-  db: TargumDatabase;
-  replica: Replica;
-}
-
-const open: Member[] = [];
-let replicas: ReplicaServer;
-
-beforeAll(async () => {
-  replicas = await startReplicaServer();
-});
-afterAll(() => replicas.close());
-
-async function member(name: string): Promise<Member> {
-  const db = new TargumDatabase(`first-sync-${name}-${crypto.randomUUID()}`);
-  await db.open();
-  const joined = { name, db, replica: replicas.database() };
-  open.push(joined);
-  return joined;
-}
-
-afterEach(async () => {
-  for (const { db, replica } of open.splice(0)) {
-    db.close();
-    await replica.destroy();
-  }
-});
-
-/** One pass of the live replication for a member, as in team-mirror.test.ts. */
-async function sync(who: Member, server: Replica): Promise<void> {
-  await writeOutbox(who.db, who.replica, who.name);
-  await syncReplicas(who.replica, server);
-  const onServer = await server.allDocs();
-  await markTeamPushed(who.db, onServer.rows.map((row) => ({ _id: row.id, _rev: row.value.rev })));
-  await takeReplicaChanges(who.db, who.replica, 'replica');
-}
+const { member, database } = teamMembers('first-sync');
 
 const gloss = (surface: string, meaning: string): GlossRecord => ({ key: surface, surface, language: 'he', meaning, createdAt: 1 });
 
-async function confirm(who: Member, source: string, target: string): Promise<void> {
+async function confirm(who: TeamMember, source: string, target: string): Promise<void> {
   const entry: MemoryRecord = { sourceKey: memoryKey('he', source), language: 'he', source, target, origin: 'confirmed', standing: 'reviewed', updatedAt: 1 };
   await who.db.transaction('rw', who.db.memory, who.db.teamOutbox, async () => {
     await who.db.memory.add(entry);
@@ -62,8 +25,8 @@ async function confirm(who: Member, source: string, target: string): Promise<voi
 }
 
 /** A team database with five glosses (one edited apart by two members, so in conflict), three memory entries and one deleted. */
-async function teamSpace(): Promise<{ server: Replica; dana: Member; omar: Member }> {
-  const server = replicas.database();
+async function teamSpace(): Promise<{ server: Replica; dana: TeamMember; omar: TeamMember }> {
+  const server = database();
   const dana = await member('Dana');
   const omar = await member('Omar');
   for (const [surface, meaning] of [
@@ -97,7 +60,7 @@ async function teamSpace(): Promise<{ server: Replica; dana: Member; omar: Membe
   return { server, dana, omar };
 }
 
-const meanings = async (who: Member) => {
+const meanings = async (who: TeamMember) => {
   const army = (await who.db.glosses.where('key').equals('צבא').first())!;
   return [army.meaning, ...(army.team?.conflicts ?? []).map((version) => version.content.meaning)].sort();
 };

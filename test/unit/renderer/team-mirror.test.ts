@@ -1,66 +1,55 @@
 import 'fake-indexeddb/auto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { TargumDatabase } from '../../../src/renderer/data/database';
+import { describe, expect, it } from 'vitest';
 import { deleteGloss, putGloss } from '../../../src/renderer/data/glosses';
 import { deleteMemoryEntries, restoreMemoryEntries, addMemoryPairs } from '../../../src/renderer/data/memory';
-import type { GlossRecord, MemoryRecord } from '../../../src/renderer/data/records';
+import type { AlignmentContent, GlossRecord, MemoryRecord } from '../../../src/renderer/data/records';
 import { alignmentDocId, correctionDocId, glossDocId, memoryDocId, readTeamDoc, textHash, type TeamDoc } from '../../../src/renderer/data/team-docs';
-import { applyTeamDocs, markTeamPushed, resolveAlignmentConflict, resolveCorrectionConflict, resolveGlossConflict, resolveMemoryConflict } from '../../../src/renderer/data/team-mirror';
+import { applyTeamDocs, resolveAlignmentConflict, resolveCorrectionConflict, resolveGlossConflict, resolveMemoryConflict } from '../../../src/renderer/data/team-mirror';
 import { memoryChange, queueTeamChanges, shareArticle, teamChangesWaiting } from '../../../src/renderer/data/team-outbox';
-import { addArticle, prepareArticle } from '../../../src/renderer/data/articles';
+import { addArticle, prepareArticle, type PreparedArticle } from '../../../src/renderer/data/articles';
 import { saveSegment } from '../../../src/renderer/data/article-changes';
 import { storeTranslations } from '../../../src/renderer/data/translations';
 import { newestBySource, segmentState } from '../../../src/renderer/data/segment-state';
 import { deleteArticle, restoreArticle } from '../../../src/renderer/data/delete-article';
 import { addAlignedArticles, updateAlignment } from '../../../src/renderer/data/alignments';
 import { saveLinks, undoLinks } from '../../../src/renderer/alignment/alignment-store';
-import { takeReplicaChanges, writeOutbox, type Replica } from '../../../src/renderer/team/replica';
+import { writeOutbox, type Replica } from '../../../src/renderer/team/replica';
 import { memoryKey } from '../../../src/common/text/memory-key';
-import { startReplicaServer, syncReplicas, type ReplicaServer } from '../../support/replica-server';
+import { syncMember as sync, teamMembers, type TeamMember } from '../../support/team-members';
 
-interface Member {
-  name: string;
-  db: TargumDatabase;
-  replica: Replica;
-}
-
-const open: Member[] = [];
-let replicas: ReplicaServer;
-const memoryReplica = () => replicas.database();
-
-beforeAll(async () => {
-  replicas = await startReplicaServer();
-});
-afterAll(() => replicas.close());
-
-async function member(name: string): Promise<Member> {
-  const db = new TargumDatabase(`team-${name}-${crypto.randomUUID()}`);
-  await db.open();
-  const joined = { name, db, replica: memoryReplica() };
-  open.push(joined);
-  return joined;
-}
-
-afterEach(async () => {
-  for (const { db, replica } of open.splice(0)) {
-    db.close();
-    await replica.destroy();
-  }
-});
-
-/** What the replication does for one member: the outbox into the replica, then a pass with the server, then the replica into the library. */
-async function sync(who: Member, server: Replica): Promise<void> {
-  await writeOutbox(who.db, who.replica, who.name);
-  await syncReplicas(who.replica, server);
-  const onServer = await server.allDocs();
-  await markTeamPushed(who.db, onServer.rows.map((row) => ({ _id: row.id, _rev: row.value.rev })));
-  await takeReplicaChanges(who.db, who.replica, 'replica');
-}
+const { member, database: memoryReplica } = teamMembers('team');
 
 const army = (meaning: string): GlossRecord => ({ key: 'צבא', surface: 'צבא', language: 'he', meaning, createdAt: 1 });
 
 function confirmed(source: string, target: string): MemoryRecord {
   return { sourceKey: memoryKey('he', source), language: 'he', source, target, origin: 'confirmed', standing: 'reviewed', updatedAt: 1 };
+}
+
+/** Dana's article aligned with its English, shared with the team; both members synced. Resolves to Dana's ids. */
+async function shareAligned(server: Replica, dana: TeamMember, omar: TeamMember, source: PreparedArticle, target: PreparedArticle, content: AlignmentContent) {
+  const ids = await addAlignedArticles(dana.db, source, target, content);
+  await shareArticle(dana.db, ids.sourceId);
+  await sync(dana, server);
+  await sync(omar, server);
+  return ids;
+}
+
+const sourceSentences = ['ארגון דאעש מסר היום בקשה.', 'הצבא הודיע על סגר.'];
+const targetSentences = ['ISIS made a request today.', 'The army announced a closure.'];
+const machine = [
+  { source: [0], target: [0], confidence: 0.4, manual: false },
+  { source: [1], target: [1], confidence: 0.4, manual: false },
+];
+
+/** Dana and Omar, with Dana's two sentences aligned one to one with their English by the machine, shared and synced to both. */
+async function sharedClosureAlignment() {
+  const server = memoryReplica();
+  const dana = await member('Dana');
+  const omar = await member('Omar');
+  const hebrew = prepareArticle({ text: sourceSentences.join(' '), origin: 'paste', title: 'בקשה וסגר' });
+  const english = prepareArticle({ text: targetSentences.join(' '), origin: 'paste', language: 'en', title: 'Request and closure' });
+  await shareAligned(server, dana, omar, hebrew, english, { links: machine, sourceSentences, targetSentences });
+  return { server, dana, omar };
 }
 
 describe('team document ids', () => {
@@ -159,7 +148,7 @@ describe('the team mirror between two libraries', () => {
     await sync(dana, server);
     await sync(omar, server);
     await sync(dana, server);
-    const versions = async (who: Member) => {
+    const versions = async (who: TeamMember) => {
       const [gloss] = await who.db.glosses.toArray();
       const shown = [{ meaning: gloss!.meaning, by: gloss!.team!.by }, ...(gloss!.team?.conflicts ?? []).map((version) => ({ meaning: version.content.meaning, by: version.by }))];
       return shown.sort((a, b) => a.meaning.localeCompare(b.meaning));
@@ -207,7 +196,7 @@ describe('the team mirror between two libraries', () => {
     const [arrived] = await omar.db.articles.toArray();
     expect(arrived).toMatchObject({ title: 'בקשת דאעש', originalText: article.originalText, teamId });
     expect((await omar.db.translations.toArray()).map((row) => row.text).sort()).toEqual(sources.map((source) => `machine: ${source}`).sort());
-    const english = async (who: Member) => {
+    const english = async (who: TeamMember) => {
       const [shared] = await who.db.articles.toArray();
       return newestBySource(await who.db.edits.where('articleId').equals(shared!.id!).toArray());
     };
@@ -288,14 +277,9 @@ describe('the team mirror between two libraries', () => {
       { source: [0], target: [0], confidence: 0.9, manual: false },
       { source: [1], target: [1], confidence: 0.4, manual: false },
     ];
-    const sourceSentences = ['ארגון דאעש מסר היום בקשה.', 'הצבא הודיע על סגר.'];
-    const targetSentences = ['ISIS made a request today.', 'The army announced a closure.'];
-    const { sourceId, alignmentId } = await addAlignedArticles(dana.db, hebrew, english, { links, sourceSentences, targetSentences });
-    await shareArticle(dana.db, sourceId);
-    await sync(dana, server);
-    await sync(omar, server);
+    const { alignmentId } = await shareAligned(server, dana, omar, hebrew, english, { links, sourceSentences, targetSentences });
 
-    const byTitle = async (who: Member, title: string) => (await who.db.articles.where('title').equals(title).first())!;
+    const byTitle = async (who: TeamMember, title: string) => (await who.db.articles.where('title').equals(title).first())!;
     const [omarsHebrew, omarsEnglish] = [await byTitle(omar, 'בקשת דאעש'), await byTitle(omar, 'The ISIS request')];
     expect(omarsEnglish).toMatchObject({ language: 'en', originalText: english.record.originalText });
     const [alignment] = await omar.db.alignments.toArray();
@@ -322,7 +306,7 @@ describe('the team mirror between two libraries', () => {
     const server = memoryReplica();
     const dana = await member('Dana');
     const omar = await member('Omar');
-    const confirm = async (who: Member, target: string) => {
+    const confirm = async (who: TeamMember, target: string) => {
       const entry = { ...confirmed('הצבא נכנס לעיר.', target), ...((await who.db.memory.toArray())[0] ?? {}), target };
       await who.db.transaction('rw', who.db.memory, who.db.teamOutbox, async () => {
         await who.db.memory.put(entry);
@@ -341,7 +325,7 @@ describe('the team mirror between two libraries', () => {
     await sync(dana, server);
     await sync(omar, server);
     await sync(dana, server);
-    const versions = async (who: Member) => {
+    const versions = async (who: TeamMember) => {
       const [entry] = await who.db.memory.toArray();
       return [{ target: entry!.target, by: entry!.team!.by }, ...(entry!.team?.conflicts ?? []).map((version) => ({ target: version.content.target, by: version.by }))].sort((a, b) => a.target.localeCompare(b.target));
     };
@@ -385,7 +369,7 @@ describe('the team mirror between two libraries', () => {
     await sync(dana, server);
     await sync(omar, server);
     await sync(dana, server);
-    const latest = async (who: Member) => {
+    const latest = async (who: TeamMember) => {
       const [shared] = await who.db.articles.toArray();
       return newestBySource(await who.db.edits.where('articleId').equals(shared!.id!).toArray()).get(source!)!;
     };
@@ -406,21 +390,7 @@ describe('the team mirror between two libraries', () => {
     expect((await server.get(correctionDocId(danasCopy!.teamId!, source!), { conflicts: true }))._conflicts).toBeUndefined();
   });
   it('shows an alignment whose links two members changed apart as in conflict, with who made each version, and the one kept reaches both', async () => {
-    const server = memoryReplica();
-    const dana = await member('Dana');
-    const omar = await member('Omar');
-    const hebrew = prepareArticle({ text: 'ארגון דאעש מסר היום בקשה. הצבא הודיע על סגר.', origin: 'paste', title: 'בקשה וסגר' });
-    const english = prepareArticle({ text: 'ISIS made a request today. The army announced a closure.', origin: 'paste', language: 'en', title: 'Request and closure' });
-    const sourceSentences = ['ארגון דאעש מסר היום בקשה.', 'הצבא הודיע על סגר.'];
-    const targetSentences = ['ISIS made a request today.', 'The army announced a closure.'];
-    const machine = [
-      { source: [0], target: [0], confidence: 0.4, manual: false },
-      { source: [1], target: [1], confidence: 0.4, manual: false },
-    ];
-    const { sourceId } = await addAlignedArticles(dana.db, hebrew, english, { links: machine, sourceSentences, targetSentences });
-    await shareArticle(dana.db, sourceId);
-    await sync(dana, server);
-    await sync(omar, server);
+    const { server, dana, omar } = await sharedClosureAlignment();
 
     // Apart, Dana confirms the links one by one and Omar joins the two sentences into one link.
     const danasLinks = machine.map((link) => ({ ...link, confidence: 1, manual: true }));
@@ -436,7 +406,7 @@ describe('the team mirror between two libraries', () => {
     await sync(dana, server);
     await sync(omar, server);
     await sync(dana, server);
-    const versions = async (who: Member) => {
+    const versions = async (who: TeamMember) => {
       const [alignment] = await who.db.alignments.toArray();
       const all = [{ links: alignment!.links, by: alignment!.team?.by }, ...(alignment!.team?.conflicts ?? []).map((version) => ({ links: version.content.links, by: version.by }))];
       return all.sort((a, b) => a.by!.localeCompare(b.by!));
@@ -464,21 +434,7 @@ describe('the team mirror between two libraries', () => {
     expect((await server.get(alignmentDocId(shared!.teamId!, counterpart!.teamId!), { conflicts: true }))._conflicts).toBeUndefined();
   });
   it('keeps the undo history of an alignment when another member\'s links arrive, and undo takes that change back', async () => {
-    const server = memoryReplica();
-    const dana = await member('Dana');
-    const omar = await member('Omar');
-    const hebrew = prepareArticle({ text: 'ארגון דאעש מסר היום בקשה. הצבא הודיע על סגר.', origin: 'paste', title: 'בקשה וסגר' });
-    const english = prepareArticle({ text: 'ISIS made a request today. The army announced a closure.', origin: 'paste', language: 'en', title: 'Request and closure' });
-    const machine = [
-      { source: [0], target: [0], confidence: 0.4, manual: false },
-      { source: [1], target: [1], confidence: 0.4, manual: false },
-    ];
-    const sourceSentences = ['ארגון דאעש מסר היום בקשה.', 'הצבא הודיע על סגר.'];
-    const targetSentences = ['ISIS made a request today.', 'The army announced a closure.'];
-    const { sourceId } = await addAlignedArticles(dana.db, hebrew, english, { links: machine, sourceSentences, targetSentences });
-    await shareArticle(dana.db, sourceId);
-    await sync(dana, server);
-    await sync(omar, server);
+    const { server, dana, omar } = await sharedClosureAlignment();
 
     // Omar confirms the first link; then, once Dana has it, Dana confirms the second.
     const omarsEdit = [{ ...machine[0]!, confidence: 1, manual: true }, machine[1]!];
