@@ -109,6 +109,23 @@ async function editGloss(page: Page, surface: string, meaning: string): Promise<
   await expect(entry).toContainText(meaning);
 }
 
+/** Adds an article pasted as its title and text to the library, and opens it in the reader. */
+async function pasteArticle(page: Page, title: string, text: string): Promise<void> {
+  await nav(page, 'Library');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('textbox', { name: 'Article text' }).fill(`${title}\n\n${text}`);
+  await page.getByRole('button', { name: 'Add pasted text' }).click();
+  await page.getByRole('link', { name: title }).first().click();
+}
+
+/** Dana shares the article open in her reader; it arrives in Omar's library. */
+async function shareWithOmar({ dana, omar }: { dana: Member; omar: Member }, title: string): Promise<void> {
+  await dana.page.getByRole('button', { name: 'Share with team' }).click();
+  await expect(dana.page.getByText('Shared with team')).toBeVisible();
+  await nav(omar.page, 'Library');
+  await expect(omar.page.getByRole('link', { name: title })).toBeVisible({ timeout: 20_000 });
+}
+
 async function openSample(page: Page, title: RegExp): Promise<void> {
   await nav(page, 'Library');
   await page.getByRole('link', { name: title }).first().click();
@@ -150,11 +167,7 @@ test('team: a shared article arrives whole in the other member’s library, with
   const { dana, omar } = team;
   const hebrew = readPhrasebook().filter((entry) => entry.language === 'he').slice(0, 4);
   const title = 'סיכום ישיבת הצוות';
-  await nav(dana.page, 'Library');
-  await dana.page.getByRole('button', { name: 'Import', exact: true }).click();
-  await dana.page.getByRole('textbox', { name: 'Article text' }).fill(`${title}\n\n${hebrew.map((entry) => entry.source).join(' ')}`);
-  await dana.page.getByRole('button', { name: 'Add pasted text' }).click();
-  await dana.page.getByRole('link', { name: title }).first().click();
+  await pasteArticle(dana.page, title, hebrew.map((entry) => entry.source).join(' '));
   await dana.page.getByRole('button', { name: 'Translate', exact: true }).click();
   await expect(dana.page.getByText(/5 of 5 sentences translated/)).toBeVisible({ timeout: 30_000 });
   // The title is the first sentence; then the four of the text.
@@ -181,10 +194,7 @@ test('team: a shared article arrives whole in the other member’s library, with
   await nav(omar.page, 'Library');
   await expect(omar.page.getByRole('link', { name: title })).toHaveCount(0);
 
-  await dana.page.getByRole('button', { name: 'Share with team' }).click();
-  await expect(dana.page.getByText('Shared with team')).toBeVisible();
-
-  await expect(omar.page.getByRole('link', { name: title })).toBeVisible({ timeout: 20_000 });
+  await shareWithOmar(team, title);
   await omar.page.getByRole('link', { name: title }).first().click();
   const arrived = omar.page.locator('.target-cell .sentence');
   await expect(arrived).toHaveCount(5);
@@ -246,15 +256,8 @@ test('team: a shared article deleted by one member leaves the other member’s l
   const { dana, omar } = team;
   const hebrew = readPhrasebook().filter((entry) => entry.language === 'he').slice(4, 7);
   const title = 'הודעת הדובר לעיתונות';
-  await nav(dana.page, 'Library');
-  await dana.page.getByRole('button', { name: 'Import', exact: true }).click();
-  await dana.page.getByRole('textbox', { name: 'Article text' }).fill(`${title}\n\n${hebrew.map((entry) => entry.source).join(' ')}`);
-  await dana.page.getByRole('button', { name: 'Add pasted text' }).click();
-  await dana.page.getByRole('link', { name: title }).first().click();
-  await dana.page.getByRole('button', { name: 'Share with team' }).click();
-  await expect(dana.page.getByText('Shared with team')).toBeVisible();
-  await nav(omar.page, 'Library');
-  await expect(omar.page.getByRole('link', { name: title })).toBeVisible({ timeout: 20_000 });
+  await pasteArticle(dana.page, title, hebrew.map((entry) => entry.source).join(' '));
+  await shareWithOmar(team, title);
 
   await nav(dana.page, 'Library');
   await dana.page.getByRole('button', { name: `Delete ${title}` }).click();
@@ -310,14 +313,8 @@ test('team: a sentence of a shared article corrected by both members while the s
   const { dana, omar } = team;
   const hebrew = readPhrasebook().filter((entry) => entry.language === 'he').slice(8, 10);
   const title = 'עדכון מהשטח';
-  await nav(dana.page, 'Library');
-  await dana.page.getByRole('button', { name: 'Import', exact: true }).click();
-  await dana.page.getByRole('textbox', { name: 'Article text' }).fill(`${title}\n\n${hebrew.map((entry) => entry.source).join(' ')}`);
-  await dana.page.getByRole('button', { name: 'Add pasted text' }).click();
-  await dana.page.getByRole('link', { name: title }).first().click();
-  await dana.page.getByRole('button', { name: 'Share with team' }).click();
-  await nav(omar.page, 'Library');
-  await expect(omar.page.getByRole('link', { name: title })).toBeVisible({ timeout: 20_000 });
+  await pasteArticle(dana.page, title, hebrew.map((entry) => entry.source).join(' '));
+  await shareWithOmar(team, title);
   await omar.page.getByRole('link', { name: title }).first().click();
 
   await teamServer.stop();
@@ -360,11 +357,7 @@ test('team: links of a shared alignment changed by both members while the server
   const { dana, omar } = team;
   const hebrew = readPhrasebook().filter((entry) => entry.language === 'he').slice(10, 14);
   const title = 'תדריך הבוקר';
-  await nav(dana.page, 'Library');
-  await dana.page.getByRole('button', { name: 'Import', exact: true }).click();
-  await dana.page.getByRole('textbox', { name: 'Article text' }).fill(`${title}\n\n${hebrew.map((entry) => entry.source).join(' ')}`);
-  await dana.page.getByRole('button', { name: 'Add pasted text' }).click();
-  await dana.page.getByRole('link', { name: title }).first().click();
+  await pasteArticle(dana.page, title, hebrew.map((entry) => entry.source).join(' '));
   await dana.page.getByRole('link', { name: 'Parallel version' }).click();
   await dana.page.getByRole('textbox', { name: 'Text of the translation or parallel version' }).fill(hebrew.map((entry) => entry.english).join(' '));
   await dana.page.getByRole('button', { name: 'Align pasted text' }).click();
@@ -373,10 +366,7 @@ test('team: links of a shared alignment changed by both members while the server
   const count = await linksOf(dana.page).count();
   await nav(dana.page, 'Library');
   await dana.page.getByRole('link', { name: title }).first().click();
-  await dana.page.getByRole('button', { name: 'Share with team' }).click();
-  await expect(dana.page.getByText('Shared with team')).toBeVisible();
-  await nav(omar.page, 'Library');
-  await expect(omar.page.getByRole('link', { name: title })).toBeVisible({ timeout: 20_000 });
+  await shareWithOmar(team, title);
   await omar.page.getByRole('link', { name: title }).first().click();
   for (const member of [dana, omar]) {
     await member.page.getByRole('link', { name: 'Parallel version' }).click();
