@@ -33,6 +33,12 @@ function relayWith(answer: (request: Forwarded, signal: AbortSignal) => Promise<
 
 const at = (relative: string, init?: RequestInit) => new Request(`http://127.0.0.1:4391${teamRelayPath}/${relative}`, init);
 
+/** The relay's decision on a request for `relative` (a path under the team database, with its query) on the page's origin. */
+function decisionOn(method: string, relative: string) {
+  const [pathPart, search = ''] = relative.split('?');
+  return relayDecision(method, `${teamRelayPath}/${pathPart}`, search ? `?${search}` : '');
+}
+
 describe('the relay’s allow-list', () => {
   it('lets through every request PouchDB 9 sends to replicate', () => {
     const allowed: [string, string][] = [
@@ -54,8 +60,7 @@ describe('the relay’s allow-list', () => {
       ['GET', 'article%3A12/text.txt?rev=1-a'],
     ];
     for (const [method, relative] of allowed) {
-      const [pathPart, search = ''] = relative.split('?');
-      expect(relayDecision(method, `${teamRelayPath}/${pathPart}`, search ? `?${search}` : ''), `${method} ${relative}`).toEqual({ forward: true, path: relative });
+      expect(decisionOn(method, relative), `${method} ${relative}`).toEqual({ forward: true, path: relative });
     }
   });
 
@@ -89,8 +94,7 @@ describe('the relay’s allow-list', () => {
       ['GET', '_changes?filter=_view&view=app/all'],
     ];
     for (const [method, relative] of refused) {
-      const [pathPart, search = ''] = relative.split('?');
-      expect(relayDecision(method, `${teamRelayPath}/${pathPart}`, search ? `?${search}` : ''), `${method} ${relative}`).toMatchObject({ forward: false, status: 403 });
+      expect(decisionOn(method, relative), `${method} ${relative}`).toMatchObject({ forward: false, status: 403 });
     }
     expect(relayDecision('GET', '/team-syncx/', '')).toMatchObject({ forward: false, status: 404 });
     expect(relayDecision('GET', '/other/', '')).toMatchObject({ forward: false, status: 404 });
