@@ -441,7 +441,7 @@ function joinIds(parts: Int32Array[]): Int32Array {
  * The anchors of spans of one or two units, and for each unit the weight of the matches it would
  * get by chance with one unit of the other side (Σ weight × the share of the other side's units that
  * hold the anchor). A link's anchor bonus is its matches less those expected by chance, so that big
- * links do not win by collecting common anchors.
+ * links do not win by collecting common anchors (`chance`).
  */
 function anchorSpans(source: Int32Array[], target: Int32Array[], weights: Float64Array) {
   const unitsWith = (units: Int32Array[]) => {
@@ -467,7 +467,14 @@ function anchorSpans(source: Int32Array[], target: Int32Array[], weights: Float6
     return (start: number, end: number) =>
       end - start === 1 ? units[start]! : end - start === 2 ? pairs[start]! : (triples[start] ??= joinIds([pairs[start]!, units[start + 2]!]));
   };
-  return { source: spans(source), target: spans(target), sourceChance: chance(source, target), targetChance: chance(target, source) };
+  const sourceChance = chance(source, target);
+  const targetChance = chance(target, source);
+  return {
+    source: spans(source),
+    target: spans(target),
+    /** The weight of the matches a link of source units [i0, i1) and target units [j0, j1) would get by chance. */
+    chance: (i0: number, i1: number, j0: number, j1: number) => ((sourceChance[i1]! - sourceChance[i0]!) * (j1 - j0) + (targetChance[j1]! - targetChance[j0]!) * (i1 - i0)) / 2,
+  };
 }
 
 function prefixSums(values: number[]): Float64Array {
@@ -536,10 +543,10 @@ function alignUnits(
     total += model.commaWeight * (Math.abs(sourceCommas[i1]! - sourceCommas[i0]! - targetCommas[j1]! + targetCommas[j0]!) - 1);
     total += model.stopWeight * (Math.abs(sourceStops[i1]! - sourceStops[i0]! - targetStops[j1]! + targetStops[j0]!) - 1);
     total += model.markWeight * Math.abs(sourceMarks[i1]! - sourceMarks[i0]! - targetMarks[j1]! + targetMarks[j0]!);
-    total += ((anchors.sourceChance[i1]! - anchors.sourceChance[i0]!) * (j1 - j0) + (anchors.targetChance[j1]! - anchors.targetChance[j0]!) * (i1 - i0)) / 2;
+    total += anchors.chance(i0, i1, j0, j1);
     if (dictionary) {
       if (length < HOPELESS_LENGTH_COST) total -= anchorMatches(dictionary.source(i0, i1), dictionary.target(j0, j1), given.dictionary);
-      total += ((dictionary.sourceChance[i1]! - dictionary.sourceChance[i0]!) * (j1 - j0) + (dictionary.targetChance[j1]! - dictionary.targetChance[j0]!) * (i1 - i0)) / 2;
+      total += dictionary.chance(i0, i1, j0, j1);
     }
     // Links whose lengths rule them out are not worth a comparison (the costly part of the cost).
     if (compare && length < HOPELESS_LENGTH_COST) total -= model.similarityWeight * Math.max(0, similarity!(i0, i1, j0, j1) - model.similarityBaseline);
@@ -579,7 +586,7 @@ function alignUnits(
     const spread = model.correspondence.unrelatedDelta;
     let total = Math.log(spread) - (delta * delta) / 2 + (delta * delta) / (2 * spread * spread);
     total += anchorMatches(givenAnchors.source(i0, i1), givenAnchors.target(j0, j1), initialWeights);
-    total -= ((givenAnchors.sourceChance[i1]! - givenAnchors.sourceChance[i0]!) * (j1 - j0) + (givenAnchors.targetChance[j1]! - givenAnchors.targetChance[j0]!) * (i1 - i0)) / 2;
+    total -= givenAnchors.chance(i0, i1, j0, j1);
     if (similarity) total += model.similarityWeight * (similarity(i0, i1, j0, j1) - model.similarityBaseline) - model.correspondence.similarityBias;
     return total;
   };
