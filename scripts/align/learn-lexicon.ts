@@ -53,36 +53,59 @@ function vocabulary(lines: string[][]): { lines: Line[]; words: string[] } {
  * every `to` word (−1: the empty word).
  */
 function model1Links(from: Line[], to: Line[], iterations: number): number[][] {
-  const key = (e: number, f: number) => (e + 1) * 1_000_003 + f;
-  const t = new Map<number, number>();
-  const toSize = new Set(to.flat()).size;
-  const initial = 1 / toSize;
-  const probability = (e: number, f: number) => t.get(key(e, f)) ?? initial;
+  // Every (e, f) that meets in a line gets an id once, so that t and the counts are arrays and each
+  // line lists its pairs' ids, `to` word by word, the empty word first: the iterations only index.
+  const pairIds = new Map<number, number>();
+  const pairSource: number[] = [];
+  const linePairs = from.map((eLine, index) => {
+    const ids: number[] = [];
+    for (const f of to[index]!) {
+      for (const e of [-1, ...eLine]) {
+        const key = (e + 1) * 1_000_003 + f;
+        let id = pairIds.get(key);
+        if (id === undefined) {
+          pairIds.set(key, (id = pairIds.size));
+          pairSource.push(e);
+        }
+        ids.push(id);
+      }
+    }
+    return ids;
+  });
+  const t = new Float64Array(pairIds.size).fill(1 / new Set(to.flat()).size);
+  const counts = new Float64Array(pairIds.size);
+  // Totals by `from` word, the empty word (−1) at 0.
+  const totals = new Float64Array(Math.max(-1, ...from.flat()) + 2);
   for (let iteration = 0; iteration < iterations; iteration++) {
-    const counts = new Map<number, number>();
-    const totals = new Map<number, number>();
+    counts.fill(0);
+    totals.fill(0);
     from.forEach((eLine, index) => {
-      const candidates = [-1, ...eLine];
-      for (const f of to[index]!) {
+      const ids = linePairs[index]!;
+      const candidates = eLine.length + 1;
+      for (let start = 0; start < ids.length; start += candidates) {
         let norm = 0;
-        for (const e of candidates) norm += probability(e, f);
-        for (const e of candidates) {
-          const share = probability(e, f) / norm;
-          counts.set(key(e, f), (counts.get(key(e, f)) ?? 0) + share);
-          totals.set(e, (totals.get(e) ?? 0) + share);
+        for (let c = 0; c < candidates; c++) norm += t[ids[start + c]!]!;
+        for (let c = 0; c < candidates; c++) {
+          const id = ids[start + c]!;
+          const share = t[id]! / norm;
+          const total = pairSource[id]! + 1;
+          counts[id] = counts[id]! + share;
+          totals[total] = totals[total]! + share;
         }
       }
     });
-    t.clear();
-    for (const [pair, count] of counts) t.set(pair, count / totals.get(Math.floor(pair / 1_000_003) - 1)!);
+    for (let id = 0; id < t.length; id++) t[id] = counts[id]! / totals[pairSource[id]! + 1]!;
   }
-  return from.map((eLine, index) =>
-    to[index]!.map((f) => {
-      let best = -1;
-      for (const e of eLine) if (probability(e, f) > probability(best, f)) best = e;
-      return best;
-    }),
-  );
+  return from.map((eLine, index) => {
+    const ids = linePairs[index]!;
+    const candidates = eLine.length + 1;
+    return to[index]!.map((_, position) => {
+      // The empty word wins ties, as it comes first.
+      let best = 0;
+      for (let c = 1; c < candidates; c++) if (t[ids[position * candidates + c]!]! > t[ids[position * candidates + best]!]!) best = c;
+      return best === 0 ? -1 : eLine[best - 1]!;
+    });
+  });
 }
 
 /**
