@@ -5,8 +5,11 @@
  * that the other anchors already match (numbers, Latin words, names by their consonant skeleton,
  * months and weekdays) are left out.
  *
- * `npx tsx scripts/align/learn-lexicon.ts` writes src/common/align/bilingual-lexicon.json from the 997
- * FLORES-200 dev lines (test/fixtures/flores200-dev).
+ * The lines are FLORES-200 dev sentences (test/fixtures/flores200-dev) and, always, every line of
+ * cldr-lines.tsv (short Unicode CLDR items: names of countries, languages, currencies, units, months,
+ * emoji…; see extract-cldr-lines.ts), which hold no FLORES sentence: a lexicon learned from part of
+ * FLORES has still seen nothing of the rest. `npx tsx scripts/align/learn-lexicon.ts` writes
+ * src/common/align/bilingual-lexicon.json from all 997 dev lines and the CLDR lines.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +18,7 @@ import { dictionaryWords, type WordPairs } from '../../src/common/align/bilingua
 import { sentenceWords } from '../../src/common/align/document-lexicon';
 import type { TextLanguage } from '../../src/common/text/language';
 import { readFlores } from '../../test/unit/align/flores-documents';
+import { readCldrLines } from './cldr-lines';
 
 export interface LearnSettings {
   /** EM iterations of each IBM Model 1. */
@@ -146,17 +150,19 @@ export function learnWordPairs(sourceLines: string[], targetLines: string[], fro
   return pairs.sort(([a1, b1], [a2, b2]) => (a1 < a2 ? -1 : a1 > a2 ? 1 : b1 < b2 ? -1 : b1 > b2 ? 1 : 0));
 }
 
-/** The lexicon of every language pair learned from the given lines of FLORES (indices). */
+/** The lexicon of every language pair learned from the given lines of FLORES (indices) and the CLDR lines. */
 export function learnLexicon(flores: Record<TextLanguage, string[]>, lines: number[], settings: LearnSettings = learnSettings): WordPairs {
-  const pick = (language: TextLanguage) => lines.map((line) => flores[language][line]!);
+  const cldr = readCldrLines();
+  const pick = (language: TextLanguage) => [...lines.map((line) => flores[language][line]!), ...cldr[language]];
   return Object.fromEntries(lexiconPairs.map(([from, to]) => [`${from}-${to}`, learnWordPairs(pick(from), pick(to), from, to, settings)]));
 }
 
-/** The text of bilingual-lexicon.json: the lexicon learned from all 997 FLORES-200 dev lines. */
+/** The text of bilingual-lexicon.json: the lexicon learned from all 997 FLORES-200 dev lines and the CLDR lines. */
 export function shippedLexiconText(flores: Record<TextLanguage, string[]> = readFlores()): string {
   const pairs = learnLexicon(flores, Array.from({ length: 997 }, (_, line) => line));
   const lines = Object.entries(pairs).map(([name, list]) => `    ${JSON.stringify(name)}: [${list!.map((pair) => JSON.stringify(pair)).join(', ')}]`);
-  const source = 'Learned by scripts/align/learn-lexicon.ts from the 997 lines of FLORES-200 dev (NLLB team, Meta AI), CC BY-SA 4.0';
+  const source =
+    'Learned by scripts/align/learn-lexicon.ts from the 997 lines of FLORES-200 dev (NLLB team, Meta AI), CC BY-SA 4.0, and from scripts/align/cldr-lines.tsv, taken from Unicode CLDR 48.2.0 (Unicode, Inc.), Unicode License v3 (scripts/align/cldr-lines.LICENSE.txt)';
   return `{\n  "source": ${JSON.stringify(source)},\n  "pairs": {\n${lines.join(',\n')}\n  }\n}\n`;
 }
 

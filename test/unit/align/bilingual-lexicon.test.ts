@@ -4,13 +4,14 @@ import { bilingualLexicon, dictionaryKeys } from '../../../src/common/align/bili
 import { sentenceWords as words } from '../../../src/common/align/document-lexicon';
 import { cldrLinesPath, parseCldrLines } from '../../../scripts/align/cldr-lines';
 import { extractCldrLines, type PackageReader } from '../../../scripts/align/extract-cldr-lines';
-import { learnWordPairs, shippedLexiconPath, shippedLexiconText } from '../../../scripts/align/learn-lexicon';
+import { learnLexicon, learnWordPairs, shippedLexiconPath, shippedLexiconText } from '../../../scripts/align/learn-lexicon';
 import { readFlores } from './flores-documents';
 
 const flores = readFlores();
+const noFlores: typeof flores = { he: [], ar: [], en: [] };
 
 describe('the bilingual lexicon Targum ships', () => {
-  it('is what scripts/align/learn-lexicon.ts learns from the FLORES-200 dev lines', () => {
+  it('is what scripts/align/learn-lexicon.ts learns from the FLORES-200 dev lines and the CLDR lines', () => {
     expect(readFileSync(shippedLexiconPath, 'utf8')).toBe(shippedLexiconText(flores));
   }, 60_000);
 
@@ -47,6 +48,17 @@ describe('the bilingual lexicon Targum ships', () => {
     const learned = learnWordPairs(lines('he'), lines('en'), 'he', 'en');
     expect(learned.length).toBeGreaterThan(200);
     expect(learned.every(([he, en]) => /^[\u05D0-\u05EA]+$/.test(he) && /^[a-z]+$/.test(en))).toBe(true);
+  });
+
+  it('learns from the CLDR lines alone words that FLORES is not needed for: Egypt in all three languages', () => {
+    const lexicon = learnLexicon(noFlores, []);
+    // "In Egypt" in each language: מצרים is read without its מ (as if "from"), مصر keeps its three letters.
+    const [english] = dictionaryKeys(lexicon, 'ar', 'en', 'target', [words('in Egypt', 'en')]);
+    expect(english).toHaveLength(1);
+    expect(dictionaryKeys(lexicon, 'ar', 'en', 'source', [words('في مصر', 'ar')])).toEqual([english]);
+    expect(dictionaryKeys(lexicon, 'he', 'en', 'source', [words('במצרים', 'he')])).toEqual([dictionaryKeys(lexicon, 'he', 'en', 'target', [words('in Egypt', 'en')])[0]]);
+    expect(dictionaryKeys(lexicon, 'he', 'ar', 'source', [words('במצרים', 'he')])).toEqual([dictionaryKeys(lexicon, 'he', 'ar', 'target', [words('في مصر', 'ar')])[0]]);
+    for (const [name, list] of Object.entries(lexicon)) expect(list!.length, name).toBeGreaterThan(1000);
   });
 });
 
