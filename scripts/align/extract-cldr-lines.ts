@@ -23,7 +23,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cldrLanguages, cldrLinesPath, cldrLinesText, type CldrLanguage, type CldrLine } from './cldr-lines';
+import { cldrLinesPath, lineLanguages, parallelLine, parallelLinesText, uniqueSortedLines, type LineLanguage, type ParallelLine } from './parallel-lines';
 
 const CLDR_VERSION = '48.2.0';
 const CLDR_PACKAGES = ['cldr-annotations-full', 'cldr-annotations-derived-full', 'cldr-localenames-full', 'cldr-numbers-full', 'cldr-units-full', 'cldr-dates-full', 'cldr-misc-full'] as const;
@@ -43,20 +43,10 @@ function at(tree: unknown, ...keys: string[]): unknown {
 const keysOf = (tree: unknown): string[] => (tree !== null && typeof tree === 'object' ? Object.keys(tree) : []);
 
 /** A locale's JSON under `main`, e.g. main/he/units.json read at `main.he`. */
-const localeData = (read: PackageReader, name: CldrPackage, file: string, language: CldrLanguage): unknown => at(read(name, `main/${language}/${file}`), 'main', language);
+const localeData = (read: PackageReader, name: CldrPackage, file: string, language: LineLanguage): unknown => at(read(name, `main/${language}/${file}`), 'main', language);
 
 /** One CLDR item's text in one language, or undefined where CLDR has none. */
-type ItemText = (language: CldrLanguage) => unknown;
-
-/** A line of the item, its texts with placeholders ({0}) and runs of white space made one space; none unless every language has one. */
-function lineOf(text: ItemText): CldrLine | undefined {
-  const texts = cldrLanguages.map((language) => {
-    const value = text(language);
-    return typeof value === 'string' ? value.replace(/\{\d\}/g, ' ').replace(/\s+/g, ' ').trim() : '';
-  });
-  if (texts.some((value) => value === '')) return undefined;
-  return Object.fromEntries(cldrLanguages.map((language, column) => [language, texts[column]!])) as CldrLine;
-}
+type ItemText = (language: LineLanguage) => unknown;
 
 /** Emoji: name (tts) and keywords (default), without the skin-tone variants (U+1F3FB–1F3FF). */
 function emojiItems(read: PackageReader): ItemText[] {
@@ -65,10 +55,10 @@ function emojiItems(read: PackageReader): ItemText[] {
     ['cldr-annotations-derived-full', 'annotationsDerived'],
   ];
   return sets.flatMap(([name, folder]) => {
-    const byLanguage = Object.fromEntries(cldrLanguages.map((language) => [language, at(read(name, `${folder}/${language}/annotations.json`), folder, 'annotations')]));
+    const byLanguage = Object.fromEntries(lineLanguages.map((language) => [language, at(read(name, `${folder}/${language}/annotations.json`), folder, 'annotations')]));
     return keysOf(byLanguage.en)
       .filter((emoji) => !/[\u{1F3FB}-\u{1F3FF}]/u.test(emoji))
-      .map((emoji) => (language: CldrLanguage) => {
+      .map((emoji) => (language: LineLanguage) => {
         const words = [at(byLanguage[language], emoji, 'tts'), at(byLanguage[language], emoji, 'default')].flatMap((list) => (Array.isArray(list) ? list : []));
         return words.length > 0 ? words.join(' ') : undefined;
       });
@@ -76,12 +66,12 @@ function emojiItems(read: PackageReader): ItemText[] {
 }
 
 /** Every item of an object of strings, by its keys in English (territories, month names…). */
-function namedItems(byLanguage: Record<CldrLanguage, unknown>): ItemText[] {
+function namedItems(byLanguage: Record<LineLanguage, unknown>): ItemText[] {
   return keysOf(byLanguage.en).map((key) => (language) => at(byLanguage[language], key));
 }
 
-function byLanguage(part: (language: CldrLanguage) => unknown): Record<CldrLanguage, unknown> {
-  return Object.fromEntries(cldrLanguages.map((language) => [language, part(language)])) as Record<CldrLanguage, unknown>;
+function byLanguage(part: (language: LineLanguage) => unknown): Record<LineLanguage, unknown> {
+  return Object.fromEntries(lineLanguages.map((language) => [language, part(language)])) as Record<LineLanguage, unknown>;
 }
 
 /** Territory, language and script names. */
@@ -90,10 +80,10 @@ function localeNameItems(read: PackageReader): ItemText[] {
 }
 
 /** Of each item of `byLanguage`, the given fields, a language without one giving its display name instead. */
-function fieldItems(data: Record<CldrLanguage, unknown>, fields: readonly string[]): ItemText[] {
+function fieldItems(data: Record<LineLanguage, unknown>, fields: readonly string[]): ItemText[] {
   return keysOf(data.en)
     .filter((key) => typeof at(data.en, key) === 'object')
-    .flatMap((key) => fields.map((field) => (language: CldrLanguage) => at(data[language], key, field) ?? at(data[language], key, 'displayName')));
+    .flatMap((key) => fields.map((field) => (language: LineLanguage) => at(data[language], key, field) ?? at(data[language], key, 'displayName')));
 }
 
 /** Currency names, singular and plural. */
@@ -112,7 +102,7 @@ function dateItems(read: PackageReader): ItemText[] {
   const fieldTexts = keysOf(fields.en).flatMap((key) =>
     keysOf(at(fields.en, key))
       .filter((field) => typeof at(fields.en, key, field) === 'string')
-      .map((field) => (language: CldrLanguage) => at(fields[language], key, field)),
+      .map((field) => (language: LineLanguage) => at(fields[language], key, field)),
   );
   const gregorian = byLanguage((language) => at(localeData(read, 'cldr-dates-full', 'ca-gregorian.json', language), 'dates', 'calendars', 'gregorian'));
   const wide = (...keys: string[]) => namedItems(byLanguage((language) => at(gregorian[language], ...keys)));
@@ -125,10 +115,9 @@ function characterLabelItems(read: PackageReader): ItemText[] {
 }
 
 /** The lines of every item, each once, sorted. */
-export function extractCldrLines(read: PackageReader): CldrLine[] {
+export function extractCldrLines(read: PackageReader): ParallelLine[] {
   const items = [...emojiItems(read), ...localeNameItems(read), ...currencyItems(read), ...unitItems(read), ...dateItems(read), ...characterLabelItems(read)];
-  const unique = new Map(items.flatMap((item) => lineOf(item) ?? []).map((line) => [cldrLinesText([line]), line]));
-  return [...unique.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).map((row) => unique.get(row)!);
+  return uniqueSortedLines(items.flatMap((item) => parallelLine(byLanguage(item)) ?? []));
 }
 
 /** Fetches and unpacks the pinned packages into `folder`; a reader of their files. */
@@ -146,7 +135,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
     const read = fetchPackages(folder);
     const lines = extractCldrLines(read);
-    writeFileSync(cldrLinesPath, cldrLinesText(lines));
+    writeFileSync(cldrLinesPath, parallelLinesText(lines));
     writeFileSync(cldrLicensePath, readFileSync(path.join(folder, CLDR_PACKAGES[0], 'package', 'LICENSE'), 'utf8'));
     console.log(`wrote ${lines.length} lines to ${cldrLinesPath} and the licence to ${cldrLicensePath}`);
   } finally {

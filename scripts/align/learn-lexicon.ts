@@ -5,11 +5,11 @@
  * that the other anchors already match (numbers, Latin words, names by their consonant skeleton,
  * months and weekdays) are left out.
  *
- * The lines are FLORES-200 dev sentences (test/fixtures/flores200-dev) and, always, every line of
- * cldr-lines.tsv (short Unicode CLDR items: names of countries, languages, currencies, units, months,
- * emoji…; see extract-cldr-lines.ts), which hold no FLORES sentence: a lexicon learned from part of
- * FLORES has still seen nothing of the rest. `npx tsx scripts/align/learn-lexicon.ts` writes
- * src/common/align/bilingual-lexicon.json from all 997 dev lines and the CLDR lines.
+ * The lines are FLORES-200 dev sentences (test/fixtures/flores200-dev) and, always, every short
+ * parallel line of parallel-lines.ts (Unicode CLDR items and Chromium's interface messages), which hold
+ * no FLORES sentence: a lexicon learned from part of FLORES has still seen nothing of the rest.
+ * `npx tsx scripts/align/learn-lexicon.ts` writes src/common/align/bilingual-lexicon.json from all 997
+ * dev lines and the short lines.
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +18,7 @@ import { dictionaryWords, type WordPairs } from '../../src/common/align/bilingua
 import { sentenceWords } from '../../src/common/align/document-lexicon';
 import type { TextLanguage } from '../../src/common/text/language';
 import { readFlores } from '../../test/unit/align/flores-documents';
-import { readCldrLines } from './cldr-lines';
+import { readParallelLines } from './parallel-lines';
 
 export interface LearnSettings {
   /** EM iterations of each IBM Model 1. */
@@ -124,7 +124,7 @@ function anchored(sourceWord: string, from: TextLanguage, targetWord: string, to
   return /\d/.test(sourceWord + targetWord) || [...keysOf(sourceWord, from)].some((key) => target.has(key));
 }
 
-/** Word pairs of `from` and `to` lines (line N of each translating the other), sorted. */
+/** Word pairs of `from` and `to` lines (line N of each translating the other), those linked in the most lines first (bilingual-lexicon.ts joins them in that order). */
 export function learnWordPairs(sourceLines: string[], targetLines: string[], from: TextLanguage, to: TextLanguage, settings: LearnSettings = learnSettings): Array<[string, string]> {
   const source = vocabulary(sourceLines.map((line) => dictionaryWords(sentenceWords(line, from))));
   const target = vocabulary(targetLines.map((line) => dictionaryWords(sentenceWords(line, to))));
@@ -139,30 +139,31 @@ export function learnWordPairs(sourceLines: string[], targetLines: string[], fro
     });
     for (const pair of agreed) together.set(pair, (together.get(pair) ?? 0) + 1);
   });
-  const pairs: Array<[string, string]> = [];
+  const pairs: Array<{ words: [string, string]; count: number }> = [];
   for (const [pair, count] of together) {
     if (count < settings.together) continue;
     const [s, t] = pair.split(' ').map(Number) as [number, number];
     const sourceWord = source.words[s]!;
     const targetWord = target.words[t]!;
-    if (!anchored(sourceWord, from, targetWord, to)) pairs.push([sourceWord, targetWord]);
+    if (!anchored(sourceWord, from, targetWord, to)) pairs.push({ words: [sourceWord, targetWord], count });
   }
-  return pairs.sort(([a1, b1], [a2, b2]) => (a1 < a2 ? -1 : a1 > a2 ? 1 : b1 < b2 ? -1 : b1 > b2 ? 1 : 0));
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return pairs.sort((a, b) => b.count - a.count || order(a.words[0], b.words[0]) || order(a.words[1], b.words[1])).map((pair) => pair.words);
 }
 
-/** The lexicon of every language pair learned from the given lines of FLORES (indices) and the CLDR lines. */
+/** The lexicon of every language pair learned from the given lines of FLORES (indices) and the short parallel lines. */
 export function learnLexicon(flores: Record<TextLanguage, string[]>, lines: number[], settings: LearnSettings = learnSettings): WordPairs {
-  const cldr = readCldrLines();
-  const pick = (language: TextLanguage) => [...lines.map((line) => flores[language][line]!), ...cldr[language]];
+  const short = readParallelLines();
+  const pick = (language: TextLanguage) => [...lines.map((line) => flores[language][line]!), ...short[language]];
   return Object.fromEntries(lexiconPairs.map(([from, to]) => [`${from}-${to}`, learnWordPairs(pick(from), pick(to), from, to, settings)]));
 }
 
-/** The text of bilingual-lexicon.json: the lexicon learned from all 997 FLORES-200 dev lines and the CLDR lines. */
+/** The text of bilingual-lexicon.json: the lexicon learned from all 997 FLORES-200 dev lines and the short parallel lines. */
 export function shippedLexiconText(flores: Record<TextLanguage, string[]> = readFlores()): string {
   const pairs = learnLexicon(flores, Array.from({ length: 997 }, (_, line) => line));
   const lines = Object.entries(pairs).map(([name, list]) => `    ${JSON.stringify(name)}: [${list!.map((pair) => JSON.stringify(pair)).join(', ')}]`);
   const source =
-    'Learned by scripts/align/learn-lexicon.ts from the 997 lines of FLORES-200 dev (NLLB team, Meta AI), CC BY-SA 4.0, and from scripts/align/cldr-lines.tsv, taken from Unicode CLDR 48.2.0 (Unicode, Inc.), Unicode License v3 (scripts/align/cldr-lines.LICENSE.txt)';
+    'Learned by scripts/align/learn-lexicon.ts from the 997 lines of FLORES-200 dev (NLLB team, Meta AI), CC BY-SA 4.0; from scripts/align/cldr-lines.tsv, taken from Unicode CLDR 48.2.0 (Unicode, Inc.), Unicode License v3 (scripts/align/cldr-lines.LICENSE.txt); and from scripts/align/chromium-lines.tsv, taken from the interface translations of Chromium (The Chromium Authors), BSD-3-Clause (scripts/align/chromium-lines.LICENSE.txt)';
   return `{\n  "source": ${JSON.stringify(source)},\n  "pairs": {\n${lines.join(',\n')}\n  }\n}\n`;
 }
 

@@ -6,9 +6,10 @@
  *
  * bilingual-lexicon.json is learned by scripts/align/learn-lexicon.ts, which writes it, from the 997
  * lines of FLORES-200 dev (NLLB team, Meta AI; CC BY-SA 4.0, which the lexicon, made from them, keeps)
- * and from about 4,400 short lines of Unicode CLDR 48.2.0 (scripts/align/cldr-lines.tsv: names of
- * countries, languages, currencies, units, months, emoji…; Unicode License v3, whose notice is
- * scripts/align/cldr-lines.LICENSE.txt); a unit test checks that it is what the script makes of them.
+ * and from short parallel lines (scripts/align/parallel-lines.ts): about 4,400 of Unicode CLDR 48.2.0
+ * (names of countries, languages, currencies, units, months, emoji…; Unicode License v3) and about
+ * 11,000 of Chromium's user-interface messages (BSD-3-Clause), whose notices are beside them; a unit
+ * test checks that it is what the script makes of them.
  */
 import { z } from 'zod';
 import shipped from './bilingual-lexicon.json';
@@ -41,6 +42,14 @@ export function dictionaryWords(words: readonly string[]): string[] {
  */
 const keysByPairs = new WeakMap<WordPairs, Map<string, { source: Map<string, string>; target: Map<string, string> }>>();
 
+/**
+ * The most words (of both sides) that share a key: beyond a few forms of one word, pairs chained
+ * through words of several senses (שני: second and Monday; one four-letter English stem for two
+ * words) would make words of unrelated meanings match: thousands in one key, learned from Chromium's
+ * messages.
+ */
+const WORDS_A_KEY = 6;
+
 function keysOfPair(pairs: WordPairs, from: TextLanguage, to: TextLanguage) {
   let byName = keysByPairs.get(pairs);
   if (!byName) keysByPairs.set(pairs, (byName = new Map()));
@@ -48,17 +57,26 @@ function keysOfPair(pairs: WordPairs, from: TextLanguage, to: TextLanguage) {
   const known = byName.get(name);
   if (known) return known;
   const list = pairs[name] ?? pairs[`${to}-${from}`]?.map(([a, b]) => [b, a] as const) ?? [];
-  // Union–find over the words of both sides (source words as 0…, target words after them).
+  // Union–find over the words of both sides (source words as 0…, target words after them), the
+  // strongest pairs first (the learner lists them so); a pair that would give a key more than
+  // WORDS_A_KEY words is left out.
   const sourceIds = new Map<string, number>();
   const targetIds = new Map<string, number>();
   for (const [sourceWord] of list) if (!sourceIds.has(sourceWord)) sourceIds.set(sourceWord, sourceIds.size);
   for (const [, targetWord] of list) if (!targetIds.has(targetWord)) targetIds.set(targetWord, sourceIds.size + targetIds.size);
   const parent = Array.from({ length: sourceIds.size + targetIds.size }, (_, id) => id);
+  const size = parent.map(() => 1);
   const root = (id: number): number => {
     while (parent[id] !== id) id = parent[id] = parent[parent[id]!]!;
     return id;
   };
-  for (const [sourceWord, targetWord] of list) parent[root(sourceIds.get(sourceWord)!)] = root(targetIds.get(targetWord)!);
+  for (const [sourceWord, targetWord] of list) {
+    const a = root(sourceIds.get(sourceWord)!);
+    const b = root(targetIds.get(targetWord)!);
+    if (a === b || size[a]! + size[b]! > WORDS_A_KEY) continue;
+    parent[a] = b;
+    size[b]! += size[a]!;
+  }
   const keyed = (ids: Map<string, number>) => new Map([...ids].map(([word, id]) => [word, `dictionary:${root(id)}`]));
   const keys = { source: keyed(sourceIds), target: keyed(targetIds) };
   byName.set(name, keys);
