@@ -79,7 +79,7 @@ function model1Links(from: Line[], to: Line[], iterations: number): number[][] {
   const t = new Float64Array(pairIds.size).fill(1 / new Set(to.flat()).size);
   const counts = new Float64Array(pairIds.size);
   // Totals by `from` word, the empty word (−1) at 0.
-  const totals = new Float64Array(Math.max(-1, ...from.flat()) + 2);
+  const totals = new Float64Array(from.reduce((most, line) => line.reduce((inner, e) => Math.max(inner, e), most), -1) + 2);
   for (let iteration = 0; iteration < iterations; iteration++) {
     counts.fill(0);
     totals.fill(0);

@@ -72,6 +72,23 @@ describe('the bilingual lexicon Targum ships', () => {
     expect(water).toBeLessThan(learned.length / 4);
   });
 
+  it('learns from as many lines as it is given: 40,000 lines of 160,000 words a side', () => {
+    // Made-up words: three Hebrew letters, and an English word of its own for each (no shared skeleton).
+    const letters = 'אבגדהוזחטיכלמנסעפצקרשת';
+    const hebrew = Array.from({ length: 400 }, (_, word) => letters[word % 22]! + letters[Math.floor(word / 22) % 22]! + letters[(word * 7) % 22]!);
+    const english = Array.from({ length: 400 }, (_, word) => `${'aeiou'[word % 5]}${'aeiou'[Math.floor(word / 5) % 5]}${'aeiou'[Math.floor(word / 25) % 5]}${'aeiou'[Math.floor(word / 125) % 5]}x`);
+    const words = Array.from({ length: 40_000 }, (_, line) => [0, 1, 2, 3].map((k) => (line * 37 + k * 101) % 400));
+    const learned = learnWordPairs(
+      words.map((line) => line.map((word) => hebrew[word]).join(' ')),
+      words.map((line) => line.map((word) => english[word]).join(' ')),
+      'he',
+      'en',
+    );
+    const truth = new Set(hebrew.map((word, index) => `${word} ${english[index]!.slice(0, 4)}`));
+    expect(learned.length).toBeGreaterThan(100);
+    expect(learned.filter(([he, en]) => truth.has(`${he} ${en}`)).length).toBeGreaterThan(0.9 * learned.length);
+  }, 60_000);
+
   it('learns from the short parallel lines alone words that FLORES is not needed for: Japan in all three languages', () => {
     const lexicon = learnLexicon(noFlores, []);
     // "In Japan" in each language, its prefixes (ב, في ال) dropped.
