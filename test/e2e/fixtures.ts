@@ -59,3 +59,24 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: false });
 }
+
+/** How many records each of the given stores of the library's IndexedDB database holds. */
+export function storedCounts<Store extends string>(page: Page, stores: readonly Store[]): Promise<Record<Store, number>> {
+  return page.evaluate(
+    (names) =>
+      new Promise<Record<string, number>>((resolve, reject) => {
+        const request = indexedDB.open('targum');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          const transaction = db.transaction(names);
+          const counts = names.map((name) => transaction.objectStore(name).count());
+          transaction.oncomplete = () => {
+            db.close();
+            resolve(Object.fromEntries(names.map((name, index) => [name, counts[index]!.result])));
+          };
+        };
+      }),
+    [...stores],
+  ) as Promise<Record<Store, number>>;
+}

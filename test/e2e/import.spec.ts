@@ -9,7 +9,7 @@ import { languageNames } from '../../src/common/text/language';
 import { encodeSingleByte } from '../support/code-page';
 import { articleDocx, docxZipBomb } from '../support/docx-fixtures';
 import { sampleNames, samplesFolder } from '../support/reference-texts';
-import { expect, saveScreenshot, test } from './fixtures';
+import { expect, saveScreenshot, storedCounts, test } from './fixtures';
 
 const seedNames = sampleNames();
 const seedText = (name: string): string => readFileSync(path.join(samplesFolder, name), 'utf8');
@@ -39,27 +39,6 @@ async function keepBoth(results: Locator, expected: number): Promise<void> {
     await buttons.first().click();
     await expect(buttons).toHaveCount(left - 1);
   }
-}
-
-/** Articles and sentences stored in the library's IndexedDB database. */
-function storedCounts(page: Page): Promise<{ articles: number; segments: number }> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const request = indexedDB.open('targum');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const db = request.result;
-          const transaction = db.transaction(['articles', 'segments']);
-          const articles = transaction.objectStore('articles').count();
-          const segments = transaction.objectStore('segments').count();
-          transaction.oncomplete = () => {
-            db.close();
-            resolve({ articles: articles.result, segments: segments.result });
-          };
-        };
-      }),
-  );
 }
 
 /** Drops files on the panel as a reader's drag and drop does: a DataTransfer built in the page from the files' bytes. */
@@ -130,7 +109,7 @@ test('each seed comes in through the file picker and by drag and drop, with its 
     await keepBoth(results, 1);
     await expect(results).toHaveText(addedLine(name, seedText(name)));
   }
-  await expect.poll(async () => (await storedCounts(page)).articles).toBe(15);
+  await expect.poll(async () => (await storedCounts(page, ['articles', 'segments'])).articles).toBe(15);
   // The outlets the seeds name: «الأردن العربي – …» (002) and «الحدث الثلاثاء …» (003).
   await expect(page.getByRole('list', { name: 'Articles' })).toContainText('الأردن العربي · 2017-08-28');
   await expect(page.getByRole('list', { name: 'Articles' })).toContainText('الحدث · 2018-05-22');
@@ -173,7 +152,7 @@ test('Word documents come in by picker and by drop; a folder comes in whole, oth
     addedLine('press/weekend/syria.docx', seedText(seedNames[4]!)),
   ]);
   await saveScreenshot(page, 'library-import-folder');
-  await expect.poll(async () => (await storedCounts(page)).articles).toBe(10);
+  await expect.poll(async () => (await storedCounts(page, ['articles', 'segments'])).articles).toBe(10);
 });
 
 test('every kind of bad file says what is wrong in one sentence and saves nothing', async ({ openWorkbench, page }) => {
@@ -193,7 +172,7 @@ test('every kind of bad file says what is wrong in one sentence and saves nothin
 
   await openWorkbench();
   const panel = await openImport(page);
-  const before = await storedCounts(page);
+  const before = await storedCounts(page, ['articles', 'segments']);
   await panel.locator('input[type=file][multiple]').setInputFiles(files.map(([name]) => path.join(work, name)));
   const results = panel.getByRole('list', { name: 'Import results' });
   await expect(results.getByRole('listitem')).toHaveText([
@@ -210,7 +189,7 @@ test('every kind of bad file says what is wrong in one sentence and saves nothin
   ]);
   await expect(panel.getByRole('status')).toHaveText('0 added, 10 not imported');
   await saveScreenshot(page, 'library-import-refused');
-  expect(await storedCounts(page)).toEqual(before);
+  expect(await storedCounts(page, ['articles', 'segments'])).toEqual(before);
 });
 
 test('an article comes in from a web address, fetched by the services and never by the page', async ({ openWorkbench, page }) => {

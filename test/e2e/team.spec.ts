@@ -12,7 +12,7 @@ import { joinTeam, teamIndicator } from '../support/team-ui';
 import { startTeamServer, type TeamServer } from '../support/team-server';
 import { readPhrasebook } from '../support/tiny-model';
 import { startTestWebHost, type TestWebHost } from '../support/web-host';
-import { saveScreenshot } from './fixtures';
+import { saveScreenshot, storedCounts } from './fixtures';
 
 interface Member {
   name: string;
@@ -445,18 +445,7 @@ test('team: a new member reloaded during the first sync goes on with it, and end
   await expect(teamIndicator(lea.page)).toHaveText(/first sync: [1-9][\d,]* of 25,000 documents received/, { timeout: 60_000 });
   await lea.page.reload();
   await expect(teamIndicator(lea.page)).toHaveText('Team: synced', { timeout: 120_000 });
-  const glosses = await lea.page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const request = indexedDB.open('targum');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const count = request.result.transaction('glosses').objectStore('glosses').count();
-          count.onsuccess = () => resolve(count.result);
-        };
-      }),
-  );
-  expect(glosses).toBe(25_000);
+  expect((await storedCounts(lea.page, ['glosses'])).glosses).toBe(25_000);
   await context.close();
   expect(lea.foreign).toEqual([]);
 });

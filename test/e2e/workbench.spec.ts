@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import WebSocket from 'ws';
-import { expect, saveScreenshot, test } from './fixtures';
+import { expect, saveScreenshot, storedCounts, test } from './fixtures';
 
 const sampleFiles = readdirSync(path.resolve('resources/samples')).filter((name) => name.endsWith('.txt'));
 
@@ -79,18 +79,7 @@ test('the library and the settings survive a reload, and the samples are written
   await expect(page.getByLabel('Translation threads')).toHaveValue('3');
   await page.getByRole('link', { name: 'Library' }).click();
   await expect(page.getByRole('list', { name: 'Articles' }).getByRole('listitem')).toHaveCount(sampleFiles.length);
-  const stored = await page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const request = indexedDB.open('targum');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const count = request.result.transaction('articles').objectStore('articles').count();
-          count.onsuccess = () => resolve(count.result);
-        };
-      }),
-  );
-  expect(stored).toBe(sampleFiles.length);
+  expect((await storedCounts(page, ['articles'])).articles).toBe(sampleFiles.length);
 });
 
 test('a page without the run token is refused and says how to get in', async ({ page, webHost }) => {
