@@ -132,6 +132,23 @@ async function openSample(page: Page, title: RegExp): Promise<void> {
   await expect(page.locator('.source-cell .sentence').first()).toBeVisible();
 }
 
+/** Runs `changes` while the team server is stopped, then starts it and waits until every member is synced. */
+async function whileServerStopped(teamServer: TeamServer, members: Member[], changes: () => Promise<void>): Promise<void> {
+  await teamServer.stop();
+  await changes();
+  await teamServer.start();
+  for (const member of members) await expect(teamIndicator(member.page)).toHaveText('Team: synced', { timeout: 30_000 });
+}
+
+/** The conflict region `name` of a page once it shows, and its two versions. */
+async function conflictVersions(page: Page, name: string | RegExp) {
+  const conflict = page.getByRole('region', { name });
+  await expect(conflict).toBeVisible({ timeout: 20_000 });
+  const versions = conflict.getByRole('list', { name: 'Versions' }).getByRole('listitem');
+  await expect(versions).toHaveCount(2);
+  return { conflict, versions };
+}
+
 test('team: a gloss added by one member shows in the other member’s reader, with who made it', async ({ team }) => {
   const { dana, omar } = team;
   await importGlosses(dana.page, ['جيش,the army']);
@@ -218,17 +235,12 @@ test('team: a gloss edited by both members while the server was stopped is shown
   await nav(omar.page, 'Glossary');
   await expect(glossaryEntries(omar.page).filter({ hasText: 'צבא' })).toContainText('army', { timeout: 20_000 });
 
-  await teamServer.stop();
-  await editGloss(dana.page, 'צבא', 'the army');
-  await editGloss(omar.page, 'צבא', 'armed forces');
-  for (const member of [dana, omar]) await expect(teamIndicator(member.page)).toHaveText('Team: offline, 1 change waiting', { timeout: 30_000 });
-
-  await teamServer.start();
-  for (const member of [dana, omar]) await expect(teamIndicator(member.page)).toHaveText('Team: synced', { timeout: 30_000 });
-  const conflict = dana.page.getByRole('region', { name: 'Conflict on צבא' });
-  await expect(conflict).toBeVisible({ timeout: 20_000 });
-  const versions = conflict.getByRole('list', { name: 'Versions' }).getByRole('listitem');
-  await expect(versions).toHaveCount(2);
+  await whileServerStopped(teamServer, [dana, omar], async () => {
+    await editGloss(dana.page, 'צבא', 'the army');
+    await editGloss(omar.page, 'צבא', 'armed forces');
+    for (const member of [dana, omar]) await expect(teamIndicator(member.page)).toHaveText('Team: offline, 1 change waiting', { timeout: 30_000 });
+  });
+  const { conflict, versions } = await conflictVersions(dana.page, 'Conflict on צבא');
   await expect(versions.filter({ hasText: 'the army' })).toContainText('Dana');
   await expect(versions.filter({ hasText: 'armed forces' })).toContainText('Omar');
   await saveScreenshot(dana.page, 'team-conflict');
@@ -272,26 +284,22 @@ test('team: a shared article deleted by one member leaves the other member’s l
 test('team: a memory entry confirmed differently by both members while the server was stopped is shown in conflict and settled for both', async ({ team, teamServer }) => {
   test.setTimeout(120_000);
   const { dana, omar } = team;
-  await teamServer.stop();
-  for (const [member, english] of [
-    [dana, 'The army closed the crossing.'],
-    [omar, 'Troops shut the crossing.'],
-  ] as const) {
-    await openSample(member.page, /ארגון דאעש מסר היום/);
-    const sentence = member.page.locator('.target-cell .sentence').nth(2);
-    await sentence.dblclick();
-    await member.page.getByRole('textbox', { name: 'English translation of the sentence' }).fill(english);
-    await member.page.keyboard.press('Control+Enter');
-    await expect(sentence).toHaveAttribute('data-status', 'confirmed');
-  }
-  await teamServer.start();
-  for (const member of [dana, omar]) await expect(teamIndicator(member.page)).toHaveText('Team: synced', { timeout: 30_000 });
+  await whileServerStopped(teamServer, [dana, omar], async () => {
+    for (const [member, english] of [
+      [dana, 'The army closed the crossing.'],
+      [omar, 'Troops shut the crossing.'],
+    ] as const) {
+      await openSample(member.page, /ארגון דאעש מסר היום/);
+      const sentence = member.page.locator('.target-cell .sentence').nth(2);
+      await sentence.dblclick();
+      await member.page.getByRole('textbox', { name: 'English translation of the sentence' }).fill(english);
+      await member.page.keyboard.press('Control+Enter');
+      await expect(sentence).toHaveAttribute('data-status', 'confirmed');
+    }
+  });
 
   await nav(dana.page, 'Memory');
-  const conflict = dana.page.getByRole('region', { name: /^Conflict on / });
-  await expect(conflict).toBeVisible({ timeout: 20_000 });
-  const versions = conflict.getByRole('list', { name: 'Versions' }).getByRole('listitem');
-  await expect(versions).toHaveCount(2);
+  const { conflict, versions } = await conflictVersions(dana.page, /^Conflict on /);
   await expect(versions.filter({ hasText: 'The army closed the crossing.' })).toContainText('Dana');
   await expect(versions.filter({ hasText: 'Troops shut the crossing.' })).toContainText('Omar');
   await saveScreenshot(dana.page, 'team-memory-conflict');
@@ -317,19 +325,18 @@ test('team: a sentence of a shared article corrected by both members while the s
   await shareWithOmar(team, title);
   await omar.page.getByRole('link', { name: title }).first().click();
 
-  await teamServer.stop();
-  for (const [member, english] of [
-    [dana, 'Dana’s reading of the sentence.'],
-    [omar, 'Omar’s reading of the sentence.'],
-  ] as const) {
-    const sentence = member.page.locator('.target-cell .sentence').nth(1);
-    await sentence.dblclick();
-    await member.page.getByRole('textbox', { name: 'English translation of the sentence' }).fill(english);
-    await member.page.keyboard.press('Enter');
-    await expect(sentence).toHaveAttribute('data-status', 'edited');
-  }
-  await teamServer.start();
-  for (const member of [dana, omar]) await expect(teamIndicator(member.page)).toHaveText('Team: synced', { timeout: 30_000 });
+  await whileServerStopped(teamServer, [dana, omar], async () => {
+    for (const [member, english] of [
+      [dana, 'Dana’s reading of the sentence.'],
+      [omar, 'Omar’s reading of the sentence.'],
+    ] as const) {
+      const sentence = member.page.locator('.target-cell .sentence').nth(1);
+      await sentence.dblclick();
+      await member.page.getByRole('textbox', { name: 'English translation of the sentence' }).fill(english);
+      await member.page.keyboard.press('Enter');
+      await expect(sentence).toHaveAttribute('data-status', 'edited');
+    }
+  });
 
   const danas = dana.page.locator('.target-cell .sentence').nth(1);
   await expect(danas).toHaveAttribute('data-conflict', 'true', { timeout: 20_000 });
@@ -374,20 +381,16 @@ test('team: links of a shared alignment changed by both members while the server
   }
 
   // Apart, Dana confirms the first link and Omar merges it with the second.
-  await teamServer.stop();
-  await linksOf(dana.page).first().click();
-  await dana.page.keyboard.press('c');
-  await expect(linksOf(dana.page).first()).toHaveClass(/is-manual/);
-  await linksOf(omar.page).first().click();
-  await omar.page.keyboard.press('m');
-  await expect(linksOf(omar.page)).toHaveCount(count - 1);
-  await teamServer.start();
-  for (const member of [dana, omar]) await expect(teamIndicator(member.page)).toHaveText('Team: synced', { timeout: 30_000 });
+  await whileServerStopped(teamServer, [dana, omar], async () => {
+    await linksOf(dana.page).first().click();
+    await dana.page.keyboard.press('c');
+    await expect(linksOf(dana.page).first()).toHaveClass(/is-manual/);
+    await linksOf(omar.page).first().click();
+    await omar.page.keyboard.press('m');
+    await expect(linksOf(omar.page)).toHaveCount(count - 1);
+  });
 
-  const conflict = dana.page.getByRole('region', { name: 'Conflict on these links' });
-  await expect(conflict).toBeVisible({ timeout: 20_000 });
-  const versions = conflict.getByRole('list', { name: 'Versions' }).getByRole('listitem');
-  await expect(versions).toHaveCount(2);
+  const { conflict, versions } = await conflictVersions(dana.page, 'Conflict on these links');
   await expect(versions.filter({ hasText: 'Dana' })).toContainText(`${count} links`);
   await expect(versions.filter({ hasText: 'Omar' })).toContainText(`${count - 1} links`);
   await saveScreenshot(dana.page, 'team-alignment-conflict');
