@@ -49,3 +49,12 @@ export async function syncMember(who: TeamMember, server: Replica): Promise<void
   await markTeamPushed(who.db, onServer.rows.map((row) => ({ _id: row.id, _rev: row.value.rev })));
   await takeReplicaChanges(who.db, who.replica, 'replica');
 }
+
+/**
+ * After changes the members made apart: each member's writes go into their own replica first, then
+ * each syncs in turn and the first once more, so that every member has every version.
+ */
+export async function syncApart(server: Replica, members: readonly TeamMember[]): Promise<void> {
+  for (const who of members) await writeOutbox(who.db, who.replica, who.name);
+  for (const who of [...members, members[0]!]) await syncMember(who, server);
+}

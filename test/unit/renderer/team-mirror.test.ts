@@ -13,9 +13,9 @@ import { newestBySource, segmentState } from '../../../src/renderer/data/segment
 import { deleteArticle, restoreArticle } from '../../../src/renderer/data/delete-article';
 import { addAlignedArticles, updateAlignment } from '../../../src/renderer/data/alignments';
 import { saveLinks, undoLinks } from '../../../src/renderer/alignment/alignment-store';
-import { writeOutbox, type Replica } from '../../../src/renderer/team/replica';
+import type { Replica } from '../../../src/renderer/team/replica';
 import { memoryKey } from '../../../src/common/text/memory-key';
-import { syncMember as sync, teamMembers, type TeamMember } from '../../support/team-members';
+import { syncApart, syncMember as sync, teamMembers, type TeamMember } from '../../support/team-members';
 
 const { member, database: memoryReplica } = teamMembers('team');
 
@@ -142,12 +142,8 @@ describe('the team mirror between two libraries', () => {
     await putGloss(dana.db, { ...danaGloss!, meaning: 'the army' });
     const [omarGloss] = await omar.db.glosses.toArray();
     await putGloss(omar.db, { ...omarGloss!, meaning: 'armed forces', note: 'IDF' });
-    await writeOutbox(dana.db, dana.replica, 'Dana');
-    await writeOutbox(omar.db, omar.replica, 'Omar');
 
-    await sync(dana, server);
-    await sync(omar, server);
-    await sync(dana, server);
+    await syncApart(server, [dana, omar]);
     const versions = async (who: TeamMember) => {
       const [gloss] = await who.db.glosses.toArray();
       const shown = [{ meaning: gloss!.meaning, by: gloss!.team!.by }, ...(gloss!.team?.conflicts ?? []).map((version) => ({ meaning: version.content.meaning, by: version.by }))];
@@ -209,11 +205,8 @@ describe('the team mirror between two libraries', () => {
     ] as const) {
       const [shared] = await who.db.articles.toArray();
       await saveSegment(who.db, shared!, sources[1]!, null, { text: correction, status: 'edited' });
-      await writeOutbox(who.db, who.replica, who.name);
     }
-    await sync(dana, server);
-    await sync(omar, server);
-    await sync(dana, server);
+    await syncApart(server, [dana, omar]);
     for (const who of [dana, omar]) {
       const latest = (await english(who)).get(sources[1]!)!;
       const seen = [latest.text, ...(latest.team?.conflicts ?? []).map((version) => version.content.text)].sort();
@@ -320,11 +313,7 @@ describe('the team mirror between two libraries', () => {
     // Apart, each confirms another English.
     await confirm(dana, 'The army went into the town.');
     await confirm(omar, 'Troops entered the city.');
-    await writeOutbox(dana.db, dana.replica, 'Dana');
-    await writeOutbox(omar.db, omar.replica, 'Omar');
-    await sync(dana, server);
-    await sync(omar, server);
-    await sync(dana, server);
+    await syncApart(server, [dana, omar]);
     const versions = async (who: TeamMember) => {
       const [entry] = await who.db.memory.toArray();
       return [{ target: entry!.target, by: entry!.team!.by }, ...(entry!.team?.conflicts ?? []).map((version) => ({ target: version.content.target, by: version.by }))].sort((a, b) => a.target.localeCompare(b.target));
@@ -364,11 +353,8 @@ describe('the team mirror between two libraries', () => {
     ] as const) {
       const [shared] = await who.db.articles.toArray();
       await saveSegment(who.db, shared!, source!, null, { text: correction, status: 'edited' });
-      await writeOutbox(who.db, who.replica, who.name);
     }
-    await sync(dana, server);
-    await sync(omar, server);
-    await sync(dana, server);
+    await syncApart(server, [dana, omar]);
     const latest = async (who: TeamMember) => {
       const [shared] = await who.db.articles.toArray();
       return newestBySource(await who.db.edits.where('articleId').equals(shared!.id!).toArray()).get(source!)!;
@@ -401,11 +387,8 @@ describe('the team mirror between two libraries', () => {
     ] as const) {
       const [alignment] = await who.db.alignments.toArray();
       await saveLinks(who.db, alignment!.id!, alignment!.revision, links, 'link edit');
-      await writeOutbox(who.db, who.replica, who.name);
     }
-    await sync(dana, server);
-    await sync(omar, server);
-    await sync(dana, server);
+    await syncApart(server, [dana, omar]);
     const versions = async (who: TeamMember) => {
       const [alignment] = await who.db.alignments.toArray();
       const all = [{ links: alignment!.links, by: alignment!.team?.by }, ...(alignment!.team?.conflicts ?? []).map((version) => ({ links: version.content.links, by: version.by }))];
