@@ -15,7 +15,7 @@
  * writes the Chromium licence to chromium-lines.LICENSE.txt. Then rerun learn-lexicon.ts.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,7 +86,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const version = execFileSync('apt-cache', ['policy', 'chromium-l10n'], { encoding: 'utf8' }).match(/Candidate: (\S+)/)?.[1];
     if (!version || version === '(none)') throw new Error('apt offers no chromium-l10n package');
     for (const name of ['chromium-common', 'chromium-l10n']) execFileSync('apt-get', ['download', `${name}=${version}`], { cwd: folder, stdio: 'ignore' });
-    for (const deb of execFileSync('ls', [folder], { encoding: 'utf8' }).split('\n').filter((file) => file.endsWith('.deb'))) {
+    for (const deb of readdirSync(folder).filter((file) => file.endsWith('.deb'))) {
       execFileSync('dpkg-deb', ['-x', path.join(folder, deb), path.join(folder, 'root')]);
     }
     const locales = path.join(folder, 'root/usr/lib/chromium/locales');
